@@ -1,0 +1,30 @@
+package io.cryptotracker.common.events;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The one JSON form of events on Kafka and in the outbox: snake_case, ISO-8601 times, unknown fields ignored. */
+public final class EventJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private EventJson() {
+    }
+
+    public static String write(DomainEvent event) {
+        return MAPPER.writeValueAsString(event);
+    }
+
+    /** Reads any event; the {@code type} field picks the record. */
+    public static DomainEvent read(String json) {
+        return MAPPER.readValue(json, DomainEvent.class);
+    }
+
+    public static <T extends DomainEvent> T read(String json, Class<T> type) {
+        return MAPPER.readValue(json, type);
+    }
+}

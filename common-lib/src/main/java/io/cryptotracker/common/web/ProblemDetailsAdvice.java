@@ -1,0 +1,158 @@
+package io.cryptotracker.common.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import jakarta.validation.ConstraintViolationException;
+
+/**
+ * Maps every exception a controller lets through to RFC 9457 problem+json: {@code type}, {@code title},
+ * {@code status}, {@code detail}, {@code instance}, and {@code errors[]} of {field, message} for bad input.
+ * No stack trace, SQL or class name ever reaches the client; unexpected errors are logged with the request id.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> api(ApiException ex, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(ex.status(), ex.type(), ex.title(), ex.getMessage(),
+                request.getRequestURI());
+        ex.properties().forEach(problem::setProperty);
+        return respond(ex.status(), ex.headers(), problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+        return respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.validation(
+                List.of(new FieldError(ex.getName(), "has an invalid value")), request.getRequestURI()));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex, HttpServletRequest request) {
+        List<FieldError> errors = ex.getConstraintViolations().stream()
+                .map(v -> new FieldError(Problems.jsonName(lastNode(v.getPropertyPath().toString())), v.getMessage()))
+                .toList();
+        return respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.validation(errors, request.getRequestURI()));
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException ex, HttpServletRequest request) {
+        return respond(HttpStatus.UNAUTHORIZED, HttpHeaders.EMPTY, Problems.of(HttpStatus.UNAUTHORIZED,
+                "unauthorized", "Unauthorized", "Authentication is required.", request.getRequestURI()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException ex, HttpServletRequest request) {
+        return respond(HttpStatus.FORBIDDEN, HttpHeaders.EMPTY, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+                "Forbidden", "You are not allowed to do this.", request.getRequestURI()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, HttpHeaders.EMPTY, Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal Server Error",
+                "Something went wrong on our side. The request id in X-Request-Id helps us find it.",
+                request.getRequestURI()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return cast(respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY,
+                Problems.validation(fieldErrors(ex.getBindingResult()), path(request))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> {
+            String name = result.getMethodParameter().getParameterName();
+            if (error instanceof org.springframework.validation.FieldError fieldError) {
+                name = fieldError.getField();
+            }
+            errors.add(new FieldError(Problems.jsonName(name), error.getDefaultMessage()));
+        }));
+        return cast(respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.validation(errors, path(request))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return cast(respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.of(HttpStatus.BAD_REQUEST,
+                "malformed-body", "Bad Request", "The request body is missing or is not valid JSON of the expected shape.",
+                path(request))));
+    }
+
+    /** Every other Spring MVC exception (404, 405, 415, ...) keeps its status and gets our problem shape. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        HttpStatus status = HttpStatus.valueOf(statusCode.value());
+        ProblemDetail problem = Problems.of(status, slug(status), status.getReasonPhrase(),
+                body instanceof ProblemDetail detail && detail.getDetail() != null ? detail.getDetail()
+                        : status.getReasonPhrase(), path(request));
+        HttpHeaders kept = new HttpHeaders();
+        kept.putAll(headers);
+        kept.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(problem, kept, status);
+    }
+
+    private static List<FieldError> fieldErrors(BindingResult result) {
+        List<FieldError> errors = new ArrayList<>();
+        result.getFieldErrors().forEach(e -> errors.add(new FieldError(Problems.jsonName(e.getField()),
+                e.getDefaultMessage())));
+        result.getGlobalErrors().forEach(e -> errors.add(new FieldError(null, e.getDefaultMessage())));
+        return errors;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(HttpStatus status, HttpHeaders headers,
+            ProblemDetail problem) {
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static ResponseEntity<Object> cast(ResponseEntity<ProblemDetail> entity) {
+        return (ResponseEntity) entity;
+    }
+
+    private static String path(WebRequest request) {
+        return request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null;
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+
+    static String slug(HttpStatus status) {
+        return status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    }
+}

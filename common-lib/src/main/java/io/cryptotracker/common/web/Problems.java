@@ -1,0 +1,60 @@
+package io.cryptotracker.common.web;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.PropertyNamingStrategy;
+
+/** Builds the RFC 9457 bodies every CryptoTracker service and the gateway answer errors with. */
+public final class Problems {
+
+    private static final String TYPE_BASE = "https://cryptotracker.io/problems/";
+
+    private static final PropertyNamingStrategy SNAKE_CASE = PropertyNamingStrategies.SNAKE_CASE;
+
+    private Problems() {
+    }
+
+    public static URI type(String code) {
+        return URI.create(TYPE_BASE + code);
+    }
+
+    public static ProblemDetail of(HttpStatus status, String code, String title, String detail, String instance) {
+        return of(status, type(code), title, detail, instance);
+    }
+
+    public static ProblemDetail of(HttpStatus status, URI type, String title, String detail, String instance) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        if (instance != null) {
+            problem.setInstance(URI.create(instance));
+        }
+        return problem;
+    }
+
+    public static ProblemDetail validation(List<FieldError> errors, String instance) {
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "validation", "Bad Request",
+                "The request has invalid fields.", instance);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    /** {@code currentPassword} becomes {@code current_password}, as the client wrote it in JSON. */
+    public static String jsonName(String javaName) {
+        if (javaName == null) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (String part : javaName.split("\\.")) {
+            if (!path.isEmpty()) {
+                path.append('.');
+            }
+            path.append(SNAKE_CASE.nameForField(null, null, part));
+        }
+        return path.toString();
+    }
+}
