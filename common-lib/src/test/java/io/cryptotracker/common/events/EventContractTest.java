@@ -1,0 +1,81 @@
+package io.cryptotracker.common.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One contract per event type: the JSON example under {@code src/test/resources/events} is what producers must
+ * write and consumers must read. Changing a field breaks this test on purpose: add a new version instead.
+ */
+class EventContractTest {
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    @ParameterizedTest
+    @ValueSource(strings = { "UserRegistered", "SubscriptionChanged", "PreferencesChanged", "PasswordChanged",
+            "AuditEvent" })
+    void exampleIsReadAsItsRecordAndWrittenBackUnchanged(String type) throws IOException {
+        String example = example(type);
+
+        DomainEvent event = EventJson.read(example);
+
+        assertThat(event.type()).isEqualTo(type);
+        assertThat(event.getClass().getSimpleName()).isEqualTo(type);
+        assertThat(event.version()).isEqualTo(1);
+        assertThat(tree(EventJson.write(event))).isEqualTo(tree(example));
+    }
+
+    @Test
+    void userRegisteredCarriesTheFieldsConsumersRelyOn() throws IOException {
+        UserRegistered event = EventJson.read(example("UserRegistered"), UserRegistered.class);
+
+        assertThat(event.eventId()).isEqualTo(UUID.fromString("0b6f0a55-4a07-4c55-9d8e-2f0c1a1f9b11"));
+        assertThat(event.userId()).isEqualTo(UUID.fromString("6d1f4a1e-8c2b-4f7e-9a51-3b7d2c9e0f42"));
+        assertThat(event.partitionKey()).isEqualTo("6d1f4a1e-8c2b-4f7e-9a51-3b7d2c9e0f42");
+        assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-11-23T21:53:39Z"));
+        assertThat(event.roles()).containsExactly("USER");
+    }
+
+    @Test
+    void writtenEventsUseSnakeCaseAndIsoTimesWithoutTheKeyField() {
+        String written = EventJson.write(PasswordChanged.of(UUID.randomUUID(), Instant.parse("2026-11-23T22:10:00Z")));
+
+        assertThat(written).contains("\"event_id\"", "\"occurred_at\"", "\"changed_at\":\"2026-11-23T22:10:00Z\"")
+                .doesNotContain("partition", "eventId");
+    }
+
+    @Test
+    void unknownFieldsFromNewerProducersAreIgnored() throws IOException {
+        String newer = example("PasswordChanged").replace("\"version\": 1,", "\"version\": 1, \"extra\": 42,");
+
+        assertThat(EventJson.read(newer)).isInstanceOf(PasswordChanged.class);
+    }
+
+    @Test
+    void aRecordCannotBeBuiltWithAnotherTypeName() {
+        assertThatThrownBy(() -> new PasswordChanged(UUID.randomUUID(), "UserRegistered", 1, Instant.now(),
+                UUID.randomUUID(), Instant.now())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static String example(String type) throws IOException {
+        try (InputStream in = EventContractTest.class.getResourceAsStream("/events/" + type + ".json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static JsonNode tree(String text) {
+        return json.readTree(text);
+    }
+}
