@@ -1,0 +1,29 @@
+package io.cryptotracker.common.events;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Declares the suite's topics wherever Kafka is used, so whichever service starts first creates them with the
+ * intended partition count (creating an existing topic is a no-op).
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@ConditionalOnClass(KafkaAdmin.class)
+@ConditionalOnBean(KafkaAdmin.class)
+public class KafkaTopicsConfiguration {
+
+    @Bean
+    KafkaAdmin.NewTopics cryptotrackerTopics(@Value("${cryptotracker.kafka.partitions:3}") int partitions,
+            @Value("${cryptotracker.kafka.replicas:1}") short replicas) {
+        return new KafkaAdmin.NewTopics(
+                TopicBuilder.name(Topics.USERS).partitions(partitions).replicas(replicas).build(),
+                TopicBuilder.name(Topics.MARKET).partitions(partitions).replicas(replicas).build(),
+                TopicBuilder.name(Topics.SIGNALS).partitions(partitions).replicas(replicas).build(),
+                TopicBuilder.name(Topics.AUDIT).partitions(partitions).replicas(replicas).build());
+    }
+}
