@@ -1,0 +1,74 @@
+package io.cryptotracker.common.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * What every CryptoTracker service promises operators and callers, checked against the real service on embedded
+ * servers: it starts with its schema migrated, exposes liveness, readiness and Prometheus metrics without a token,
+ * and answers an unauthenticated API call with a 401 problem+json. A service's test extends this class.
+ */
+@EmbeddedInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ServiceContractTest {
+
+    private static final TestJwtIssuer ISSUER = new TestJwtIssuer();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void verifyTokensOfTheTestIssuer(DynamicPropertyRegistry registry) {
+        registry.add("cryptotracker.security.jwks-uri", ISSUER::jwksUri);
+    }
+
+    /** The issuer whose tokens the service under test accepts. */
+    protected static TestJwtIssuer issuer() {
+        return ISSUER;
+    }
+
+    @Test
+    void livenessAndReadinessAreUp() throws Exception {
+        HttpResponse<String> live = get("/livez");
+        HttpResponse<String> ready = get("/readyz");
+
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void prometheusMetricsAreExposedWithTheApplicationTag() throws Exception {
+        HttpResponse<String> metrics = get("/actuator/prometheus");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("application=\"");
+    }
+
+    @Test
+    void anApiCallWithoutATokenIsA401Problem() throws Exception {
+        HttpResponse<String> response = get("/api/v1/any-protected-path");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"status\":401");
+    }
+
+    protected HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
