@@ -1,0 +1,31 @@
+package io.cryptotracker.auth.password;
+
+import io.cryptotracker.auth.login.ClientOrigin;
+import io.cryptotracker.common.security.AuthenticatedUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/v1/users/me/change-password} (the gateway routes this one path of /users/me here). */
+@RestController
+class ChangePasswordController {
+
+    private final PasswordChange passwordChange;
+    private final ClientOrigin clientOrigin;
+
+    ChangePasswordController(PasswordChange passwordChange, ClientOrigin clientOrigin) {
+        this.passwordChange = passwordChange;
+        this.clientOrigin = clientOrigin;
+    }
+
+    @PostMapping("/api/v1/users/me/change-password")
+    ResponseEntity<Void> change(@Valid @RequestBody ChangePasswordRequest body,
+            @AuthenticationPrincipal AuthenticatedUser caller, HttpServletRequest request) {
+        passwordChange.change(caller.id(), body.currentPassword(), body.newPassword(), clientOrigin.of(request));
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,26 @@
+package io.cryptotracker.auth.token;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /.well-known/jwks.json}: the public keys access tokens verify with, cacheable for a few minutes. */
+@RestController
+class JwksController {
+
+    private final SigningKeyRing keys;
+    private final TokenProperties properties;
+
+    JwksController(SigningKeyRing keys, TokenProperties properties) {
+        this.keys = keys;
+        this.properties = properties;
+    }
+
+    @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> jwks() {
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(properties.jwksMaxAge()).cachePublic())
+                .contentType(MediaType.APPLICATION_JSON).body(keys.jwksJson());
+    }
+}
