@@ -1,0 +1,73 @@
+package io.cryptotracker.gateway.auth;
+
+import java.util.List;
+
+import io.cryptotracker.common.security.AuthenticatedUser;
+import io.cryptotracker.common.security.InvalidTokenException;
+import io.cryptotracker.common.security.JwtVerifier;
+import io.cryptotracker.gateway.EdgeFilterOrder;
+import io.cryptotracker.gateway.request.LogContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Checks the bearer token of every request that is not public, before it is routed. The token stays in the
+ * {@code Authorization} header: each service verifies it again and trusts nothing the network says.
+ */
+@Component
+public class EdgeAuthenticationFilter implements WebFilter, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(EdgeAuthenticationFilter.class);
+
+    static final String TICKET_PARAMETER = "ticket";
+
+    private final AccessRules rules;
+    private final JwtVerifier verifier;
+
+    public EdgeAuthenticationFilter(EdgeAuthProperties properties, JwtVerifier verifier) {
+        this.rules = new AccessRules(properties.publicEndpoints(), properties.ticketPaths());
+        this.verifier = verifier;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        AccessRules.Decision decision = rules.decide(request.getMethod(), request.getPath().pathWithinApplication().value(),
+                request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION),
+                request.getQueryParams().getOrDefault(TICKET_PARAMETER, List.of()));
+        if (decision instanceof AccessRules.Refused refused) {
+            return Mono.error(Unauthenticated.missing(refused.detail()));
+        }
+        if (decision instanceof AccessRules.Bearer bearer) {
+            return verify(bearer.token(), exchange).flatMap(user -> {
+                exchange.getAttributes().put(LogContext.USER_ID_ATTRIBUTE, user.id());
+                return chain.filter(exchange);
+            });
+        }
+        return chain.filter(exchange);
+    }
+
+    /** Off the event loop: finding the key may fetch auth-service's JWKS with a blocking call. */
+    private Mono<AuthenticatedUser> verify(String token, ServerWebExchange exchange) {
+        return Mono.fromCallable(() -> verifier.verify(token))
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(InvalidTokenException.class, ex -> {
+                    LogContext.run(exchange, () -> log.debug("Refused a token: {}", ex.getMessage()));
+                    return Unauthenticated.invalidToken();
+                });
+    }
+
+    @Override
+    public int getOrder() {
+        return EdgeFilterOrder.AUTHENTICATION;
+    }
+}

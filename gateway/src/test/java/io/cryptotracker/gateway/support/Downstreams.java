@@ -1,0 +1,101 @@
+package io.cryptotracker.gateway.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+
+/**
+ * The services behind the gateway, as real HTTP servers on random ports, started once per test JVM: WireMock plays
+ * auth-service (with its JWKS), user-service, market-service and signals-service and answers
+ * {@code {"served_by": "<service>"}}; a small Reactor Netty server plays notification-service, WebSocket included.
+ */
+public final class Downstreams {
+
+    public static final WireMockServer AUTH = wireMock("auth-service");
+    public static final WireMockServer USERS = wireMock("user-service");
+    public static final WireMockServer MARKET = wireMock("market-service");
+    public static final WireMockServer SIGNALS = wireMock("signals-service");
+    public static final DisposableServer NOTIFICATIONS = notificationService();
+    /** A port nothing listens on: a registered instance that is down. */
+    public static final int DEAD_PORT = freePort();
+
+    static {
+        AUTH.stubFor(get(urlPathEqualTo("/.well-known/jwks.json")).atPriority(1).willReturn(okJson(TestTokens.jwks())));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            List.of(AUTH, USERS, MARKET, SIGNALS).forEach(WireMockServer::stop);
+            NOTIFICATIONS.disposeNow();
+        }));
+    }
+
+    private Downstreams() {
+    }
+
+    public static void forgetRequests() {
+        List.of(AUTH, USERS, MARKET, SIGNALS).forEach(WireMockServer::resetRequests);
+    }
+
+    /** Every request a WireMock service received for this path. */
+    public static List<LoggedRequest> received(WireMockServer service, String path) {
+        return service.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(urlPathEqualTo(path)));
+    }
+
+    private static WireMockServer wireMock(String name) {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+                .bindAddress("localhost").containerThreads(12).jettyAcceptors(1));
+        server.start();
+        server.stubFor(any(anyUrl()).atPriority(10).willReturn(okJson("{\"served_by\":\"" + name + "\"}")));
+        return server;
+    }
+
+    private static DisposableServer notificationService() {
+        return HttpServer.create().host("localhost").port(0)
+                .route(routes -> routes
+                        .get("/ws/signals", (request, response) -> response.sendWebsocket(
+                                // stays open: a close right after the frame could overtake it through the proxy
+                                (in, out) -> out.sendString(Mono.just(describe(request)).concatWith(Mono.never()))))
+                        .route(request -> true, (request, response) -> response
+                                .header("Content-Type", "application/json")
+                                .sendString(Mono.just("{\"served_by\":\"notification-service\"}"))))
+                .bindNow();
+    }
+
+    /** What the WebSocket handshake brought to notification-service, sent back as the first frame. */
+    private static String describe(HttpServerRequest request) {
+        return "uri=" + request.uri()
+                + "\nauthorization=" + request.requestHeaders().get("Authorization")
+                + "\nx-request-id=" + request.requestHeaders().get("X-Request-Id")
+                + "\nx-user-id=" + request.requestHeaders().get("X-User-Id");
+    }
+
+    public static String url(WireMockServer server) {
+        return "http://localhost:" + server.port();
+    }
+
+    public static String url(DisposableServer server) {
+        return "http://localhost:" + server.port();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

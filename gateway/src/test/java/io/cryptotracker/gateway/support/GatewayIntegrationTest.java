@@ -1,0 +1,49 @@
+package io.cryptotracker.gateway.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The whole gateway on a random port in front of {@link Downstreams}. Services are found by Spring Cloud's simple
+ * discovery client instead of Eureka; the JWKS address stays the production default, {@code lb://auth-service/...},
+ * so the key lookup goes through the load balancer as it does in production. No Redis runs.
+ * All test classes share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@Import(TestRoutes.class)
+public abstract class GatewayIntegrationTest {
+
+    @Autowired
+    protected WebTestClient client;
+
+    @DynamicPropertySource
+    static void downstreamServices(DynamicPropertyRegistry registry) {
+        registry.add("eureka.client.enabled", () -> "false");
+        instance(registry, "auth-service", Downstreams.url(Downstreams.AUTH));
+        instance(registry, "user-service", Downstreams.url(Downstreams.USERS));
+        instance(registry, "market-service", Downstreams.url(Downstreams.MARKET));
+        instance(registry, "signals-service", Downstreams.url(Downstreams.SIGNALS));
+        instance(registry, "notification-service", Downstreams.url(Downstreams.NOTIFICATIONS));
+        instance(registry, "dead-service", "http://localhost:" + Downstreams.DEAD_PORT);
+    }
+
+    private static void instance(DynamicPropertyRegistry registry, String service, String uri) {
+        registry.add("spring.cloud.discovery.client.simple.instances." + service + "[0].uri", () -> uri);
+    }
+
+    @BeforeEach
+    void forgetEarlierRequests() {
+        Downstreams.forgetRequests();
+    }
+
+    protected static String bearer(String token) {
+        return "Bearer " + token;
+    }
+}
