@@ -12,6 +12,11 @@ public record RegisterRequest(
         @NotBlank @Size(min = 3, max = 32) @Pattern(regexp = "[A-Za-z0-9_.-]*", message = "may contain only letters, digits, '_', '.' and '-'") String username,
         @NotNull @Size(max = 1024) String password) {
 
+    /** Spaces around the email are a typing accident, not part of the address. */
+    public RegisterRequest {
+        email = email == null ? null : email.strip();
+    }
+
     @Override
     public String toString() {
         return "RegisterRequest[hidden]";

@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * policy, else start-up fails (without repeating the password).
  */
 @Component
-class FirstAdmin implements ApplicationRunner {
+public class FirstAdmin implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
@@ -42,7 +42,7 @@ class FirstAdmin implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    FirstAdmin(FirstAdminProperties properties, UserAccounts users, PasswordPolicy policy, PasswordHasher hasher,
+    public FirstAdmin(FirstAdminProperties properties, UserAccounts users, PasswordPolicy policy, PasswordHasher hasher,
             OutboxWriter outbox, TransactionTemplate transactions, Clock clock) {
         this.properties = properties;
         this.users = users;
@@ -62,7 +62,8 @@ class FirstAdmin implements ApplicationRunner {
         ensureAdmin();
     }
 
-    void ensureAdmin() {
+    /** Creates the admin or grants ADMIN to the existing account; safe to run from several replicas at once. */
+    public void ensureAdmin() {
         String email = properties.email().strip();
         if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw new IllegalStateException("CRYPTOTRACKER_ADMIN_EMAIL is not a valid email address");

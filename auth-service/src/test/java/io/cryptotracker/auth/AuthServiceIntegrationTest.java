@@ -1,0 +1,636 @@
+package io.cryptotracker.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.StreamSupport;
+
+import io.cryptotracker.auth.account.UserAccounts;
+import io.cryptotracker.auth.admin.FirstAdmin;
+import io.cryptotracker.auth.admin.FirstAdminProperties;
+import io.cryptotracker.auth.password.PasswordHasher;
+import io.cryptotracker.auth.password.PasswordPolicy;
+import io.cryptotracker.auth.token.PemKeys;
+import io.cryptotracker.auth.token.SigningKey;
+import io.cryptotracker.common.events.EventJson;
+import io.cryptotracker.common.events.SubscriptionChanged;
+import io.cryptotracker.common.events.Topics;
+import io.cryptotracker.common.outbox.OutboxWriter;
+import io.cryptotracker.common.security.AuthenticatedUser;
+import io.cryptotracker.common.security.JwtVerifier;
+import io.cryptotracker.common.security.Tier;
+import io.cryptotracker.common.testsupport.ServiceContractTest;
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.Jws;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Jwk;
+import io.jsonwebtoken.security.Jwks;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * auth-service end to end on real embedded PostgreSQL and Kafka, over real HTTP: registration, login, tokens and
+ * their JWKS, refresh rotation and theft detection, logout, password change, throttling, events in and out, and
+ * the configured first admin. Each test calls from its own client address (X-Forwarded-For through the trusted
+ * loopback proxy), so the per-address throttle of one test never touches another.
+ */
+class AuthServiceIntegrationTest extends ServiceContractTest {
+
+    static final SigningKey OLD_KEY = PemKeys.generate("key-2026-10");
+    static final SigningKey CURRENT_KEY = PemKeys.generate("key-2026-11");
+    static final String ADMIN_EMAIL = "First.Admin@example.com";
+    static final String ADMIN_PASSWORD = "violet-harbour-lantern-42";
+    static final String PASSWORD = "correct horse battery staple";
+
+    @DynamicPropertySource
+    static void authSettings(DynamicPropertyRegistry registry) {
+        registry.add("cryptotracker.auth.keys[0].id", OLD_KEY::id);
+        registry.add("cryptotracker.auth.keys[0].private-key", () -> PemKeys.write(OLD_KEY.privateKey()));
+        registry.add("cryptotracker.auth.keys[1].id", CURRENT_KEY::id);
+        registry.add("cryptotracker.auth.keys[1].private-key", () -> PemKeys.write(CURRENT_KEY.privateKey()));
+        registry.add("cryptotracker.auth.active-key-id", CURRENT_KEY::id);
+        registry.add("cryptotracker.admin.email", () -> ADMIN_EMAIL);
+        registry.add("cryptotracker.admin.password", () -> ADMIN_PASSWORD);
+        registry.add("cryptotracker.admin.username", () -> "root");
+        // this context's own consumer group: other test contexts in the JVM share the broker and the topic
+        registry.add("spring.kafka.consumer.group-id", () -> "auth-service-it-" + UUID.randomUUID());
+    }
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Autowired
+    UserAccounts users;
+
+    AuthApi api;
+    AuthApi.Caller client;
+
+    @BeforeEach
+    void newClientAddress() {
+        api = new AuthApi(port);
+        client = api.from(randomIp());
+    }
+
+    @Nested
+    class Registration {
+
+        @Test
+        void registeringAnswers201WithTheUserAndALocation() {
+            String email = uniqueEmail("Reg");
+            AuthApi.Response response = client.register(email, "new_user.1", PASSWORD);
+
+            assertThat(response.status()).isEqualTo(201);
+            assertThat(response.header("Location")).isEqualTo("/api/v1/users/me");
+            JsonNode body = response.json();
+            assertThat(UUID.fromString(body.get("id").asString())).isNotNull();
+            assertThat(body.get("email").asString()).isEqualTo(email);
+            assertThat(body.get("username").asString()).isEqualTo("new_user.1");
+            assertThat(body.get("tier").asString()).isEqualTo("FREE");
+            assertThat(body.get("roles").toString()).isEqualTo("[\"USER\"]");
+            assertThat(Instant.parse(body.get("created_at").asString())).isBefore(Instant.now().plusSeconds(1));
+            assertThat(body.has("password")).isFalse();
+            assertThat(body.has("password_hash")).isFalse();
+        }
+
+        @Test
+        void anEmailTakenInAnotherLetterCaseIsA409Problem() {
+            String email = uniqueEmail("Dup");
+            assertThat(client.register(email, "first", PASSWORD).status()).isEqualTo(201);
+
+            AuthApi.Response again = client.register("  " + email.toUpperCase() + " ", "second", PASSWORD);
+
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(again.json().get("status").asInt()).isEqualTo(409);
+        }
+
+        @Test
+        void invalidFieldsAre400WithSnakeCaseFieldErrors() {
+            AuthApi.Response response = client.postRaw("/api/v1/auth/register",
+                    "{\"email\":\"not-an-email\",\"username\":\"a b\"}", null);
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(fields(response)).contains("email", "username", "password");
+        }
+
+        @Test
+        void aUsernameOutside3To32AllowedCharactersIs400() {
+            assertThat(fields(client.register(uniqueEmail("u"), "ab", PASSWORD))).containsExactly("username");
+            assertThat(fields(client.register(uniqueEmail("u"), "x".repeat(33), PASSWORD)))
+                    .containsExactly("username");
+            assertThat(fields(client.register(uniqueEmail("u"), "bad/name", PASSWORD))).containsExactly("username");
+        }
+
+        @Test
+        void aPasswordBreakingThePolicyIs400NamingPassword() {
+            String email = uniqueEmail("policy");
+            assertThat(fields(client.register(email, "policyuser", "short"))).containsExactly("password");
+            assertThat(fields(client.register(email, "policyuser", "qwertyuiop"))).containsExactly("password");
+            assertThat(fields(client.register(email, "policyuser", "my policyuser pass"))).containsExactly("password");
+            assertThat(fields(client.register(email, "someone", email.substring(0, email.indexOf('@')) + "!!")))
+                    .containsExactly("password");
+        }
+
+        @Test
+        void theUserRegisteredEventReachesKafkaKeyedByUserIdWithExactlyTheContractFields() {
+            String email = uniqueEmail("Event");
+            String userId = client.register(email, "evented", PASSWORD).text("id");
+
+            ConsumerRecord<String, String> record = awaitRecord(Topics.USERS, userId, "UserRegistered");
+
+            JsonNode event = AuthApi.JSON.readTree(record.value());
+            List<String> fieldNames = new ArrayList<>(event.propertyNames());
+            assertThat(fieldNames).containsExactlyInAnyOrder("event_id", "type", "version", "occurred_at", "user_id",
+                    "email", "username", "roles", "tier", "registered_at");
+            assertThat(event.get("user_id").asString()).isEqualTo(userId);
+            assertThat(event.get("email").asString()).isEqualTo(email);
+            assertThat(event.get("username").asString()).isEqualTo("evented");
+            assertThat(event.get("roles").toString()).isEqualTo("[\"USER\"]");
+            assertThat(event.get("tier").asString()).isEqualTo("FREE");
+            assertThat(event.get("version").asInt()).isEqualTo(1);
+            assertThat(UUID.fromString(event.get("event_id").asString())).isNotNull();
+            assertThat(Instant.parse(event.get("registered_at").asString())).isNotNull();
+        }
+    }
+
+    @Nested
+    class Login {
+
+        @Test
+        void loginReturnsABearerPairWhoseAccessTokenVerifiesAgainstTheServedJwks() {
+            String email = uniqueEmail("Login");
+            String userId = client.register(email, "loginuser", PASSWORD).text("id");
+
+            AuthApi.Response response = client.login(email.toLowerCase(), PASSWORD);
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.header("Cache-Control")).contains("no-store");
+            JsonNode body = response.json();
+            assertThat(body.get("token_type").asString()).isEqualTo("bearer");
+            assertThat(body.get("expires_in").asLong()).isEqualTo(900);
+            assertThat(body.get("refresh_token").asString()).hasSize(43);
+
+            String accessToken = body.get("access_token").asString();
+            Map<String, PublicKey> jwks = servedJwks();
+            AuthenticatedUser user = new JwtVerifier(kid -> Optional.ofNullable(jwks.get(kid)), "cryptotracker",
+                    Duration.ofSeconds(5)).verify(accessToken);
+            assertThat(user).isEqualTo(new AuthenticatedUser(UUID.fromString(userId), email, Tier.FREE,
+                    Set.of("USER")));
+
+            Jws<Claims> jws = Jwts.parser().verifyWith(jwks.get(CURRENT_KEY.id())).build()
+                    .parseSignedClaims(accessToken);
+            assertThat(jws.getHeader().getAlgorithm()).isEqualTo("RS256");
+            assertThat(jws.getHeader().getKeyId()).isEqualTo(CURRENT_KEY.id());
+            Claims claims = jws.getPayload();
+            assertThat(claims.getIssuer()).isEqualTo("cryptotracker");
+            assertThat(claims.getSubject()).isEqualTo(userId);
+            assertThat(claims.getId()).isNotBlank();
+            assertThat(claims.get("roles")).isEqualTo(List.of("USER"));
+            assertThat(claims.getExpiration().getTime() - claims.getIssuedAt().getTime()).isEqualTo(900_000);
+        }
+
+        @Test
+        void theJwksPublishesEveryConfiguredKeyAndMayBeCached() {
+            AuthApi.Response response = api.get("/.well-known/jwks.json");
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.header("Content-Type")).startsWith("application/json");
+            assertThat(response.header("Cache-Control")).contains("max-age=300").contains("public");
+            assertThat(servedJwks()).containsOnlyKeys(OLD_KEY.id(), CURRENT_KEY.id());
+            for (JsonNode key : response.json().get("keys")) {
+                assertThat(key.get("kty").asString()).isEqualTo("RSA");
+                assertThat(key.get("alg").asString()).isEqualTo("RS256");
+                assertThat(key.get("use").asString()).isEqualTo("sig");
+                assertThat(key.has("n") && key.has("e")).isTrue();
+                assertThat(key.has("d")).isFalse();
+            }
+        }
+
+        @Test
+        void anUnknownEmailAndAWrongPasswordGetIdentical401Answers() {
+            String email = uniqueEmail("Same");
+            client.register(email, "sameuser", PASSWORD);
+
+            AuthApi.Response wrongPassword = client.login(email, "not the password at all");
+            AuthApi.Response unknownEmail = client.login(uniqueEmail("nobody"), "not the password at all");
+
+            assertThat(wrongPassword.status()).isEqualTo(401);
+            assertThat(unknownEmail.status()).isEqualTo(401);
+            assertThat(wrongPassword.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(wrongPassword.body()).isEqualTo(unknownEmail.body());
+            assertThat(wrongPassword.body()).doesNotContain(email);
+        }
+
+        @Test
+        void loginOutcomesOfAnExistingAccountAreAudited() {
+            String email = uniqueEmail("Audit");
+            String userId = client.register(email, "audited", PASSWORD).text("id");
+            client.login(email, "wrong password here");
+            client.login(email, PASSWORD);
+
+            JsonNode failed = AuthApi.JSON.readTree(awaitAudit(userId, "LOGIN_FAILED").value());
+            JsonNode succeeded = AuthApi.JSON.readTree(awaitAudit(userId, "LOGIN_SUCCEEDED").value());
+
+            assertThat(failed.get("outcome").asString()).isEqualTo("FAILURE");
+            assertThat(succeeded.get("outcome").asString()).isEqualTo("SUCCESS");
+            assertThat(succeeded.get("ip").asString()).isEqualTo(clientIpOf(client));
+            assertThat(succeeded.get("user_agent").asString()).isEqualTo("auth-service-integration-test");
+            assertThat(failed.toString()).doesNotContain("wrong password here").doesNotContain(PASSWORD);
+        }
+    }
+
+    @Nested
+    class Refresh {
+
+        @Test
+        void refreshingRotatesThePairAndTheNewAccessTokenIsValid() {
+            JsonNode first = registerAndLogin("Rotate");
+
+            AuthApi.Response refreshed = client.refresh(first.get("refresh_token").asString());
+
+            assertThat(refreshed.status()).isEqualTo(200);
+            assertThat(refreshed.text("refresh_token")).isNotEqualTo(first.get("refresh_token").asString());
+            assertThat(refreshed.text("access_token")).isNotEqualTo(first.get("access_token").asString());
+            assertThat(refreshed.text("token_type")).isEqualTo("bearer");
+            assertThat(client.refresh(refreshed.text("refresh_token")).status()).isEqualTo(200);
+        }
+
+        @Test
+        void reusingASpentRefreshTokenIs401AndRevokesTheWholeFamily() {
+            JsonNode first = registerAndLogin("Theft");
+            String spent = first.get("refresh_token").asString();
+            String second = client.refresh(spent).text("refresh_token");
+            String newest = client.refresh(second).text("refresh_token");
+
+            AuthApi.Response reuse = client.refresh(spent);
+
+            assertThat(reuse.status()).isEqualTo(401);
+            assertThat(reuse.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(client.refresh(newest).status()).as("the newest token of the family is revoked too")
+                    .isEqualTo(401);
+        }
+
+        @Test
+        void anotherLoginsFamilySurvivesTheRevocationOfAStolenFamily() {
+            String email = uniqueEmail("Families");
+            client.register(email, "families", PASSWORD);
+            String laptop = client.login(email, PASSWORD).text("refresh_token");
+            String phone = client.login(email, PASSWORD).text("refresh_token");
+            client.refresh(laptop);
+
+            assertThat(client.refresh(laptop).status()).isEqualTo(401);
+            assertThat(client.refresh(phone).status()).isEqualTo(200);
+        }
+
+        @Test
+        void unknownOrMalformedRefreshTokensAre401AndAMissingOneIs400() {
+            assertThat(client.refresh("A".repeat(43)).status()).isEqualTo(401);
+            assertThat(client.refresh("garbage").status()).isEqualTo(401);
+            AuthApi.Response missing = client.postRaw("/api/v1/auth/refresh", "{}", null);
+            assertThat(missing.status()).isEqualTo(400);
+            assertThat(fields(missing)).containsExactly("refresh_token");
+        }
+
+        @Test
+        void aSubscriptionChangedEventChangesTheTierInTheNextRefreshedAccessToken() throws Exception {
+            JsonNode tokens = registerAndLogin("Vip");
+            UUID userId = UUID.fromString(verify(tokens.get("access_token").asString()).id().toString());
+            assertThat(verify(tokens.get("access_token").asString()).tier()).isEqualTo(Tier.FREE);
+
+            SubscriptionChanged upgrade = SubscriptionChanged.of(userId, "VIP", "ACTIVE", "VIP", Instant.now(),
+                    Instant.now().plus(Duration.ofDays(30)), true);
+            try (KafkaProducer<String, String> producer = producer()) {
+                producer.send(new ProducerRecord<>(Topics.USERS, userId.toString(),
+                        "{\"type\":\"SomethingNew\",\"event_id\":\"" + UUID.randomUUID() + "\"}")).get();
+                producer.send(new ProducerRecord<>(Topics.USERS, userId.toString(), EventJson.write(upgrade))).get();
+            }
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> users.findById(userId).orElseThrow().tier() == Tier.VIP);
+
+            AuthApi.Response refreshed = client.refresh(tokens.get("refresh_token").asString());
+
+            assertThat(refreshed.status()).isEqualTo(200);
+            assertThat(verify(refreshed.text("access_token")).tier()).isEqualTo(Tier.VIP);
+        }
+    }
+
+    @Nested
+    class Logout {
+
+        @Test
+        void logoutRevokesTheFamilyAndAnswers204EvenWhenRepeated() {
+            JsonNode tokens = registerAndLogin("Logout");
+            String access = tokens.get("access_token").asString();
+            String refresh = tokens.get("refresh_token").asString();
+            String rotated = client.refresh(refresh).text("refresh_token");
+
+            assertThat(client.logout(rotated, access).status()).isEqualTo(204);
+            assertThat(client.refresh(rotated).status()).isEqualTo(401);
+            assertThat(client.logout(rotated, access).status()).isEqualTo(204);
+        }
+
+        @Test
+        void logoutNeedsAnAccessTokenAndCannotEndAnotherUsersSession() {
+            JsonNode victim = registerAndLogin("Victim");
+            JsonNode attacker = registerAndLogin("Attacker");
+            String victimRefresh = victim.get("refresh_token").asString();
+
+            assertThat(client.logout(victimRefresh, null).status()).isEqualTo(401);
+            assertThat(client.logout(victimRefresh, attacker.get("access_token").asString()).status())
+                    .isEqualTo(204);
+            assertThat(client.refresh(victimRefresh).status()).isEqualTo(200);
+        }
+    }
+
+    @Nested
+    class ChangePassword {
+
+        @Test
+        void changingThePasswordKillsEveryRefreshTokenAndOnlyTheNewPasswordWorks() {
+            String email = uniqueEmail("Change");
+            client.register(email, "changer", PASSWORD);
+            JsonNode laptop = client.login(email, PASSWORD).json();
+            String phone = client.login(email, PASSWORD).text("refresh_token");
+            String newPassword = "a brand new passphrase";
+
+            AuthApi.Response change = client.changePassword(PASSWORD, newPassword,
+                    laptop.get("access_token").asString());
+
+            assertThat(change.status()).isEqualTo(204);
+            assertThat(client.refresh(laptop.get("refresh_token").asString()).status()).isEqualTo(401);
+            assertThat(client.refresh(phone).status()).isEqualTo(401);
+            assertThat(client.login(email, PASSWORD).status()).isEqualTo(401);
+            assertThat(client.login(email, newPassword).status()).isEqualTo(200);
+        }
+
+        @Test
+        void aWrongCurrentPasswordIs400OnCurrentPasswordAndChangesNothing() {
+            String email = uniqueEmail("WrongCurrent");
+            client.register(email, "wrongcurrent", PASSWORD);
+            JsonNode tokens = client.login(email, PASSWORD).json();
+
+            AuthApi.Response change = client.changePassword("not my password", "a brand new passphrase",
+                    tokens.get("access_token").asString());
+
+            assertThat(change.status()).isEqualTo(400);
+            assertThat(fields(change)).containsExactly("current_password");
+            assertThat(client.refresh(tokens.get("refresh_token").asString()).status()).isEqualTo(200);
+        }
+
+        @Test
+        void aNewPasswordBreakingThePolicyIs400OnNewPassword() {
+            String email = uniqueEmail("WeakNew");
+            client.register(email, "weaknew", PASSWORD);
+            String access = client.login(email, PASSWORD).text("access_token");
+
+            assertThat(fields(client.changePassword(PASSWORD, "password1", access))).containsExactly("new_password");
+        }
+
+        @Test
+        void changingThePasswordEmitsPasswordChangedAndAnAuditEntry() {
+            String email = uniqueEmail("Changed");
+            String userId = client.register(email, "changed", PASSWORD).text("id");
+            String access = client.login(email, PASSWORD).text("access_token");
+
+            assertThat(client.changePassword(PASSWORD, "another fine passphrase", access).status()).isEqualTo(204);
+
+            JsonNode changed = AuthApi.JSON.readTree(awaitRecord(Topics.USERS, userId, "PasswordChanged").value());
+            assertThat(changed.get("user_id").asString()).isEqualTo(userId);
+            assertThat(awaitAudit(userId, "PASSWORD_CHANGED").value()).contains("\"outcome\":\"SUCCESS\"");
+        }
+
+        @Test
+        void changingThePasswordNeedsAnAccessToken() {
+            assertThat(client.changePassword(PASSWORD, "whatever it may be", null).status()).isEqualTo(401);
+        }
+    }
+
+    @Nested
+    class Throttling {
+
+        @Test
+        void fiveFailuresLockTheAccountWith429AndRetryAfterEvenForTheRightPassword() {
+            String email = uniqueEmail("Locked");
+            String userId = client.register(email, "lockme", PASSWORD).text("id");
+            for (int i = 0; i < 5; i++) {
+                assertThat(client.login(email, "wrong password " + i).status()).isEqualTo(401);
+            }
+
+            AuthApi.Response locked = api.from(randomIp()).login(email, PASSWORD);
+
+            assertThat(locked.status()).isEqualTo(429);
+            assertThat(locked.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(Integer.parseInt(locked.header("Retry-After"))).isBetween(1, 30);
+            assertThat(locked.json().get("status").asInt()).isEqualTo(429);
+            assertThat(awaitAudit(userId, "LOGIN_LOCKED").value()).contains("\"scope\":\"account\"");
+        }
+
+        @Test
+        void aSuccessfulLoginResetsTheAccountsFailureCount() {
+            String email = uniqueEmail("Reset");
+            client.register(email, "resetme", PASSWORD);
+            for (int i = 0; i < 4; i++) {
+                client.login(email, "wrong password " + i);
+            }
+            assertThat(client.login(email, PASSWORD).status()).isEqualTo(200);
+            for (int i = 0; i < 4; i++) {
+                assertThat(client.login(email, "wrong again " + i).status()).isEqualTo(401);
+            }
+            assertThat(client.login(email, PASSWORD).status()).isEqualTo(200);
+        }
+
+        @Test
+        void twentyFailuresFromOneAddressLockThatAddressButNotOthers() {
+            for (int i = 0; i < 20; i++) {
+                assertThat(client.login(uniqueEmail("spray" + i), "guess number " + i).status()).isEqualTo(401);
+            }
+
+            AuthApi.Response locked = client.login(uniqueEmail("spray-next"), "another guess");
+
+            assertThat(locked.status()).isEqualTo(429);
+            assertThat(Integer.parseInt(locked.header("Retry-After"))).isBetween(1, 30);
+            assertThat(api.from(randomIp()).login(uniqueEmail("elsewhere"), "a guess").status()).isEqualTo(401);
+        }
+    }
+
+    @Nested
+    class FirstAdministrator {
+
+        @Autowired
+        UserAccounts accounts;
+
+        @Autowired
+        PasswordPolicy policy;
+
+        @Autowired
+        PasswordHasher hasher;
+
+        @Autowired
+        OutboxWriter outbox;
+
+        @Autowired
+        TransactionTemplate transactions;
+
+        @Autowired
+        JdbcClient jdbc;
+
+        @Test
+        void theConfiguredFirstAdminCanSignInWithRoleAdmin() {
+            AuthApi.Response login = client.login(ADMIN_EMAIL.toLowerCase(), ADMIN_PASSWORD);
+
+            assertThat(login.status()).isEqualTo(200);
+            AuthenticatedUser admin = verify(login.text("access_token"));
+            assertThat(admin.roles()).containsExactlyInAnyOrder("USER", "ADMIN");
+            assertThat(admin.email()).isEqualTo(ADMIN_EMAIL);
+            assertThat(awaitRecord(Topics.USERS, admin.id().toString(), "UserRegistered").value())
+                    .contains("\"roles\":[\"USER\",\"ADMIN\"]");
+        }
+
+        @Test
+        void anAlreadyRegisteredAdminEmailIsGrantedAdminAndKeepsItsPassword() {
+            String email = uniqueEmail("Promoted");
+            client.register(email, "promoted", PASSWORD);
+
+            firstAdmin(email, "a different admin passphrase").ensureAdmin();
+
+            assertThat(verify(client.login(email, PASSWORD).text("access_token")).roles())
+                    .containsExactlyInAnyOrder("USER", "ADMIN");
+        }
+
+        @Test
+        void twoReplicasStartingAtOnceCreateOneAdminAndOneEvent() throws Exception {
+            String email = uniqueEmail("Racing");
+            CompletableFuture<Void> one = CompletableFuture.runAsync(() -> firstAdmin(email, ADMIN_PASSWORD).ensureAdmin());
+            CompletableFuture<Void> two = CompletableFuture.runAsync(() -> firstAdmin(email, ADMIN_PASSWORD).ensureAdmin());
+            CompletableFuture.allOf(one, two).get(30, TimeUnit.SECONDS);
+
+            UUID id = accounts.findByEmail(email).orElseThrow().id();
+            assertThat(accounts.findById(id).orElseThrow().roles()).containsExactlyInAnyOrder("USER", "ADMIN");
+            assertThat(jdbc.sql("SELECT count(*) FROM users WHERE email_normalized = ?").param(email.toLowerCase())
+                    .query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT count(*) FROM outbox WHERE message_key = ? AND event_type = 'UserRegistered'")
+                    .param(id.toString()).query(Long.class).single()).isEqualTo(1);
+        }
+
+        @Test
+        void aWeakNewAdminPasswordStopsStartUpWithoutRepeatingIt() {
+            assertThatThrownBy(() -> firstAdmin(uniqueEmail("Weak"), "password123").ensureAdmin())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("CRYPTOTRACKER_ADMIN_PASSWORD")
+                    .hasMessageNotContaining("password123");
+        }
+
+        private FirstAdmin firstAdmin(String email, String password) {
+            return new FirstAdmin(new FirstAdminProperties(email, password, "boss"), accounts, policy, hasher, outbox,
+                    transactions, Clock.systemUTC());
+        }
+    }
+
+    private JsonNode registerAndLogin(String name) {
+        String email = uniqueEmail(name);
+        assertThat(client.register(email, name.toLowerCase() + "_user", PASSWORD).status()).isEqualTo(201);
+        AuthApi.Response login = client.login(email, PASSWORD);
+        assertThat(login.status()).isEqualTo(200);
+        return login.json();
+    }
+
+    private AuthenticatedUser verify(String accessToken) {
+        Map<String, PublicKey> jwks = servedJwks();
+        return new JwtVerifier(kid -> Optional.ofNullable(jwks.get(kid)), "cryptotracker", Duration.ofSeconds(5))
+                .verify(accessToken);
+    }
+
+    private Map<String, PublicKey> servedJwks() {
+        Map<String, PublicKey> keys = new HashMap<>();
+        for (Jwk<?> jwk : Jwks.setParser().build().parse(api.get("/.well-known/jwks.json").body()).getKeys()) {
+            keys.put(jwk.getId(), (PublicKey) jwk.toKey());
+        }
+        return keys;
+    }
+
+    private ConsumerRecord<String, String> awaitAudit(String userId, String action) {
+        return awaitRecord(Topics.AUDIT, userId, "\"action\":\"" + action + "\"");
+    }
+
+    /** The first record on the topic with this key whose value contains the text, read from the beginning. */
+    private ConsumerRecord<String, String> awaitRecord(String topic, String key, String containing) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                StreamSupport.stream(consumer.poll(Duration.ofMillis(200)).spliterator(), false)
+                        .filter(record -> key.equals(record.key()) && record.value().contains(containing))
+                        .forEach(found::add);
+                return !found.isEmpty();
+            });
+            return found.get(0);
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(config);
+    }
+
+    private static List<String> fields(AuthApi.Response response) {
+        assertThat(response.status()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        response.json().get("errors").forEach(error -> fields.add(error.get("field").asString()));
+        return fields.stream().distinct().toList();
+    }
+
+    private static String uniqueEmail(String name) {
+        return name + "." + UUID.randomUUID().toString().substring(0, 8) + "@Example.com";
+    }
+
+    private static String randomIp() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "198.18." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+    }
+
+    private static String clientIpOf(AuthApi.Caller caller) {
+        return caller.clientIp();
+    }
+}
