@@ -1,5 +1,8 @@
 package io.cryptotracker.gateway;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cryptotracker.gateway.support.Downstreams;
@@ -57,5 +60,20 @@ class CorsTest extends GatewayIntegrationTest {
                 .exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, SPA);
+    }
+
+    @Test
+    void corsHeadersAServiceAddsDoNotDuplicateTheGatewaysOwn() {
+        Downstreams.MARKET.stubFor(get(urlPathEqualTo("/api/v1/market/with-cors")).atPriority(1)
+                .willReturn(okJson("{}").withHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                        .withHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true")));
+
+        client.get().uri("/api/v1/market/with-cors")
+                .header(HttpHeaders.ORIGIN, SPA)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().values(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, values -> assertThat(values).containsExactly(SPA))
+                .expectHeader().values(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS,
+                        values -> assertThat(values).containsExactly("true"));
     }
 }

@@ -2,10 +2,11 @@ package io.cryptotracker.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.Stream;
+
 import io.cryptotracker.gateway.support.Downstreams;
 import io.cryptotracker.gateway.support.GatewayIntegrationTest;
 import io.cryptotracker.gateway.support.TestTokens;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,5 +1,11 @@
 package io.cryptotracker.gateway;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cryptotracker.gateway.support.Downstreams;
 import io.cryptotracker.gateway.support.GatewayIntegrationTest;
 import io.cryptotracker.gateway.support.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -71,12 +77,28 @@ class ProblemResponsesTest extends GatewayIntegrationTest {
                 .consumeWith(body -> assertNoInternals(new String(body.getResponseBody())));
     }
 
+    @Test
+    void aServicesOwnErrorAnswerPassesThroughUnchanged() {
+        String conflict = "{\"type\":\"https://cryptotracker.io/problems/email-taken\",\"status\":409}";
+        Downstreams.USERS.stubFor(get(urlPathEqualTo("/api/v1/users/me/conflict")).atPriority(1).willReturn(
+                aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json").withBody(conflict)));
+        Downstreams.USERS.stubFor(get(urlPathEqualTo("/api/v1/users/me/gone")).atPriority(1)
+                .willReturn(aResponse().withStatus(404)));
+
+        getWithToken("/api/v1/users/me/conflict")
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody().json(conflict);
+        getWithToken("/api/v1/users/me/gone")
+                .expectStatus().isNotFound()
+                .expectBody().isEmpty();
+    }
+
     private WebTestClient.ResponseSpec getWithToken(String path) {
         return client.get().uri(path).header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.valid())).exchange();
     }
 
     private static void assertNoInternals(String body) {
-        org.assertj.core.api.Assertions.assertThat(body)
+        assertThat(body)
                 .doesNotContain("Exception", "io.cryptotracker", "secret", "ghost-service", "dead-service", "localhost",
                         "\tat ");
     }

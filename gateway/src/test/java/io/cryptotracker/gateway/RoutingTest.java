@@ -2,13 +2,14 @@ package io.cryptotracker.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.cryptotracker.gateway.support.Downstreams;
 import io.cryptotracker.gateway.support.GatewayIntegrationTest;
 import io.cryptotracker.gateway.support.TestTokens;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,6 +1,7 @@
 package io.cryptotracker.gateway.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -51,7 +52,7 @@ public final class Downstreams {
 
     /** Every request a WireMock service received for this path. */
     public static List<LoggedRequest> received(WireMockServer service, String path) {
-        return service.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(urlPathEqualTo(path)));
+        return service.findAll(anyRequestedFor(urlPathEqualTo(path)));
     }
 
     private static WireMockServer wireMock(String name) {
