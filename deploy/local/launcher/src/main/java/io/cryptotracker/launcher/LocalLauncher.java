@@ -1,0 +1,371 @@
+package io.cryptotracker.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.cryptotracker.common.testsupport.EmbeddedServers;
+import io.cryptotracker.common.testsupport.EmbeddedServersSettings;
+
+/**
+ * The local run without Docker: embedded PostgreSQL, Redis and Kafka in this JVM's care, discovery, then the gateway
+ * and every service as their own JVMs; prints progress and a status table, and on Ctrl-C/SIGTERM stops everything.
+ */
+public final class LocalLauncher {
+
+    static final String LOGS_PROPERTY = "cryptotracker.logs";
+
+    private final Path root;
+    private final LaunchOptions options;
+    private final LauncherSettings settings;
+    private final PrintStream out;
+    private final Path dataDirectory;
+    private final Path logDirectory;
+    private final ProcessLedger ledger;
+    private final SuiteLauncher suite;
+    private final Object shutdownLock = new Object();
+    private final long launchedAt = System.nanoTime();
+    private volatile boolean stopping;
+    private volatile CompletableFuture<EmbeddedServers> infrastructure;
+    private boolean stopped;
+
+    LocalLauncher(Path root, LaunchOptions options, LauncherSettings settings, PrintStream out) {
+        this.root = root;
+        this.options = options;
+        this.settings = settings;
+        this.out = out;
+        this.dataDirectory = root.resolve("deploy/local/.data");
+        this.logDirectory = root.resolve("deploy/local/logs");
+        this.ledger = new ProcessLedger(dataDirectory.resolve("launcher.pids"));
+        this.suite = new SuiteLauncher(logDirectory, settings.startupTimeout(), settings.stopGrace(),
+                new ProgressPrinter(out), ledger);
+    }
+
+    public static void main(String[] args) {
+        LaunchOptions options;
+        LauncherSettings settings;
+        try {
+            options = LaunchOptions.parse(args);
+            settings = LauncherSettings.fromEnvironment(System.getenv());
+        }
+        catch (IllegalArgumentException ex) {
+            System.err.println(ex.getMessage());
+            System.err.print(LaunchOptions.usage());
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(LaunchOptions.usage());
+            return;
+        }
+        Path root = RepositoryRoot.locate();
+        // before the first logger is created: logback.xml writes the servers' logs there
+        System.setProperty(LOGS_PROPERTY, root.resolve("deploy/local/logs").toString());
+        System.exit(new LocalLauncher(root, options, settings, System.out).run());
+    }
+
+    /** Starts everything and blocks until the JVM is asked to stop; returns non-zero when the start failed. */
+    int run() {
+        out.println("CryptoTracker local run (repository " + root + ")");
+        List<String> missing = ModuleJars.of(root).missing(
+                options.services().stream().map(SuiteService::serviceName).toList());
+        if (!missing.isEmpty()) {
+            out.println("Missing jars: " + String.join(", ", missing));
+            out.println("Build them first: ./mvnw -B -DskipTests install (deploy/local/run.sh does this for you).");
+            return 1;
+        }
+        List<String> leftovers = ledger.stopLeftovers(settings.stopGrace());
+        if (!leftovers.isEmpty()) {
+            out.println("Stopped processes left running by an earlier run: " + String.join(", ", leftovers));
+        }
+        List<String> busy = busyPorts();
+        if (!busy.isEmpty()) {
+            out.println("These ports are in use: " + String.join(", ", busy));
+            out.println("Stop whatever uses them (another local run?), or choose other ports through the variables "
+                    + "named above, e.g. GATEWAY_PORT=8090 deploy/local/run.sh");
+            return 1;
+        }
+        if (options.fresh()) {
+            deleteRecursively(dataDirectory);
+            out.println("--fresh: wiped " + root.relativize(dataDirectory));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "local-launcher-shutdown"));
+        try {
+            EmbeddedServers servers = startInfrastructure();
+            startServices(servers);
+            printStatus(servers);
+            watchForCrashes();
+            new CountDownLatch(1).await();
+            return 0;
+        }
+        catch (ServiceFailure failure) {
+            // reported by the progress printer before the others were stopped
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        catch (RuntimeException ex) {
+            if (!stopping) {
+                out.println("FAILED: " + describe(ex));
+            }
+        }
+        shutdown();
+        return 1;
+    }
+
+    private EmbeddedServers startInfrastructure() {
+        out.printf("Starting PostgreSQL :%d, Redis :%d, Kafka :%d (data in %s)...%n", settings.postgresPort(),
+                settings.redisPort(), settings.kafkaPort(), root.relativize(dataDirectory));
+        long started = System.nanoTime();
+        EmbeddedServersSettings serverSettings = EmbeddedServersSettings.localRun(dataDirectory)
+                .withPorts(settings.postgresPort(), settings.redisPort(), settings.kafkaPort())
+                .withLogDirectory(logDirectory);
+        synchronized (shutdownLock) {
+            if (stopping) {
+                throw new IllegalStateException("stopping");
+            }
+            // the shutdown hook waits for this start, so servers starting during Ctrl-C are still stopped
+            infrastructure = CompletableFuture.supplyAsync(() -> EmbeddedServers.start(serverSettings));
+        }
+        EmbeddedServers servers = withoutStandardOutput(infrastructure::join);
+        recordInfrastructureProcesses();
+        for (String database : SuiteService.databases()) {
+            servers.createDatabase(database);
+        }
+        out.printf("infrastructure up in %s (databases: %s)%n", seconds(System.nanoTime() - started),
+                String.join(", ", SuiteService.databases()));
+        return servers;
+    }
+
+    /** Kafka's storage formatter prints to System.out; the launcher's own output goes to {@code out}. */
+    private static <T> T withoutStandardOutput(java.util.function.Supplier<T> action) {
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            return action.get();
+        }
+        finally {
+            System.setOut(original);
+        }
+    }
+
+    private void startServices(EmbeddedServers servers) {
+        int discoveryPort = settings.port(SuiteService.DISCOVERY);
+        SuitePlan plan = new SuitePlan(ModuleJars.of(root), servers, discoveryPort, dataDirectory.resolve("services"),
+                settings.serviceJavaOptions());
+        suite.startWave(List.of(plan.spec(SuiteService.DISCOVERY, discoveryPort)));
+        List<ServiceSpec> rest = SuiteService.behindDiscovery().stream()
+                .filter(options.services()::contains)
+                .map(service -> plan.spec(service, settings.port(service)))
+                .toList();
+        if (!rest.isEmpty()) {
+            suite.startWave(rest);
+        }
+        out.printf("%nAll %d services healthy %s after launch.%n", rest.size() + 1,
+                seconds(System.nanoTime() - launchedAt));
+    }
+
+    private void printStatus(EmbeddedServers servers) {
+        StatusTable table = new StatusTable("SERVICE", "PORT", "URL", "PID", "HEAP", "RSS");
+        long total = 0;
+        for (ServiceProcess process : suite.processes()) {
+            OptionalLong rss = process.residentBytes();
+            total += rss.orElse(0);
+            table.row(process.spec().name(), process.spec().port(), process.spec().baseUrl(), process.pid(),
+                    process.spec().maxHeap(), ProcessMemory.mebibytes(rss));
+        }
+        long launcherPid = ProcessHandle.current().pid();
+        OptionalLong launcherRss = ProcessMemory.residentBytes(launcherPid);
+        total += launcherRss.orElse(0);
+        table.row("kafka (launcher JVM)", settings.kafkaPort(), "localhost:" + settings.kafkaPort(), launcherPid,
+                (Runtime.getRuntime().maxMemory() / (1024 * 1024)) + "m", ProcessMemory.mebibytes(launcherRss));
+        OptionalLong postgresPid = postmasterPid();
+        OptionalLong postgresRss = postgresPid.isPresent()
+                ? ProcessMemory.residentBytesWithDescendants(postgresPid.getAsLong()) : OptionalLong.empty();
+        total += postgresRss.orElse(0);
+        table.row("postgres", servers.postgresPort(), "jdbc:postgresql://localhost:" + servers.postgresPort() + "/<db>",
+                postgresPid.isPresent() ? postgresPid.getAsLong() : "-", "-", ProcessMemory.mebibytes(postgresRss));
+        OptionalLong redisPid = redisPid();
+        OptionalLong redisRss = redisPid.isPresent() ? ProcessMemory.residentBytes(redisPid.getAsLong())
+                : OptionalLong.empty();
+        total += redisRss.orElse(0);
+        table.row("redis", servers.redisPort(), "redis://" + servers.redisHost() + ":" + servers.redisPort(),
+                redisPid.isPresent() ? redisPid.getAsLong() : "-", "-", ProcessMemory.mebibytes(redisRss));
+        out.println();
+        out.print(table.render());
+        out.println("  total RSS: " + ProcessMemory.mebibytes(total));
+        out.println();
+        out.println("Gateway: http://localhost:" + settings.port(SuiteService.GATEWAY));
+        out.println("Logs:    " + root.relativize(logDirectory) + "/<service>.log. Press Ctrl-C to stop everything.");
+        out.flush();
+    }
+
+    private void watchForCrashes() {
+        for (ServiceProcess process : suite.processes()) {
+            process.process().onExit().thenRun(() -> {
+                if (!stopping) {
+                    out.println();
+                    out.println(process.spec().name() + " exited unexpectedly (code " + process.process().exitValue()
+                            + "); the others keep running.\n--- last lines of " + process.logFile() + " ---\n"
+                            + process.logTail());
+                }
+            });
+        }
+    }
+
+    /** Stops the services (gateway and services, then discovery), then the embedded servers. Runs once. */
+    void shutdown() {
+        synchronized (shutdownLock) {
+            if (stopped) {
+                return;
+            }
+            stopping = true;
+            stopped = true;
+        }
+        out.println();
+        out.println("Stopping...");
+        suite.stopAll();
+        CompletableFuture<EmbeddedServers> servers = infrastructure;
+        if (servers != null) {
+            try {
+                servers.get(2, TimeUnit.MINUTES).stop();
+                out.println("stopped PostgreSQL, Redis and Kafka");
+            }
+            catch (Exception ex) {
+                // the start failed, and stopped whatever it had started
+            }
+        }
+        ledger.clear();
+        out.println("Everything stopped.");
+        out.flush();
+    }
+
+    private void recordInfrastructureProcesses() {
+        postmasterPid().ifPresent(pid -> ProcessHandle.of(pid).ifPresent(handle -> ledger.record(handle, "postgres")));
+        redisPid().ifPresent(pid -> ProcessHandle.of(pid).ifPresent(handle -> ledger.record(handle, "redis-server")));
+    }
+
+    private OptionalLong postmasterPid() {
+        Path pidFile = dataDirectory.resolve("postgres").resolve("postmaster.pid");
+        try (Stream<String> lines = Files.lines(pidFile)) {
+            return lines.findFirst().map(String::trim).map(Long::parseLong).map(OptionalLong::of)
+                    .orElse(OptionalLong.empty());
+        }
+        catch (IOException | RuntimeException ex) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static OptionalLong redisPid() {
+        return ProcessHandle.current().children()
+                .filter(child -> child.info().command().map(command -> command.contains("redis-server")).orElse(false))
+                .mapToLong(ProcessHandle::pid)
+                .findFirst();
+    }
+
+    private List<String> busyPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put(LauncherSettings.POSTGRES_PORT, settings.postgresPort());
+        ports.put(LauncherSettings.REDIS_PORT, settings.redisPort());
+        ports.put(LauncherSettings.KAFKA_PORT, settings.kafkaPort());
+        for (SuiteService service : options.services()) {
+            ports.put(service.portVariable(), settings.port(service));
+        }
+        List<String> busy = new ArrayList<>();
+        ports.forEach((variable, port) -> {
+            if (!isFree(port)) {
+                busy.add(port + " (" + variable + ")");
+            }
+        });
+        return busy;
+    }
+
+    static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        }
+        catch (IOException ex) {
+            return false;
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not delete " + directory, ex);
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof java.util.concurrent.CompletionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+
+    static String seconds(Duration duration) {
+        return seconds(duration.toNanos());
+    }
+
+    /** Prints "auth-service up in 12.3 s" as services come up. */
+    private static final class ProgressPrinter implements SuiteLauncher.Listener {
+
+        private final PrintStream out;
+
+        ProgressPrinter(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void starting(ServiceSpec service) {
+            out.printf("starting %s on port %d (heap %s)%n", service.name(), service.port(), service.maxHeap());
+        }
+
+        @Override
+        public void healthy(ServiceProcess service, Duration startUp) {
+            out.printf("%s up in %s%n", service.spec().name(), seconds(startUp));
+        }
+
+        @Override
+        public void stopping(ServiceProcess service) {
+            out.printf("stopping %s (pid %d)%n", service.spec().name(), service.pid());
+        }
+
+        @Override
+        public void failed(ServiceFailure failure) {
+            out.println();
+            out.println("FAILED: " + failure.report());
+            out.println();
+        }
+    }
+}

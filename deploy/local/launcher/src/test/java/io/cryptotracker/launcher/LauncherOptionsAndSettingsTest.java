@@ -1,0 +1,100 @@
+package io.cryptotracker.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class LauncherOptionsAndSettingsTest {
+
+    @Test
+    void withoutArgumentsEveryServiceStartsAndDataIsKept() {
+        LaunchOptions options = LaunchOptions.parse();
+
+        assertThat(options.fresh()).isFalse();
+        assertThat(options.help()).isFalse();
+        assertThat(options.services()).containsExactly(SuiteService.values());
+    }
+
+    @Test
+    void onlyKeepsDiscoveryAndTheNamedServices() {
+        assertThat(LaunchOptions.parse("--fresh", "--only", "gateway,auth-service").services())
+                .containsExactly(SuiteService.DISCOVERY, SuiteService.GATEWAY, SuiteService.AUTH_SERVICE);
+        assertThat(LaunchOptions.parse("--only=user-service").services())
+                .containsExactly(SuiteService.DISCOVERY, SuiteService.USER_SERVICE);
+        assertThat(LaunchOptions.parse("--fresh").fresh()).isTrue();
+    }
+
+    @Test
+    void unknownOptionsAndServicesAreRefused() {
+        assertThatThrownBy(() -> LaunchOptions.parse("--fast")).hasMessageContaining("--fast");
+        assertThatThrownBy(() -> LaunchOptions.parse("--only", "auth,gateway")).hasMessageContaining("auth");
+    }
+
+    @Test
+    void defaultsAreTheContractPorts() {
+        LauncherSettings settings = LauncherSettings.fromEnvironment(Map.of());
+
+        assertThat(settings.postgresPort()).isEqualTo(5432);
+        assertThat(settings.redisPort()).isEqualTo(6379);
+        assertThat(settings.kafkaPort()).isEqualTo(9092);
+        assertThat(settings.port(SuiteService.DISCOVERY)).isEqualTo(8761);
+        assertThat(settings.port(SuiteService.GATEWAY)).isEqualTo(8080);
+        assertThat(settings.port(SuiteService.AUTH_SERVICE)).isEqualTo(8081);
+        assertThat(settings.port(SuiteService.NOTIFICATION_SERVICE)).isEqualTo(8085);
+        assertThat(settings.startupTimeout()).isEqualTo(Duration.ofSeconds(180));
+        assertThat(settings.serviceJavaOptions()).isEmpty();
+    }
+
+    @Test
+    void portsTimeoutsAndJavaOptionsComeFromTheEnvironment() {
+        LauncherSettings settings = LauncherSettings.fromEnvironment(Map.of("POSTGRES_PORT", "15432",
+                "GATEWAY_PORT", "9080", "USER_SERVICE_PORT", "9082", "STARTUP_TIMEOUT_SECONDS", "60",
+                "SERVICE_JAVA_OPTS", " -Xmx384m  -Dfoo=bar "));
+
+        assertThat(settings.postgresPort()).isEqualTo(15432);
+        assertThat(settings.port(SuiteService.GATEWAY)).isEqualTo(9080);
+        assertThat(settings.port(SuiteService.USER_SERVICE)).isEqualTo(9082);
+        assertThat(settings.startupTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.serviceJavaOptions()).containsExactly("-Xmx384m", "-Dfoo=bar");
+    }
+
+    @Test
+    void malformedValuesNameTheVariable() {
+        assertThatThrownBy(() -> LauncherSettings.fromEnvironment(Map.of("KAFKA_PORT", "nine")))
+                .hasMessageContaining("KAFKA_PORT");
+        assertThatThrownBy(() -> LauncherSettings.fromEnvironment(Map.of("REDIS_PORT", "70000")))
+                .hasMessageContaining("REDIS_PORT");
+    }
+
+    @Test
+    void everyServiceGetsTheCompactJvmFlagsAndItsDatabase() {
+        assertThat(SuiteService.AUTH_SERVICE.jvmOptions()).startsWith("-Xmx256m").contains("-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m");
+        assertThat(SuiteService.databases()).containsExactly("auth", "users", "market", "signals", "notifications");
+        assertThat(SuiteService.GATEWAY.database()).isEmpty();
+    }
+
+    @Test
+    void structuredLogLinesAreShortenedToLevelLoggerMessageAndError() {
+        String line = "{\"@timestamp\":\"2026-11-23T23:18:43.647041435Z\",\"log\":{\"level\":\"ERROR\","
+                + "\"logger\":\"org.springframework.boot.SpringApplication\"},\"message\":\"Application run failed\","
+                + "\"error\":{\"type\":\"java.lang.IllegalStateException\",\"message\":\"boom\","
+                + "\"stack_trace\":\"at a.b.C\"}}";
+
+        assertThat(LogTail.readable(line)).isEqualTo("23:18:43.647 ERROR org.springframework.boot.SpringApplication"
+                + " - Application run failed\n    java.lang.IllegalStateException: boom");
+        assertThat(LogTail.readable("plain text")).isEqualTo("plain text");
+    }
+
+    @Test
+    void healthIsUpOnlyWhenTheTopLevelStatusIs() {
+        assertThat(ServiceProcess.isStatusUp("{\"groups\":[\"liveness\"],\"status\":\"UP\"}")).isTrue();
+        assertThat(ServiceProcess.isStatusUp("{\"status\":\"DOWN\",\"components\":{\"db\":{\"status\":\"UP\"}}}"))
+                .isFalse();
+        assertThat(ServiceProcess.isStatusUp("not json")).isFalse();
+    }
+}

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Runs CryptoTracker locally without Docker: embedded PostgreSQL, Redis and Kafka, discovery, the gateway and every
+# service, each in its own JVM. Builds the jars first when they are missing or older than the sources.
+# Needs only a JDK 17+. Ctrl-C stops everything.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+MODULES=(common-lib discovery gateway auth-service user-service market-service signals-service
+         notification-service deploy/local/launcher)
+
+usage() {
+  cat <<'EOF'
+deploy/local/run.sh builds the jars when they are missing or older than the sources (./mvnw -B -q -DskipTests
+install), then runs the local launcher with the options below.
+
+  --no-build   do not check whether the jars are up to date (SKIP_BUILD=1 does the same)
+
+Variables in a .env file in the repository root are exported first (see .env.example). LAUNCHER_JAVA_OPTS sets the
+launcher JVM's options (it hosts Kafka); JAVA_HOME picks the JDK.
+EOF
+}
+
+# NAME=value lines of .env, like docker compose: a variable already set in the shell wins; nothing is executed
+if [[ -f "$ROOT/.env" ]]; then
+  while IFS= read -r line || [[ -n "$line" ]]; do
+    [[ "$line" =~ ^[[:space:]]*(export[[:space:]]+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$ ]] || continue
+    name="${BASH_REMATCH[2]}"
+    value="${BASH_REMATCH[3]%$'\r'}"
+    if [[ "$value" =~ ^\"(.*)\"$ || "$value" =~ ^\'(.*)\'$ ]]; then
+      value="${BASH_REMATCH[1]}"
+    fi
+    if [[ -z "${!name+set}" ]]; then
+      export "$name=$value"
+    fi
+  done < "$ROOT/.env"
+fi
+
+skip_build="${SKIP_BUILD:-0}"
+launcher_args=()
+for arg in "$@"; do
+  case "$arg" in
+    --help|-h) usage; show_launcher_help=1 ;;
+    --no-build) skip_build=1 ;;
+    *) launcher_args+=("$arg") ;;
+  esac
+done
+
+if [[ -n "${JAVA_HOME:-}" ]]; then
+  JAVA="$JAVA_HOME/bin/java"
+else
+  JAVA="$(command -v java || true)"
+fi
+if [[ -z "$JAVA" || ! -x "$JAVA" ]]; then
+  echo "No java found: install a JDK 17 or newer, or set JAVA_HOME." >&2
+  exit 1
+fi
+
+# the project version, from the root pom's own <version> (the first one after its artifactId)
+VERSION="$(awk '/<artifactId>cryptotracker<\/artifactId>/ { found = 1 }
+                found && /<version>/ { gsub(/.*<version>|<\/version>.*/, ""); print; exit }' "$ROOT/pom.xml")"
+LAUNCHER_JAR="$ROOT/deploy/local/launcher/target/local-launcher-$VERSION.jar"
+
+jar_of() {
+  local module="$1" artifact
+  artifact="$(basename "$module")"
+  [[ "$module" == deploy/local/launcher ]] && artifact=local-launcher
+  echo "$ROOT/$module/target/$artifact-$VERSION.jar"
+}
+
+# A jar is stale when it is missing, or when its module's or common-lib's main sources or poms, or the root pom,
+# changed after it was built.
+stale_modules() {
+  local module jar
+  for module in "${MODULES[@]}"; do
+    jar="$(jar_of "$module")"
+    if [[ ! -f "$jar" ]]; then
+      echo "$module"
+      continue
+    fi
+    if [[ -n "$(find "$ROOT/$module/src/main" "$ROOT/$module/pom.xml" "$ROOT/common-lib/src/main" "$ROOT/common-lib/pom.xml" \
+                     "$ROOT/pom.xml" -newer "$jar" -type f -print -quit 2>/dev/null)" ]]; then
+      echo "$module"
+    fi
+  done
+}
+
+if [[ "${show_launcher_help:-0}" == 1 ]]; then
+  echo
+  if [[ -f "$LAUNCHER_JAR" ]]; then
+    exec "$JAVA" -jar "$LAUNCHER_JAR" --help
+  fi
+  echo "Usage: deploy/local/run.sh [--fresh] [--only SERVICE[,SERVICE...]] [--no-build] [--help]"
+  echo "(build the launcher for the full list of options and environment variables)"
+  exit 0
+fi
+
+if [[ "$skip_build" != 1 ]]; then
+  stale="$(stale_modules | tr '\n' ' ')"
+  if [[ -n "$stale" ]]; then
+    echo "Building (missing or out of date: $stale) with ./mvnw -B -q -DskipTests install ..."
+    (cd "$ROOT" && ./mvnw -B -q -DskipTests install)
+  fi
+fi
+if [[ ! -f "$LAUNCHER_JAR" ]]; then
+  echo "Launcher jar not found: $LAUNCHER_JAR (build with ./mvnw -DskipTests install)" >&2
+  exit 1
+fi
+
+# exec: Ctrl-C and SIGTERM go straight to the launcher, whose shutdown hook stops everything it started
+# shellcheck disable=SC2086
+exec "$JAVA" ${LAUNCHER_JAVA_OPTS:--Xmx384m -Xss512k -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m} \
+  -Dcryptotracker.root="$ROOT" -jar "$LAUNCHER_JAR" "${launcher_args[@]+"${launcher_args[@]}"}"
