@@ -6,6 +6,8 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -14,8 +16,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -34,6 +34,7 @@ import jakarta.validation.ConstraintViolationException;
  * No stack trace, SQL or class name ever reaches the client; unexpected errors are logged with the request id.
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
@@ -58,18 +59,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(v -> new FieldError(Problems.jsonName(lastNode(v.getPropertyPath().toString())), v.getMessage()))
                 .toList();
         return respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.validation(errors, request.getRequestURI()));
-    }
-
-    @ExceptionHandler(AuthenticationException.class)
-    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException ex, HttpServletRequest request) {
-        return respond(HttpStatus.UNAUTHORIZED, HttpHeaders.EMPTY, Problems.of(HttpStatus.UNAUTHORIZED,
-                "unauthorized", "Unauthorized", "Authentication is required.", request.getRequestURI()));
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException ex, HttpServletRequest request) {
-        return respond(HttpStatus.FORBIDDEN, HttpHeaders.EMPTY, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
-                "Forbidden", "You are not allowed to do this.", request.getRequestURI()));
     }
 
     @ExceptionHandler(Exception.class)
@@ -132,7 +121,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return errors;
     }
 
-    private static ResponseEntity<ProblemDetail> respond(HttpStatus status, HttpHeaders headers,
+    public static ResponseEntity<ProblemDetail> respond(HttpStatus status, HttpHeaders headers,
             ProblemDetail problem) {
         return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

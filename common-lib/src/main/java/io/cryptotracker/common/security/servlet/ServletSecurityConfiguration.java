@@ -39,6 +39,11 @@ public class ServletSecurityConfiguration {
     }
 
     @Bean
+    SecurityProblemAdvice securityProblemAdvice() {
+        return new SecurityProblemAdvice();
+    }
+
+    @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain cryptotrackerSecurityFilterChain(HttpSecurity http, JwtVerifier verifier,
             SecurityProperties properties, ProblemResponses problems) throws Exception {
