@@ -304,6 +304,20 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
         }
 
         @Test
+        void twoRefreshesOfOneTokenAtOnceLetOneWinAndTreatTheOtherAsReuse() throws Exception {
+            String refresh = registerAndLogin("Race").get("refresh_token").asString();
+
+            CompletableFuture<AuthApi.Response> one = CompletableFuture.supplyAsync(() -> client.refresh(refresh));
+            CompletableFuture<AuthApi.Response> two = CompletableFuture.supplyAsync(() -> client.refresh(refresh));
+            List<AuthApi.Response> answers = List.of(one.get(30, TimeUnit.SECONDS), two.get(30, TimeUnit.SECONDS));
+
+            assertThat(answers).extracting(AuthApi.Response::status).containsExactlyInAnyOrder(200, 401);
+            String winnersToken = answers.stream().filter(answer -> answer.status() == 200).findFirst().orElseThrow()
+                    .text("refresh_token");
+            assertThat(client.refresh(winnersToken).status()).as("the family is revoked").isEqualTo(401);
+        }
+
+        @Test
         void anotherLoginsFamilySurvivesTheRevocationOfAStolenFamily() {
             String email = uniqueEmail("Families");
             client.register(email, "families", PASSWORD);
