@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 
 import io.cryptotracker.auth.account.EmailAddress;
 
@@ -18,7 +19,7 @@ public record ThrottleKey(Scope scope, String subject) {
         ACCOUNT, IP;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.cryptotracker.auth.token;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,7 +15,7 @@ public record StoredRefreshToken(UUID id, UUID userId, UUID familyId, byte[] tok
         Instant expiresAt, Instant usedAt, Instant revokedAt, UUID replacedBy) {
 
     public static StoredRefreshToken issue(UUID userId, UUID familyId, byte[] tokenHash, Instant now,
-            java.time.Duration ttl) {
+            Duration ttl) {
         return new StoredRefreshToken(UUID.randomUUID(), userId, familyId, tokenHash, now, now.plus(ttl), null, null,
                 null);
     }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,7 +96,7 @@ class SigningKeyRingTest {
             assertThat(key.has("p")).isFalse();
         }
         JwkSet parsed = Jwks.setParser().build().parse(ring.jwksJson());
-        Map<String, PublicKey> byId = new java.util.HashMap<>();
+        Map<String, PublicKey> byId = new HashMap<>();
         for (Jwk<?> jwk : parsed.getKeys()) {
             byId.put(jwk.getId(), (PublicKey) jwk.toKey());
         }
