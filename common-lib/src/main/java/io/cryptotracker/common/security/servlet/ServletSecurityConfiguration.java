@@ -9,6 +9,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -36,6 +38,15 @@ public class ServletSecurityConfiguration {
     @ConditionalOnMissingBean
     ProblemResponses problemResponses(JsonMapper json) {
         return new ProblemResponses(json);
+    }
+
+    /** Bearer tokens are the only credentials: no user store, so Boot generates no default password either. */
+    @Bean
+    @ConditionalOnMissingBean
+    AuthenticationManager bearerTokensOnly() {
+        return authentication -> {
+            throw new ProviderNotFoundException("Only bearer access tokens authenticate requests");
+        };
     }
 
     @Bean
