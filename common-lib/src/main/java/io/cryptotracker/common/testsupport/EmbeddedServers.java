@@ -14,8 +14,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +31,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.kafka.common.utils.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -54,20 +57,20 @@ public final class EmbeddedServers implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final RedisServer redis;
     private final int redisPort;
-    private final EmbeddedKafkaKraftBroker kafka;
+    private final StartedKafka kafka;
     private final String kafkaBootstrapServers;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private EmbeddedServers(EmbeddedServersSettings settings, EmbeddedPostgres postgres, StartedRedis redis,
-            EmbeddedKafkaKraftBroker kafka) {
+            StartedKafka kafka) {
         this.settings = settings;
         this.postgres = postgres;
         this.redis = redis.server();
         this.redisPort = redis.port();
         this.kafka = kafka;
         this.kafkaBootstrapServers = settings.kafkaPort() > 0 ? "localhost:" + settings.kafkaPort()
-                : kafka.getBrokersAsString();
+                : kafka.broker().getBrokersAsString();
     }
 
     /**
@@ -95,13 +98,13 @@ public final class EmbeddedServers implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        Future<EmbeddedKafkaKraftBroker> kafkaStart = kafkaStarter.submit(() -> startKafka(settings.kafkaPort()));
+        Future<StartedKafka> kafkaStart = kafkaStarter.submit(() -> startKafka(settings.kafkaPort()));
         EmbeddedPostgres postgres = null;
         StartedRedis redis = null;
         try {
             postgres = startPostgres(settings);
             redis = startRedis(settings.redisPort());
-            EmbeddedKafkaKraftBroker kafka = kafkaStart.get();
+            StartedKafka kafka = kafkaStart.get();
             EmbeddedServers servers = new EmbeddedServers(settings, postgres, redis, kafka);
             log.info("Embedded servers up in {} ms: PostgreSQL localhost:{}, Redis {}:{}, Kafka {}",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), servers.postgresPort(),
@@ -109,8 +112,10 @@ public final class EmbeddedServers implements AutoCloseable {
             return servers;
         }
         catch (Exception | Error ex) {
-            EmbeddedKafkaKraftBroker kafka = kafkaResultQuietly(kafkaStart);
-            quietly("Kafka", kafka == null ? null : kafka::destroy);
+            StartedKafka kafka = kafkaResultQuietly(kafkaStart);
+            if (kafka != null) {
+                kafka.stop();
+            }
             quietly("Redis", redis == null ? null : redis.server()::stop);
             quietly("PostgreSQL", postgres == null ? null : postgres::close);
             if (ex instanceof InterruptedException) {
@@ -210,7 +215,7 @@ public final class EmbeddedServers implements AutoCloseable {
             return;
         }
         try {
-            quietly("Kafka", kafka::destroy);
+            kafka.stop();
             quietly("Redis", redis::stop);
             quietly("PostgreSQL", postgres::close);
             log.info("Embedded servers stopped");
@@ -289,7 +294,7 @@ public final class EmbeddedServers implements AutoCloseable {
         throw new IOException("Redis did not start on port " + describePort(requestedPort), failure);
     }
 
-    private static EmbeddedKafkaKraftBroker startKafka(int port) {
+    private static StartedKafka startKafka(int port) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
         Map<String, String> properties = new HashMap<>();
         properties.put("group.initial.rebalance.delay.ms", "0");
@@ -303,8 +308,29 @@ public final class EmbeddedServers implements AutoCloseable {
                     "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,FIXED:PLAINTEXT");
         }
         broker.brokerProperties(properties);
-        broker.afterPropertiesSet();
-        return broker;
+        // Kafka deletes its temporary log directories in JVM shutdown hooks of its own, which run while the broker
+        // and its clients are still shutting down; keep those deletions and run them after the broker has stopped.
+        List<Runnable> cleanUp = new CopyOnWriteArrayList<>();
+        Thread starter = Thread.currentThread();
+        Exit.setShutdownHookAdder((name, hook) -> {
+            if (Thread.currentThread() == starter) {
+                cleanUp.add(hook);
+            }
+            else {
+                Runtime.getRuntime().addShutdownHook(new Thread(hook, name));
+            }
+        });
+        try {
+            broker.afterPropertiesSet();
+        }
+        catch (RuntimeException | Error ex) {
+            new StartedKafka(broker, cleanUp).stop();
+            throw ex;
+        }
+        finally {
+            Exit.resetShutdownHookAdder();
+        }
+        return new StartedKafka(broker, cleanUp);
     }
 
     private static boolean databaseExists(Connection connection, String name) throws SQLException {
@@ -332,7 +358,7 @@ public final class EmbeddedServers implements AutoCloseable {
         return port == 0 ? "any" : String.valueOf(port);
     }
 
-    private static EmbeddedKafkaKraftBroker kafkaResultQuietly(Future<EmbeddedKafkaKraftBroker> start) {
+    private static StartedKafka kafkaResultQuietly(Future<StartedKafka> start) {
         try {
             return start.get(2, TimeUnit.MINUTES);
         }
@@ -377,5 +403,14 @@ public final class EmbeddedServers implements AutoCloseable {
     }
 
     private record StartedRedis(RedisServer server, int port) {
+    }
+
+    private record StartedKafka(EmbeddedKafkaKraftBroker broker, List<Runnable> cleanUp) {
+
+        void stop() {
+            quietly("Kafka", broker::destroy);
+            cleanUp.forEach(hook -> quietly("Kafka temporary files", hook::run));
+            cleanUp.clear();
+        }
     }
 }
