@@ -211,7 +211,11 @@ public final class LocalLauncher {
         out.print(table.render());
         out.println("  total RSS: " + ProcessMemory.mebibytes(total));
         out.println();
-        out.println("Gateway: http://localhost:" + settings.port(SuiteService.GATEWAY));
+        if (options.services().contains(SuiteService.GATEWAY)) {
+            // healthy is not yet routable: the gateway sees new registrations after its next registry fetch
+            out.println("Gateway: http://localhost:" + settings.port(SuiteService.GATEWAY)
+                    + " (routes to a service within about 10 s of its start)");
+        }
         out.println("Logs:    " + root.relativize(logDirectory) + "/<service>.log. Press Ctrl-C to stop everything.");
         out.flush();
     }

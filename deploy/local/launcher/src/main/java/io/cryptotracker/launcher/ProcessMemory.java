@@ -12,11 +12,31 @@ final class ProcessMemory {
     }
 
     static OptionalLong residentBytes(long pid) {
+        return statusField(pid, "VmRSS:");
+    }
+
+    /**
+     * A process and its descendants together, e.g. a PostgreSQL postmaster and its backends; the shared memory
+     * (PostgreSQL's buffers) that every child maps again is counted once, with the parent.
+     */
+    static OptionalLong residentBytesWithDescendants(long pid) {
+        OptionalLong own = residentBytes(pid);
+        if (own.isEmpty()) {
+            return own;
+        }
+        long total = own.getAsLong() + ProcessHandle.of(pid).stream()
+                .flatMap(ProcessHandle::descendants)
+                .mapToLong(child -> residentBytes(child.pid()).orElse(0) - statusField(child.pid(), "RssShmem:").orElse(0))
+                .sum();
+        return OptionalLong.of(total);
+    }
+
+    private static OptionalLong statusField(long pid, String field) {
         Path status = Path.of("/proc", Long.toString(pid), "status");
         try {
             for (String line : Files.readAllLines(status)) {
-                if (line.startsWith("VmRSS:")) {
-                    String kilobytes = line.substring("VmRSS:".length()).trim().split("\\s+")[0];
+                if (line.startsWith(field)) {
+                    String kilobytes = line.substring(field.length()).trim().split("\\s+")[0];
                     return OptionalLong.of(Long.parseLong(kilobytes) * 1024);
                 }
             }
@@ -25,19 +45,6 @@ final class ProcessMemory {
             return OptionalLong.empty();
         }
         return OptionalLong.empty();
-    }
-
-    /** The process and all its descendants together, e.g. a PostgreSQL postmaster and its backends. */
-    static OptionalLong residentBytesWithDescendants(long pid) {
-        OptionalLong own = residentBytes(pid);
-        if (own.isEmpty()) {
-            return own;
-        }
-        long total = own.getAsLong() + ProcessHandle.of(pid).stream()
-                .flatMap(ProcessHandle::descendants)
-                .mapToLong(child -> residentBytes(child.pid()).orElse(0))
-                .sum();
-        return OptionalLong.of(total);
     }
 
     static String mebibytes(OptionalLong bytes) {
