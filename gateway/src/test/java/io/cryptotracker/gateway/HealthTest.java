@@ -1,6 +1,9 @@
 package io.cryptotracker.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.cryptotracker.gateway.support.GatewayIntegrationTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,5 +17,13 @@ class HealthTest extends GatewayIntegrationTest {
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusCanScrapeTheGatewayWithoutAToken() {
+        client.get().uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
     }
 }

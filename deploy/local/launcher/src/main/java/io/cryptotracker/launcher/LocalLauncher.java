@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +21,7 @@ import java.util.stream.Stream;
 
 import io.cryptotracker.common.testsupport.EmbeddedServers;
 import io.cryptotracker.common.testsupport.EmbeddedServersSettings;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The local run without Docker: embedded PostgreSQL, Redis and Kafka in this JVM's care, discovery, then the gateway
@@ -312,13 +312,8 @@ public final class LocalLauncher {
     }
 
     private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+        try {
+            FileSystemUtils.deleteRecursively(directory);
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Could not delete " + directory, ex);
