@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ServletSecurityConfiguration {
 
     static final String[] ALWAYS_OPEN = { "/actuator/health/**", "/actuator/health", "/actuator/info",
-            "/actuator/prometheus", "/livez", "/readyz", "/error" };
+            "/actuator/prometheus", "/livez", "/readyz", "/error", "/v3/api-docs", "/v3/api-docs/**" };
 
     @Bean
     @ConditionalOnMissingBean
