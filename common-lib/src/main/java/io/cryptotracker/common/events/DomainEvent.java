@@ -17,7 +17,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = SubscriptionChanged.class, name = SubscriptionChanged.TYPE),
         @JsonSubTypes.Type(value = PreferencesChanged.class, name = PreferencesChanged.TYPE),
         @JsonSubTypes.Type(value = PasswordChanged.class, name = PasswordChanged.TYPE),
-        @JsonSubTypes.Type(value = AuditEvent.class, name = AuditEvent.TYPE) })
+        @JsonSubTypes.Type(value = AuditEvent.class, name = AuditEvent.TYPE),
+        @JsonSubTypes.Type(value = MarketSnapshot.class, name = MarketSnapshot.TYPE) })
 public interface DomainEvent {
 
     UUID eventId();

@@ -25,7 +25,7 @@ class EventContractTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "UserRegistered", "SubscriptionChanged", "PreferencesChanged", "PasswordChanged",
-            "AuditEvent" })
+            "AuditEvent", "MarketSnapshot" })
     void exampleIsReadAsItsRecordAndWrittenBackUnchanged(String type) throws IOException {
         String example = example(type);
 
@@ -46,6 +46,20 @@ class EventContractTest {
         assertThat(event.partitionKey()).isEqualTo("6d1f4a1e-8c2b-4f7e-9a51-3b7d2c9e0f42");
         assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-11-23T21:53:39Z"));
         assertThat(event.roles()).containsExactly("USER");
+    }
+
+    @Test
+    void marketSnapshotKeepsExactDecimalsAndIsKeyedBySymbol() throws IOException {
+        MarketSnapshot event = EventJson.read(example("MarketSnapshot"), MarketSnapshot.class);
+
+        assertThat(event.partitionKey()).isEqualTo("PEPE/USDT");
+        assertThat(event.quotes()).extracting(MarketSnapshot.VenueQuote::venue).containsExactly("mexc", "mexc",
+                "binance");
+        assertThat(event.quotes().get(0).bid()).isEqualByComparingTo("0.00001921");
+        assertThat(event.quotes().get(1).funding().intervalHours()).isEqualTo(4);
+        assertThat(event.quotes().get(1).funding().ratePer8h()).isEqualByComparingTo("0.0007");
+        assertThat(event.dexPools().get(0).tokenAddress()).isEqualTo("0x6982508145454Ce325dDbE47a25d4ec3d2311933");
+        assertThat(event.networks().get(0).withdrawEnabled()).isFalse();
     }
 
     @Test
