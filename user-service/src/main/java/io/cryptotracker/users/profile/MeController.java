@@ -1,25 +1,45 @@
 package io.cryptotracker.users.profile;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import io.cryptotracker.common.security.AuthenticatedUser;
+import io.cryptotracker.users.subscription.Subscription;
+import io.cryptotracker.users.subscription.SubscriptionChanges;
+import io.cryptotracker.users.subscription.SubscriptionView;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The caller's own profile. */
+/**
+ * The caller's profile: stored fields, the tier their plan gives now (which a token issued before a change may
+ * not show yet) and the roles of their token. Answers even before UserRegistered has arrived.
+ */
 @RestController
 @RequestMapping("/api/v1/users/me")
 class MeController {
 
-    @GetMapping
-    MeResponse me(@AuthenticationPrincipal AuthenticatedUser user) {
-        return new MeResponse(user.id(), user.email(), user.tier().name(), user.roles().stream().sorted().toList());
+    private final Profiles profiles;
+    private final SubscriptionChanges subscriptions;
+
+    MeController(Profiles profiles, SubscriptionChanges subscriptions) {
+        this.profiles = profiles;
+        this.subscriptions = subscriptions;
     }
 
-    /** What the verified access token says of the caller. */
-    record MeResponse(UUID id, String email, String tier, List<String> roles) {
+    @GetMapping
+    MeResponse me(@AuthenticationPrincipal AuthenticatedUser user) {
+        Subscription subscription = subscriptions.current(user);
+        UserProfile profile = profiles.find(user.id()).orElseThrow();
+        return new MeResponse(profile.id(), profile.email(), profile.username(), profile.createdAt(),
+                subscription.tier(subscriptions.now()).name(), user.roles().stream().sorted().toList(),
+                SubscriptionView.of(subscription));
+    }
+
+    /** SPEC's {@code /users/me}: {id, email, username, created_at, tier, roles, subscription}. */
+    record MeResponse(UUID id, String email, String username, Instant createdAt, String tier, List<String> roles,
+            SubscriptionView subscription) {
     }
 }

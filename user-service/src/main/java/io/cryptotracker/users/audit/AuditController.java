@@ -1,0 +1,31 @@
+package io.cryptotracker.users.audit;
+
+import java.util.Set;
+
+import io.cryptotracker.common.security.AuthenticatedUser;
+import io.cryptotracker.common.web.PageQuery;
+import io.cryptotracker.common.web.PageResponse;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's own security log: logins, password, plan and preference changes, newest first. */
+@RestController
+class AuditController {
+
+    private final AuditLog auditLog;
+
+    AuditController(AuditLog auditLog) {
+        this.auditLog = auditLog;
+    }
+
+    @GetMapping("/api/v1/users/me/audit")
+    PageResponse<AuditLog.AuditEntry> myAudit(@AuthenticationPrincipal AuthenticatedUser user,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort) {
+        PageQuery query = PageQuery.parse(page, size, sort, Set.of("occurred_at"), "occurred_at,desc");
+        return PageResponse.of(auditLog.page(user.id(), query.ascending(), query.size(), query.offset()), query,
+                auditLog.count(user.id()));
+    }
+}

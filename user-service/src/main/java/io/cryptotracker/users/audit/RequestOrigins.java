@@ -1,0 +1,21 @@
+package io.cryptotracker.users.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+
+/** Reads a request's client address and user agent for the audit log. */
+@Component
+public class RequestOrigins {
+
+    private final TrustedProxies proxies;
+
+    public RequestOrigins(AuditProperties properties) {
+        this.proxies = new TrustedProxies(properties.trustedProxies());
+    }
+
+    public RequestOrigin of(HttpServletRequest request) {
+        return new RequestOrigin(proxies.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")),
+                request.getHeader(HttpHeaders.USER_AGENT));
+    }
+}
