@@ -1,0 +1,81 @@
+package io.cryptotracker.market.cmc;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.cryptotracker.common.web.NotFoundException;
+import io.cryptotracker.common.web.PageQuery;
+import io.cryptotracker.common.web.PageResponse;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** CoinMarketCap listings from this replica's cache: paged, sorted and searched in memory (a few thousand rows). */
+@RestController
+@RequestMapping("/api/v1/market/cryptocurrencies")
+class CryptocurrencyController {
+
+    private static final Map<String, Function<CoinListing, ? extends Comparable<?>>> SORTS = Map.of(
+            "rank", coin -> coin.rank() == null ? null : Integer.valueOf(coin.rank()),
+            "price", CoinListing::price,
+            "market_cap", CoinListing::marketCap,
+            "volume_24h", CoinListing::volume24h,
+            "percent_change_1h", CoinListing::percentChange1h,
+            "percent_change_24h", CoinListing::percentChange24h,
+            "percent_change_7d", CoinListing::percentChange7d,
+            "symbol", CoinListing::symbol,
+            "name", coin -> coin.name() == null ? null : coin.name().toLowerCase(Locale.ROOT));
+
+    private final CoinListingCache cache;
+
+    CryptocurrencyController(CoinListingCache cache) {
+        this.cache = cache;
+    }
+
+    /**
+     * @param q case-insensitive search in symbol and name
+     * @param sort {@code rank}, {@code price}, {@code market_cap}, {@code volume_24h}, {@code percent_change_1h|24h|7d},
+     *        {@code symbol}, {@code name}, each {@code ,asc|desc}; missing values sort last
+     */
+    @GetMapping
+    PageResponse<CoinListing> list(@RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String q) {
+        PageQuery query = PageQuery.parse(page, size, sort, SORTS.keySet(), "rank,asc");
+        String needle = q == null || q.isBlank() ? null : q.trim().toLowerCase(Locale.ROOT);
+        List<CoinListing> matching = cache.listings().stream().filter(coin -> needle == null || matches(coin, needle))
+                .sorted(order(query)).toList();
+        int from = (int) Math.min(query.offset(), matching.size());
+        int to = Math.min(from + query.size(), matching.size());
+        return PageResponse.of(matching.subList(from, to), query, matching.size());
+    }
+
+    /** One coin by symbol in any case; where several coins share a symbol, the best ranked. */
+    @GetMapping("/{symbol}")
+    CoinListing one(@PathVariable String symbol) {
+        String wanted = symbol.trim();
+        return cache.listings().stream().filter(coin -> coin.symbol().equalsIgnoreCase(wanted))
+                .min(Comparator.comparing(CoinListing::rank, Comparator.nullsLast(Comparator.naturalOrder())))
+                .orElseThrow(() -> new NotFoundException("No cryptocurrency with symbol " + wanted + " is listed"));
+    }
+
+    private static boolean matches(CoinListing coin, String needle) {
+        return coin.symbol().toLowerCase(Locale.ROOT).contains(needle)
+                || (coin.name() != null && coin.name().toLowerCase(Locale.ROOT).contains(needle));
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static Comparator<CoinListing> order(PageQuery query) {
+        Function<CoinListing, Comparable> key = (Function) SORTS.get(query.sortField());
+        Comparator<Comparable> values = query.ascending() ? Comparator.naturalOrder() : Comparator.reverseOrder();
+        Comparator<CoinListing> primary = Comparator.comparing(key, Comparator.nullsLast(values));
+        // ties (and equal prices) in a stable order, so pages never overlap
+        return primary.thenComparing(coin -> coin.rank() == null ? Integer.MAX_VALUE : coin.rank())
+                .thenComparingLong(CoinListing::cmcId);
+    }
+}
