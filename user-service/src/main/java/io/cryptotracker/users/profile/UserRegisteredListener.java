@@ -41,6 +41,12 @@ class UserRegisteredListener {
             return;
         }
         if (event instanceof UserRegistered registered) {
+            if (registered.userId() == null || registered.email() == null || registered.registeredAt() == null) {
+                // retrying cannot fix it, and blocking the partition would stall every later registration
+                log.warn("Ignoring UserRegistered {} without user id, email or registration time",
+                        registered.eventId());
+                return;
+            }
             idempotent.process(CONSUMER, registered.eventId(), () -> newUsers.registered(new UserProfile(
                     registered.userId(), registered.email(), registered.username(), registered.registeredAt())));
         }
