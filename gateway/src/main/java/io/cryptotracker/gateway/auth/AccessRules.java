@@ -3,6 +3,7 @@ package io.cryptotracker.gateway.auth;
 import java.util.List;
 import java.util.Locale;
 
+import io.cryptotracker.gateway.EndpointPattern;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
@@ -16,11 +17,11 @@ public final class AccessRules {
 
     private static final String BEARER_PREFIX = "bearer ";
 
-    private final List<Endpoint> publicEndpoints;
+    private final List<EndpointPattern> publicEndpoints;
     private final List<PathPattern> ticketPaths;
 
     public AccessRules(List<String> publicEndpoints, List<String> ticketPaths) {
-        this.publicEndpoints = publicEndpoints.stream().map(Endpoint::parse).toList();
+        this.publicEndpoints = publicEndpoints.stream().map(EndpointPattern::parse).toList();
         this.ticketPaths = ticketPaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
     }
 
@@ -85,24 +86,5 @@ public final class AccessRules {
 
     /** Answered with 401 and this explanation. */
     public record Refused(String detail) implements Decision {
-    }
-
-    private record Endpoint(HttpMethod method, PathPattern pattern) {
-
-        static Endpoint parse(String definition) {
-            String[] parts = definition.trim().split("\\s+");
-            if (parts.length == 1) {
-                return new Endpoint(null, PathPatternParser.defaultInstance.parse(parts[0]));
-            }
-            if (parts.length == 2) {
-                return new Endpoint(HttpMethod.valueOf(parts[0].toUpperCase(Locale.ROOT)),
-                        PathPatternParser.defaultInstance.parse(parts[1]));
-            }
-            throw new IllegalArgumentException("Not \"METHOD /path\": " + definition);
-        }
-
-        boolean matches(HttpMethod requestMethod, PathContainer path) {
-            return (method == null || method.equals(requestMethod)) && pattern.matches(path);
-        }
     }
 }

@@ -30,6 +30,12 @@ public class EdgeAuthenticationFilter implements WebFilter, Ordered {
 
     static final String TICKET_PARAMETER = "ticket";
 
+    /**
+     * The {@link AuthenticatedUser} of a verified bearer token. An exchange attribute, so nothing a client sends can
+     * set it; absent on public endpoints and ticket paths.
+     */
+    public static final String VERIFIED_USER_ATTRIBUTE = EdgeAuthenticationFilter.class.getName() + ".verifiedUser";
+
     private final AccessRules rules;
     private final JwtVerifier verifier;
 
@@ -50,10 +56,16 @@ public class EdgeAuthenticationFilter implements WebFilter, Ordered {
         if (decision instanceof AccessRules.Bearer bearer) {
             return verify(bearer.token(), exchange).flatMap(user -> {
                 exchange.getAttributes().put(LogContext.USER_ID_ATTRIBUTE, user.id());
+                exchange.getAttributes().put(VERIFIED_USER_ATTRIBUTE, user);
                 return chain.filter(exchange);
             });
         }
         return chain.filter(exchange);
+    }
+
+    /** The user whose token this filter verified, or {@code null}. */
+    public static AuthenticatedUser verifiedUser(ServerWebExchange exchange) {
+        return exchange.getAttribute(VERIFIED_USER_ATTRIBUTE);
     }
 
     /** Off the event loop: finding the key may fetch auth-service's JWKS with a blocking call. */

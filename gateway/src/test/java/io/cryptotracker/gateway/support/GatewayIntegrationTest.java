@@ -7,17 +7,26 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The whole gateway on a random port in front of {@link Downstreams}. Services are found by Spring Cloud's simple
  * discovery client instead of Eureka; the JWKS address stays the production default, {@code lb://auth-service/...},
- * so the key lookup goes through the load balancer as it does in production. No Redis runs.
+ * so the key lookup goes through the load balancer as it does in production. No Redis runs: rate limits fall back
+ * to in-memory buckets, with quotas high enough for these tests ({@code RateLimitTest} has its own context and Redis).
  * All test classes share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @Import(TestRoutes.class)
+@TestPropertySource(properties = {
+        "cryptotracker.gateway.rate-limit.defaults.anonymous.limit=100000",
+        "cryptotracker.gateway.rate-limit.defaults.anonymous.burst=100000",
+        "cryptotracker.gateway.rate-limit.defaults.free.limit=100000",
+        "cryptotracker.gateway.rate-limit.defaults.free.burst=100000",
+        "cryptotracker.gateway.rate-limit.defaults.vip.limit=100000",
+        "cryptotracker.gateway.rate-limit.defaults.vip.burst=100000"})
 public abstract class GatewayIntegrationTest {
 
     @Autowired

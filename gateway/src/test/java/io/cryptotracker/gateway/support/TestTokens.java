@@ -44,6 +44,11 @@ public final class TestTokens {
         return signed(UnaryOperator.identity());
     }
 
+    /** A valid token of another user, of the tier given ({@code FREE} or {@code VIP}). */
+    public static String valid(UUID userId, String tier) {
+        return signed(builder -> builder.subject(userId.toString()).claim("tier", tier));
+    }
+
     public static String expired() {
         Instant issued = Instant.now().minus(Duration.ofHours(1));
         return signed(builder -> builder.issuedAt(Date.from(issued))

@@ -1,0 +1,128 @@
+package io.cryptotracker.gateway.ratelimit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Takes a token from the shared bucket in Redis, or from this instance's own bucket while Redis is away.
+ * <p>
+ * A failed or slow Redis call (longer than {@code redisTimeout}) opens a circuit: for the next
+ * {@code redisRetryInterval} every request goes straight to the in-memory buckets, so an outage adds no Redis latency
+ * to requests; then one request tries Redis again, and the first answer closes the circuit. The outage is logged
+ * once when it starts and once when it ends; every request decided in memory counts in
+ * {@code gateway.ratelimit.fallback}. No request fails because Redis does.
+ */
+public class EdgeRateLimiter {
+
+    private static final Logger log = LoggerFactory.getLogger(EdgeRateLimiter.class);
+
+    private final RedisTokenBuckets redis;
+    private final LocalTokenBuckets local;
+    private final Clock clock;
+    private final Duration period;
+    private final Duration redisTimeout;
+    private final long retryIntervalMillis;
+    private final Counter fallbacks;
+
+    /** While true, requests use the local buckets until {@link #retryAt}. Starts true: the first request probes. */
+    private final AtomicBoolean redisAway = new AtomicBoolean(true);
+    private final AtomicLong retryAt = new AtomicLong(0);
+    private volatile boolean outageLogged;
+
+    public EdgeRateLimiter(RedisTokenBuckets redis, RateLimitProperties properties, Clock clock,
+            MeterRegistry meters) {
+        this.redis = redis;
+        this.local = new LocalTokenBuckets(properties.fallbackMaxBuckets(), longestRefill(properties));
+        this.clock = clock;
+        this.period = properties.period();
+        this.redisTimeout = properties.redisTimeout();
+        this.retryIntervalMillis = properties.redisRetryInterval().toMillis();
+        this.fallbacks = Counter.builder("gateway.ratelimit.fallback")
+                .description("Rate-limit decisions taken by this instance's in-memory buckets because Redis was away")
+                .register(meters);
+    }
+
+    public Mono<BucketAnswer> take(String key, Quota quota) {
+        long now = clock.millis();
+        if (!redisAway.get()) {
+            return redis.take(key, quota, period, now)
+                    .timeout(redisTimeout)
+                    .onErrorResume(error -> {
+                        redisFailed(error);
+                        return Mono.fromSupplier(() -> fallback(key, quota, now));
+                    });
+        }
+        long probeAt = retryAt.get();
+        if (now < probeAt || !retryAt.compareAndSet(probeAt, now + retryIntervalMillis)) {
+            return Mono.fromSupplier(() -> fallback(key, quota, now));
+        }
+        // the one probing request; off the event loop, since Lettuce may have to open a connection first
+        return redis.take(key, quota, period, now)
+                .timeout(redisTimeout)
+                .subscribeOn(Schedulers.boundedElastic())
+                .doOnNext(answer -> redisBack())
+                .onErrorResume(error -> {
+                    redisFailed(error);
+                    return Mono.fromSupplier(() -> fallback(key, quota, now));
+                });
+    }
+
+    /** Whether requests are decided in Redis right now (false during an outage). */
+    public boolean usingRedis() {
+        return !redisAway.get();
+    }
+
+    private BucketAnswer fallback(String key, Quota quota, long now) {
+        fallbacks.increment();
+        return local.take(key, quota, period, now);
+    }
+
+    private void redisFailed(Throwable error) {
+        retryAt.set(clock.millis() + retryIntervalMillis);
+        if (redisAway.compareAndSet(false, true) || !outageLogged) {
+            outageLogged = true;
+            String reason = error instanceof TimeoutException ? "no answer within " + redisTimeout.toMillis() + " ms"
+                    : NestedExceptionUtils.getMostSpecificCause(error).toString();
+            log.warn("Redis is unreachable ({}): rate limits are per instance, in memory, until it is back; "
+                    + "retrying every {} ms", reason, retryIntervalMillis);
+        }
+    }
+
+    private void redisBack() {
+        if (redisAway.compareAndSet(true, false) && outageLogged) {
+            outageLogged = false;
+            log.info("Redis is back: rate limits are shared again");
+        }
+    }
+
+    /** How long the slowest-filling bucket takes from empty to full: an in-memory bucket idle that long is full. */
+    private static Duration longestRefill(RateLimitProperties properties) {
+        double periods = Math.max(1, fillPeriods(properties.defaults()));
+        for (RateLimitProperties.Policy policy : properties.policies()) {
+            if (policy.quotas() != null) {
+                periods = Math.max(periods, fillPeriods(properties.defaults().with(policy.quotas())));
+            }
+        }
+        return Duration.ofMillis((long) Math.ceil(periods * properties.period().toMillis()));
+    }
+
+    private static double fillPeriods(TierQuotas quotas) {
+        double periods = 0;
+        for (RateTier tier : RateTier.values()) {
+            Quota quota = quotas.of(tier);
+            periods = Math.max(periods, (double) quota.burst() / quota.limit());
+        }
+        return periods;
+    }
+}

@@ -1,0 +1,171 @@
+package io.cryptotracker.gateway.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.cryptotracker.gateway.support.MutableClock;
+import io.cryptotracker.gateway.support.TestRedis;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/**
+ * The limiter on a real Redis, without the gateway around it: two limiters stand for two gateway instances sharing
+ * Redis, and the Redis server is stopped and started again.
+ */
+class EdgeRateLimiterTest {
+
+    private static final Duration RETRY_INTERVAL = Duration.ofSeconds(5);
+    private static final Quota FOUR_AT_ONCE_ONE_PER_SECOND = new Quota(60, 4);
+
+    private static TestRedis redis;
+    private static ClientResources resources;
+    private static LettuceConnectionFactory connections;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    @BeforeAll
+    static void startRedis() {
+        redis = new TestRedis();
+        resources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofMillis(100))).build();
+        LettuceClientConfiguration client = LettuceClientConfiguration.builder()
+                .commandTimeout(Duration.ofMillis(250))
+                .clientOptions(ClientOptions.builder()
+                        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build())
+                .clientResources(resources)
+                .build();
+        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()), client);
+        connections.afterPropertiesSet();
+        connections.start();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        connections.destroy();
+        resources.shutdown();
+        redis.stop();
+    }
+
+    @Test
+    void aFullBucketLetsTheBurstThroughThenRefillsAtTheLimitRate() {
+        EdgeRateLimiter limiter = limiter();
+        String key = "rl:test:burst";
+
+        assertThat(List.of(take(limiter, key), take(limiter, key), take(limiter, key), take(limiter, key)))
+                .extracting(BucketAnswer::remaining).containsExactly(3L, 2L, 1L, 0L);
+        BucketAnswer refused = take(limiter, key);
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.waitMillis()).isEqualTo(1000);
+
+        clock.advance(Duration.ofMillis(999));
+        assertThat(take(limiter, key).allowed()).isFalse();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(take(limiter, key)).isEqualTo(new BucketAnswer(true, 0, 0));
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(take(limiter, key).remaining()).as("never more than the burst").isEqualTo(3);
+        assertThat(limiter.usingRedis()).isTrue();
+        assertThat(fallbacks()).isZero();
+    }
+
+    @Test
+    void oneCallersEmptyBucketLeavesAnothersFull() {
+        EdgeRateLimiter limiter = limiter();
+        for (int i = 0; i < 4; i++) {
+            take(limiter, "rl:test:user:alice");
+        }
+        assertThat(take(limiter, "rl:test:user:alice").allowed()).isFalse();
+
+        assertThat(take(limiter, "rl:test:user:bob")).isEqualTo(new BucketAnswer(true, 3, 0));
+    }
+
+    @Test
+    void twoGatewayInstancesDrawFromTheSameBucket() {
+        EdgeRateLimiter first = limiter();
+        EdgeRateLimiter second = limiter();
+        String key = "rl:test:shared";
+
+        take(first, key);
+        take(second, key);
+        take(first, key);
+        assertThat(take(second, key)).isEqualTo(new BucketAnswer(true, 0, 0));
+
+        assertThat(take(first, key).allowed()).isFalse();
+        assertThat(take(second, key).allowed()).isFalse();
+    }
+
+    @Test
+    void withRedisStoppedRequestsAreDecidedInMemoryAndSharedAgainOnceItIsBack() {
+        EdgeRateLimiter first = limiter();
+        EdgeRateLimiter second = limiter();
+        take(first, "rl:test:warm-up");
+        take(second, "rl:test:warm-up");
+
+        redis.stop();
+        try {
+            // each instance now has its own bucket: four from each, and a refusal from the local bucket
+            for (int i = 0; i < 4; i++) {
+                assertThat(take(first, "rl:test:outage").allowed()).isTrue();
+                assertThat(take(second, "rl:test:outage").allowed()).isTrue();
+            }
+            assertThat(take(first, "rl:test:outage").allowed()).isFalse();
+            assertThat(first.usingRedis()).isFalse();
+            assertThat(fallbacks()).isEqualTo(9);
+
+            // within the retry interval Redis is not asked at all, however fast it would fail
+            long started = System.nanoTime();
+            for (int i = 0; i < 100; i++) {
+                take(first, "rl:test:outage-" + i);
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+            assertThat(fallbacks()).isEqualTo(109);
+        }
+        finally {
+            redis.start();
+        }
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            clock.advance(RETRY_INTERVAL);
+            take(first, "rl:test:probe");
+            take(second, "rl:test:probe");
+            assertThat(first.usingRedis()).isTrue();
+            assertThat(second.usingRedis()).isTrue();
+        });
+
+        String key = "rl:test:after-outage";
+        take(first, key);
+        take(first, key);
+        take(second, key);
+        take(second, key);
+        assertThat(take(first, key).allowed()).as("shared again: the other instance used half").isFalse();
+    }
+
+    private EdgeRateLimiter limiter() {
+        RateLimitProperties properties = new RateLimitProperties(true, Duration.ofMinutes(1),
+                new TierQuotas(FOUR_AT_ONCE_ONE_PER_SECOND, FOUR_AT_ONCE_ONE_PER_SECOND, FOUR_AT_ONCE_ONE_PER_SECOND),
+                List.of(), List.of(), Duration.ofMillis(200), RETRY_INTERVAL, 1000);
+        return new EdgeRateLimiter(new RedisTokenBuckets(new ReactiveStringRedisTemplate(connections)), properties,
+                clock, meters);
+    }
+
+    private static BucketAnswer take(EdgeRateLimiter limiter, String key) {
+        return limiter.take(key, FOUR_AT_ONCE_ONE_PER_SECOND).block(Duration.ofSeconds(5));
+    }
+
+    private double fallbacks() {
+        return meters.counter("gateway.ratelimit.fallback").count();
+    }
+}
