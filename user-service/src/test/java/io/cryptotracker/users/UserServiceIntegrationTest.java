@@ -79,6 +79,16 @@ class UserServiceIntegrationTest extends ServiceContractTest {
         producer.close();
     }
 
+    @Test
+    void theOpenApiDocumentListsEveryEndpointWithoutAToken() throws Exception {
+        var response = get("/v3/api-docs");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode paths = UserApi.JSON.readTree(response.body()).get("paths");
+        assertThat(paths.propertyNames()).contains("/api/v1/users/me", "/api/v1/users/me/preferences",
+                "/api/v1/users/me/subscription", "/api/v1/users/me/audit", "/api/v1/admin/users/{id}/subscription");
+    }
+
     @Nested
     class Registration {
 
