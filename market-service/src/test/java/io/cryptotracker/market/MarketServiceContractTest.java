@@ -5,34 +5,53 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import io.cryptotracker.common.events.EventJson;
+import io.cryptotracker.common.events.MarketSnapshot;
+import io.cryptotracker.common.events.Topics;
 import io.cryptotracker.common.testsupport.ServiceContractTest;
 import io.cryptotracker.market.cmc.CmcStatus;
 import io.cryptotracker.market.cmc.CoinListingCache;
 import io.cryptotracker.market.cmc.CoinMarketCapSync;
+import io.cryptotracker.market.replay.ReplayServer;
+import io.cryptotracker.market.snapshot.MarketPoller;
 import io.cryptotracker.market.source.TestSources;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * market-service on real PostgreSQL and Kafka, its sources on WireMock answering with the recorded payloads: the
- * operational contract of every service, the listings API from the cache, and CMC failures that do not reach
- * callers.
+ * market-service on real PostgreSQL and Kafka; CoinMarketCap on WireMock, the exchanges and DexScreener on the
+ * replay stub as if it were their live hosts: the operational contract of every service, the listings API from the
+ * cache, CMC failures that do not reach callers, and snapshots on Kafka in the contract form.
  */
 class MarketServiceContractTest extends ServiceContractTest {
 
     private static final WireMockServer sources = new WireMockServer(wireMockConfig().dynamicPort());
+    private static final ReplayServer exchanges = startReplay();
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final String LISTINGS = "/v1/cryptocurrency/listings/latest";
 
@@ -47,6 +66,23 @@ class MarketServiceContractTest extends ServiceContractTest {
         registry.add("cryptotracker.market.cmc.api-key", () -> "test-key");
         registry.add("cryptotracker.market.cmc.initial-delay", () -> "1h");
         registry.add("cryptotracker.market.cmc.cache-ttl", () -> "0s");
+        registry.add("cryptotracker.market.mexc.spot-base-url", () -> exchanges.baseUrl("mexc-spot"));
+        registry.add("cryptotracker.market.mexc.futures-base-url", () -> exchanges.baseUrl("mexc-futures"));
+        registry.add("cryptotracker.market.mexc.api-key", () -> "test-key");
+        registry.add("cryptotracker.market.mexc.api-secret", () -> "test-secret");
+        registry.add("cryptotracker.market.venues.binance-base-url", () -> exchanges.baseUrl("binance-futures"));
+        registry.add("cryptotracker.market.venues.bybit-base-url", () -> exchanges.baseUrl("bybit-linear"));
+        registry.add("cryptotracker.market.venues.dexscreener-base-url", () -> exchanges.baseUrl("dexscreener"));
+        registry.add("cryptotracker.market.venues.initial-delay", () -> "1h");
+    }
+
+    private static ReplayServer startReplay() {
+        try {
+            return new ReplayServer("replay", 0);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     @Autowired
@@ -58,9 +94,16 @@ class MarketServiceContractTest extends ServiceContractTest {
     @Autowired
     CoinListingCache cache;
 
+    @Autowired
+    MarketPoller poller;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String kafka;
+
     @AfterAll
     static void stopSources() {
         sources.stop();
+        exchanges.close();
     }
 
     @BeforeEach
@@ -142,6 +185,49 @@ class MarketServiceContractTest extends ServiceContractTest {
     @Test
     void marketDataNeedsNoToken() throws Exception {
         assertThat(get("/api/v1/market/cryptocurrencies").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void snapshotsOfEverySymbolReachKafkaKeyedBySymbolInTheContractForm() {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            assertThat(poller.publishRound()).isGreaterThan(10);
+
+            List<ConsumerRecord<String, String>> received = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+                return received.stream().anyMatch(record -> "PEPE/USDT".equals(record.key()));
+            });
+
+            ConsumerRecord<String, String> pepe = received.stream().filter(record -> "PEPE/USDT".equals(record.key()))
+                    .findFirst().orElseThrow();
+            MarketSnapshot snapshot = EventJson.read(pepe.value(), MarketSnapshot.class);
+            assertThat(snapshot.symbol()).isEqualTo("PEPE/USDT");
+            assertThat(snapshot.quotes()).hasSize(4);
+            assertThat(snapshot.dexPools()).hasSize(2);
+            assertThat(new String(pepe.headers().lastHeader("event_type").value(), StandardCharsets.UTF_8))
+                    .isEqualTo(MarketSnapshot.TYPE);
+            JsonNode wire = json.readTree(pepe.value());
+            assertThat(wire.path("type").asString()).isEqualTo("MarketSnapshot");
+            assertThat(wire.path("quotes").get(0).has("volume_24h_quote")).isTrue();
+            assertThat(wire.path("quotes").get(0).path("funding").has("rate_per_8h")).isTrue();
+            assertThat(wire.path("dex_pools").get(0).has("volume_24h_usd")).isTrue();
+            assertThat(json.readTree(EventJson.write(snapshot))).as("written as the contract reads it")
+                    .isEqualTo(wire);
+        }
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+                ConsumerConfig.GROUP_ID_CONFIG, "market-contract-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(),
+                new StringDeserializer());
+        consumer.subscribe(List.of(Topics.MARKET));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            consumer.poll(Duration.ofMillis(100));
+            return !consumer.assignment().isEmpty();
+        });
+        return consumer;
     }
 
     private static JsonNode body(HttpResponse<String> response) {

@@ -39,7 +39,12 @@ public class SourceEndpoints {
      * @param permitsPerSecond the source's rate limit, with some headroom
      */
     public SourceClient client(String source, String liveBaseUrl, double permitsPerSecond) {
-        String baseUrl = replaying() ? replay.getObject().baseUrl(source) : liveBaseUrl;
+        return client(source, source, liveBaseUrl, permitsPerSecond);
+    }
+
+    /** @param replayFolder the recorded host, where two sources share one (MEXC spot's public and signed calls) */
+    public SourceClient client(String source, String replayFolder, String liveBaseUrl, double permitsPerSecond) {
+        String baseUrl = replaying() ? replay.getObject().baseUrl(replayFolder) : liveBaseUrl;
         SourceGate gate = new SourceGate(source, permitsPerSecond, Duration.ofSeconds(5), Duration.ofMinutes(10),
                 clock);
         return new SourceClient(source, baseUrl, market.connectTimeout(), market.readTimeout(), gate, clock, meters);

@@ -6,10 +6,17 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,13 +28,22 @@ import org.slf4j.LoggerFactory;
  * adapters run without network or keys. {@code GET /<source>/<path>?<query>} answers
  * {@code <root>/<source>/<path>.json} (the query – timestamps, signatures, limits – is ignored). A last path
  * segment listing several ids ({@code /tokens/v1/ethereum/0xa,0xb}) answers the concatenated arrays of the
- * recorded single-id answers, as DexScreener does. Anything not recorded is a 404.
+ * recorded single-id answers, as DexScreener does. Anything not recorded is a 404. Timestamps (epoch
+ * milliseconds and ISO-8601) within a week of {@code recorded-at} in {@code <root>/recording.properties} are moved
+ * by the time since then, so a replayed quote is as fresh as the recorded one was.
  */
 public class ReplayServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayServer.class);
 
+    private static final Pattern EPOCH_MILLIS = Pattern.compile("(?<![\\d.])1[5-9]\\d{11}(?![\\d.])");
+    private static final Pattern ISO_INSTANT = Pattern
+            .compile("20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?Z");
+    private static final Duration SHIFT_WINDOW = Duration.ofDays(7);
+
     private final String root;
+    private final Instant recordedAt;
+    private final Clock clock;
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -36,7 +52,13 @@ public class ReplayServer implements AutoCloseable {
      * @param port 0 for any free port
      */
     public ReplayServer(String root, int port) throws IOException {
+        this(root, port, Clock.systemUTC());
+    }
+
+    public ReplayServer(String root, int port, Clock clock) throws IOException {
         this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        this.clock = clock;
+        this.recordedAt = recordedAt(this.root);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         this.executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "market-replay");
@@ -60,6 +82,9 @@ public class ReplayServer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             byte[] body = "GET".equals(exchange.getRequestMethod()) ? recorded(path) : null;
+            if (body != null && recordedAt != null) {
+                body = shifted(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            }
             if (body == null) {
                 body = "{\"msg\":\"not recorded\"}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -104,6 +129,50 @@ public class ReplayServer implements AutoCloseable {
     private byte[] resource(String path) throws IOException {
         try (InputStream in = ReplayServer.class.getClassLoader().getResourceAsStream(root + path + ".json")) {
             return in == null ? null : in.readAllBytes();
+        }
+    }
+
+    /** The body with its recorded timestamps moved to the present. */
+    String shifted(String body) {
+        long shiftMillis = clock.millis() - recordedAt.toEpochMilli();
+        long from = recordedAt.minus(SHIFT_WINDOW).toEpochMilli();
+        long to = recordedAt.plus(SHIFT_WINDOW).toEpochMilli();
+        String millisShifted = replace(EPOCH_MILLIS, body, text -> {
+            long value = Long.parseLong(text);
+            return value >= from && value <= to ? String.valueOf(value + shiftMillis) : text;
+        });
+        return replace(ISO_INSTANT, millisShifted, text -> {
+            try {
+                Instant value = Instant.parse(text);
+                long millis = value.toEpochMilli();
+                return millis >= from && millis <= to ? value.plusMillis(shiftMillis).toString() : text;
+            }
+            catch (DateTimeParseException ex) {
+                return text;
+            }
+        });
+    }
+
+    private static String replace(Pattern pattern, String text, java.util.function.UnaryOperator<String> change) {
+        Matcher matcher = pattern.matcher(text);
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        while (matcher.find()) {
+            matcher.appendReplacement(out, Matcher.quoteReplacement(change.apply(matcher.group())));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private static Instant recordedAt(String root) throws IOException {
+        try (InputStream in = ReplayServer.class.getClassLoader()
+                .getResourceAsStream(root + "/recording.properties")) {
+            if (in == null) {
+                return null;
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            String value = properties.getProperty("recorded-at");
+            return value == null ? null : Instant.parse(value.trim());
         }
     }
 

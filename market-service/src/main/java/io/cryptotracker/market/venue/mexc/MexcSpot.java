@@ -1,0 +1,88 @@
+package io.cryptotracker.market.venue.mexc;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.cryptotracker.common.events.MarketSnapshot;
+import io.cryptotracker.market.normalize.MarketSymbol;
+import io.cryptotracker.market.normalize.Symbols;
+import io.cryptotracker.market.source.SourceClient;
+import io.cryptotracker.market.source.SourceException;
+import io.cryptotracker.market.source.SourceJson;
+import io.cryptotracker.market.venue.SpotBookSource;
+import io.cryptotracker.market.venue.VenueQuoteOf;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * MEXC spot: {@code /api/v3/ticker/bookTicker} for the book tops and {@code /api/v3/ticker/24hr} for last price and
+ * quote volume (strings, sometimes null). A symbol without a usable bid and ask is left out; a missing 24 h row
+ * only leaves its volume empty. The book ticker carries no time, so the quote time is when it was fetched.
+ */
+public class MexcSpot implements SpotBookSource {
+
+    private final SourceClient http;
+    private final BigDecimal takerFee;
+    private final Clock clock;
+
+    public MexcSpot(SourceClient http, BigDecimal takerFee, Clock clock) {
+        this.http = http;
+        this.takerFee = takerFee;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return http.source();
+    }
+
+    @Override
+    public List<VenueQuoteOf> spotQuotes() {
+        Instant fetched = clock.instant();
+        JsonNode books = array(SourceJson.parse(http, http.get("/api/v3/ticker/bookTicker")));
+        JsonNode days = array(SourceJson.parse(http, http.get("/api/v3/ticker/24hr")));
+        Map<String, JsonNode> dayBySymbol = new HashMap<>(days.size() * 2);
+        for (JsonNode day : days) {
+            String symbol = SourceJson.text(day, "symbol");
+            if (symbol != null) {
+                dayBySymbol.put(symbol, day);
+            }
+        }
+        List<VenueQuoteOf> quotes = new ArrayList<>(books.size());
+        for (JsonNode book : books) {
+            VenueQuoteOf quote = quote(book, dayBySymbol.get(SourceJson.text(book, "symbol")), fetched);
+            if (quote != null) {
+                quotes.add(quote);
+            }
+        }
+        http.parsedWell();
+        return quotes;
+    }
+
+    VenueQuoteOf quote(JsonNode book, JsonNode day, Instant fetched) {
+        MarketSymbol symbol = Symbols.parse(SourceJson.text(book, "symbol")).orElse(null);
+        BigDecimal bid = SourceJson.decimal(book, "bidPrice");
+        BigDecimal ask = SourceJson.decimal(book, "askPrice");
+        if (symbol == null || bid == null || ask == null || bid.signum() <= 0 || ask.signum() <= 0) {
+            return null;
+        }
+        BigDecimal last = day == null ? null : SourceJson.decimal(day, "lastPrice");
+        BigDecimal volume = day == null ? null : SourceJson.decimal(day, "quoteVolume");
+        MarketSnapshot.VenueQuote quote = new MarketSnapshot.VenueQuote("mexc", "spot", symbol.perUnit(bid),
+                symbol.perUnit(ask), symbol.baseUnits(SourceJson.decimal(book, "bidQty")),
+                symbol.baseUnits(SourceJson.decimal(book, "askQty")), symbol.perUnit(last), null, null, volume,
+                takerFee, null, fetched);
+        return new VenueQuoteOf(symbol.unified(), symbol.base(), symbol.quote(), quote);
+    }
+
+    private JsonNode array(JsonNode node) {
+        if (!node.isArray()) {
+            throw http.rejectBody(SourceException.Kind.MALFORMED, "expected an array");
+        }
+        return node;
+    }
+}
