@@ -1,6 +1,7 @@
 package io.cryptotracker.market;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -35,7 +36,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,6 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
  * replay stub as if it were their live hosts: the operational contract of every service, the listings API from the
  * cache, CMC failures that do not reach callers, and snapshots on Kafka in the contract form.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MarketServiceContractTest extends ServiceContractTest {
 
     private static final WireMockServer sources = new WireMockServer(wireMockConfig().dynamicPort());
@@ -66,6 +71,7 @@ class MarketServiceContractTest extends ServiceContractTest {
         registry.add("cryptotracker.market.cmc.api-key", () -> "test-key");
         registry.add("cryptotracker.market.cmc.initial-delay", () -> "1h");
         registry.add("cryptotracker.market.cmc.cache-ttl", () -> "0s");
+        registry.add("cryptotracker.market.cmc.requests-per-minute", () -> "6000");
         registry.add("cryptotracker.market.mexc.spot-base-url", () -> exchanges.baseUrl("mexc-spot"));
         registry.add("cryptotracker.market.mexc.futures-base-url", () -> exchanges.baseUrl("mexc-futures"));
         registry.add("cryptotracker.market.mexc.api-key", () -> "test-key");
@@ -216,11 +222,42 @@ class MarketServiceContractTest extends ServiceContractTest {
         }
     }
 
+    @Test
+    void aRoundReportsEachSourceInTheHealthDetails() throws Exception {
+        poller.publishRound();
+
+        JsonNode sources = body(get("/actuator/health")).path("components").path("marketSources");
+
+        assertThat(sources.path("status").asString()).isEqualTo("UP");
+        assertThat(sources.path("details").propertyNames()).contains("mexc-spot", "mexc-futures", "binance-futures",
+                "bybit-linear", "dexscreener", "mexc-capital");
+    }
+
+    /** Runs last: a rejected key stops the sync for the rest of this context. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aRejectedKeyStopsTheSyncAndSaysSoInTheHealthDetails() throws Exception {
+        sources.resetRequests();
+        sources.stubFor(WireMock.get(urlPathEqualTo(LISTINGS)).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":{\"error_code\":1001,\"error_message\":\"This API Key is invalid.\"}}")));
+
+        assertThat(sync.syncNow()).isFalse();
+        assertThat(sync.syncNow()).isFalse();
+
+        JsonNode cmc = body(get("/actuator/health")).path("components").path("coinMarketCap");
+        assertThat(cmc.path("status").asString()).isEqualTo("UP");
+        assertThat(cmc.path("details").path("key").asString()).isEqualTo("rejected");
+        assertThat(cmc.path("details").toString()).doesNotContain("test-key");
+        sources.verify(1, getRequestedFor(urlPathEqualTo(LISTINGS)));
+        assertThat(body(get("/api/v1/market/cryptocurrencies")).path("total_items").asInt()).isEqualTo(26);
+    }
+
     private KafkaConsumer<String, String> consumer() {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                 ConsumerConfig.GROUP_ID_CONFIG, "market-contract-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
                 new StringDeserializer());
         consumer.subscribe(List.of(Topics.MARKET));
         await().atMost(Duration.ofSeconds(20)).until(() -> {

@@ -113,9 +113,16 @@ public class MarketPoller {
         return assembler.assemble(quotes, statuses, pools);
     }
 
-    /** Source name to its last error, for the health endpoint. */
+    /** Source name to its last error, for the health endpoint; a source that answered since has none. */
     public Map<String, String> lastErrors() {
         return Map.copyOf(lastErrors);
+    }
+
+    /** Source name to when it last answered well. */
+    public Map<String, Instant> lastSuccesses() {
+        Map<String, Instant> at = new java.util.TreeMap<>();
+        lastGood.forEach((source, good) -> at.put(source, good.at));
+        return at;
     }
 
     private Map<String, List<MarketSnapshot.NetworkStatus>> networkStatuses() {
