@@ -25,7 +25,7 @@ class EventContractTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "UserRegistered", "SubscriptionChanged", "PreferencesChanged", "PasswordChanged",
-            "AuditEvent", "MarketSnapshot" })
+            "AuditEvent", "MarketSnapshot", "SignalCreated", "SignalUpdated", "SignalClosed", "SignalDeleted" })
     void exampleIsReadAsItsRecordAndWrittenBackUnchanged(String type) throws IOException {
         String example = example(type);
 
@@ -60,6 +60,21 @@ class EventContractTest {
         assertThat(event.quotes().get(1).funding().ratePer8h()).isEqualByComparingTo("0.0007");
         assertThat(event.dexPools().get(0).tokenAddress()).isEqualTo("0x6982508145454Ce325dDbE47a25d4ec3d2311933");
         assertThat(event.networks().get(0).withdrawEnabled()).isFalse();
+    }
+
+    @Test
+    void signalEventsAreKeyedBySignalIdAndCarryTheSignalOfTheirKindOnly() throws IOException {
+        SignalCreated created = EventJson.read(example("SignalCreated"), SignalCreated.class);
+        SignalClosed closed = EventJson.read(example("SignalClosed"), SignalClosed.class);
+
+        assertThat(created.partitionKey()).isEqualTo("3f8a6c21-9d4b-4e07-b5a2-6c1e8f0d7a44")
+                .isEqualTo(created.data().id().toString());
+        assertThat(created.seq()).isEqualTo(1041);
+        assertThat(created.data().spotFutures().spotBid()).isEqualByComparingTo("0.00001921");
+        assertThat(created.data().funding()).isNull();
+        assertThat(closed.data().dex().withdrawEnabled()).isFalse();
+        assertThat(closed.data().closedAt()).isEqualTo(Instant.parse("2026-11-23T22:31:00Z"));
+        assertThat(EventJson.write(closed)).doesNotContain("\"spot_futures\"", "\"funding\"");
     }
 
     @Test
