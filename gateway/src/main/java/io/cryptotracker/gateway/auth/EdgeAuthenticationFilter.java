@@ -1,5 +1,6 @@
 package io.cryptotracker.gateway.auth;
 
+import java.time.Clock;
 import java.util.List;
 
 import io.cryptotracker.common.security.AuthenticatedUser;
@@ -37,11 +38,12 @@ public class EdgeAuthenticationFilter implements WebFilter, Ordered {
     public static final String VERIFIED_USER_ATTRIBUTE = EdgeAuthenticationFilter.class.getName() + ".verifiedUser";
 
     private final AccessRules rules;
-    private final JwtVerifier verifier;
+    private final VerifiedTokens tokens;
 
     public EdgeAuthenticationFilter(EdgeAuthProperties properties, JwtVerifier verifier) {
         this.rules = new AccessRules(properties.publicEndpoints(), properties.ticketPaths());
-        this.verifier = verifier;
+        this.tokens = new VerifiedTokens(verifier, Clock.systemUTC(), properties.verifiedTokenCache().ttl(),
+                properties.verifiedTokenCache().maxTokens());
     }
 
     @Override
@@ -68,9 +70,16 @@ public class EdgeAuthenticationFilter implements WebFilter, Ordered {
         return exchange.getAttribute(VERIFIED_USER_ATTRIBUTE);
     }
 
-    /** Off the event loop: finding the key may fetch auth-service's JWKS with a blocking call. */
+    /**
+     * A token verified before answers at once; a new one is verified off the event loop, since finding its key may
+     * fetch auth-service's JWKS with a blocking call.
+     */
     private Mono<AuthenticatedUser> verify(String token, ServerWebExchange exchange) {
-        return Mono.fromCallable(() -> verifier.verify(token))
+        AuthenticatedUser remembered = tokens.remembered(token);
+        if (remembered != null) {
+            return Mono.just(remembered);
+        }
+        return Mono.fromCallable(() -> tokens.verify(token))
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorMap(InvalidTokenException.class, ex -> {
                     LogContext.run(exchange, () -> log.debug("Refused a token: {}", ex.getMessage()));

@@ -58,6 +58,8 @@ public class EdgeRateLimiter {
         if (!redisAway.get()) {
             return redis.take(key, quota, period, now)
                     .timeout(redisTimeout)
+                    // Redis answers on Lettuce's single I/O thread; the rest of the request must not run there
+                    .publishOn(Schedulers.parallel())
                     .onErrorResume(error -> {
                         redisFailed(error);
                         return Mono.fromSupplier(() -> fallback(key, quota, now));

@@ -1,5 +1,8 @@
 package io.cryptotracker.gateway.ratelimit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +15,12 @@ import reactor.core.publisher.Mono;
 /** The buckets every gateway instance shares: one atomic Lua call per request ({@code ratelimit/token_bucket.lua}). */
 public final class RedisTokenBuckets {
 
+    /**
+     * Read once: a script made from a resource checks the resource for changes (and takes a lock) on every call,
+     * which under load costs more than the Redis round trip.
+     */
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static final RedisScript<List<Long>> SCRIPT = (RedisScript) RedisScript.of(
-            new ClassPathResource("ratelimit/token_bucket.lua"), List.class);
+    private static final RedisScript<List<Long>> SCRIPT = (RedisScript) RedisScript.of(load(), List.class);
 
     private final ReactiveStringRedisTemplate redis;
 
@@ -31,6 +37,15 @@ public final class RedisTokenBuckets {
                     return all;
                 })
                 .map(RedisTokenBuckets::answer);
+    }
+
+    private static String load() {
+        try {
+            return new ClassPathResource("ratelimit/token_bucket.lua").getContentAsString(StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot read the token bucket script", ex);
+        }
     }
 
     private static BucketAnswer answer(List<Long> result) {

@@ -32,6 +32,11 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    /** The key auth-service verifies with (what the JWKS holds under {@link #KEY_ID}). */
+    public static java.security.PublicKey publicKey() {
+        return SIGNING_KEYS.getPublic();
+    }
+
     /** What auth-service publishes at {@code /.well-known/jwks.json}. */
     public static String jwks() {
         RsaPublicJwk jwk = Jwks.builder().key((RSAPublicKey) SIGNING_KEYS.getPublic()).id(KEY_ID).build();
