@@ -39,8 +39,9 @@ class CryptocurrencyController {
 
     /**
      * @param q case-insensitive search in symbol and name
-     * @param sort {@code rank}, {@code price}, {@code market_cap}, {@code volume_24h}, {@code percent_change_1h|24h|7d},
-     *        {@code symbol}, {@code name}, each {@code ,asc|desc}; missing values sort last
+     * @param sort {@code rank}, {@code price}, {@code market_cap}, {@code volume_24h},
+     *        {@code percent_change_1h|24h|7d}, {@code symbol}, {@code name}, each {@code ,asc|desc}; missing values
+     *        sort last
      */
     @GetMapping
     PageResponse<CoinListing> list(@RequestParam(required = false) Integer page,

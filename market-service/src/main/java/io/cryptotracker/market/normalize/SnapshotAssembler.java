@@ -64,7 +64,8 @@ public final class SnapshotAssembler {
     }
 
     /** The tokens worth looking up on DEXes: contracts MEXC lists for assets it trades. */
-    public static Set<TokenAddress> dexTokens(Set<String> assets, Map<String, List<MarketSnapshot.NetworkStatus>> networks) {
+    public static Set<TokenAddress> dexTokens(Set<String> assets,
+            Map<String, List<MarketSnapshot.NetworkStatus>> networks) {
         Set<TokenAddress> tokens = new LinkedHashSet<>();
         for (String asset : assets) {
             for (MarketSnapshot.NetworkStatus network : networks.getOrDefault(asset, List.of())) {

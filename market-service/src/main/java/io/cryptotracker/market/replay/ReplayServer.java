@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -153,7 +154,7 @@ public class ReplayServer implements AutoCloseable {
         });
     }
 
-    private static String replace(Pattern pattern, String text, java.util.function.UnaryOperator<String> change) {
+    private static String replace(Pattern pattern, String text, UnaryOperator<String> change) {
         Matcher matcher = pattern.matcher(text);
         StringBuilder out = new StringBuilder(text.length() + 64);
         while (matcher.find()) {

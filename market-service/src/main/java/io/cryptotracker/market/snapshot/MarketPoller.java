@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -120,7 +121,7 @@ public class MarketPoller {
 
     /** Source name to when it last answered well. */
     public Map<String, Instant> lastSuccesses() {
-        Map<String, Instant> at = new java.util.TreeMap<>();
+        Map<String, Instant> at = new TreeMap<>();
         lastGood.forEach((source, good) -> at.put(source, good.at));
         return at;
     }

@@ -1,5 +1,6 @@
 package io.cryptotracker.market.snapshot;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -24,7 +25,7 @@ class MarketSourcesHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        Map<String, java.time.Instant> successes = poller.lastSuccesses();
+        Map<String, Instant> successes = poller.lastSuccesses();
         Map<String, String> errors = poller.lastErrors();
         TreeSet<String> sources = new TreeSet<>(successes.keySet());
         sources.addAll(errors.keySet());

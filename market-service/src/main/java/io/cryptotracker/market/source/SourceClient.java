@@ -122,7 +122,7 @@ public class SourceClient {
             return answer.body;
         }
         if (status == 429 || status == 418) {
-            Duration retryAfter = retryAfter(answer.retryAfter);
+            Duration retryAfter = retryAfter(answer.retryAfter, clock.instant());
             Duration pause = gate.coolDown(retryAfter);
             throw failed(new SourceException(source, SourceException.Kind.RATE_LIMITED, status, pause,
                     (status == 418 ? "banned (418)" : "rate limited (429)") + ", pausing " + pause));
@@ -143,7 +143,7 @@ public class SourceClient {
     }
 
     /** {@code Retry-After} as seconds or as an HTTP date (RFC 9110); null when absent or unreadable. */
-    static Duration retryAfter(String header) {
+    static Duration retryAfter(String header, Instant now) {
         if (header == null || header.isBlank()) {
             return null;
         }
@@ -153,7 +153,7 @@ public class SourceClient {
         }
         catch (NumberFormatException notSeconds) {
             try {
-                Duration until = Duration.between(Instant.now(),
+                Duration until = Duration.between(now,
                         ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
                 return until.isNegative() ? Duration.ZERO : until;
             }

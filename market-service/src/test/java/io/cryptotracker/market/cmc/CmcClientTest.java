@@ -66,7 +66,8 @@ class CmcClientTest {
     @Test
     void aRateLimitCodeInsideA200PausesFurtherCalls() {
         cmc.stubFor(get(urlPathEqualTo(LISTINGS)).willReturn(okJson("""
-                {"status": {"error_code": 1008, "error_message": "You've exceeded your API Key's HTTP request rate limit."}}""")));
+                {"status": {"error_code": 1008,
+                 "error_message": "You've exceeded your API Key's HTTP request rate limit."}}""")));
 
         SourceException first = catchThrowableOfType(SourceException.class, () -> client.listings(200));
         SourceException second = catchThrowableOfType(SourceException.class, () -> client.listings(200));

@@ -136,7 +136,8 @@ class VenueAdaptersTest {
     @Test
     void binanceA418BanPausesTheSourceForItsRetryAfter() {
         source.stubFor(get(urlPathEqualTo("/fapi/v1/fundingInfo")).willReturn(aResponse().withStatus(418)
-                .withHeader("Retry-After", "120").withBody("{\"code\":-1003,\"msg\":\"Way too many requests; IP banned\"}")));
+                .withHeader("Retry-After", "120")
+                .withBody("{\"code\":-1003,\"msg\":\"Way too many requests; IP banned\"}")));
         BinanceFutures binance = binance();
 
         SourceException ban = catchThrowableOfType(SourceException.class, binance::perpetualQuotes);

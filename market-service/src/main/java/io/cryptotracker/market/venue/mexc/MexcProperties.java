@@ -22,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("cryptotracker.market.mexc")
 public record MexcProperties(@DefaultValue("https://api.mexc.com") @NotBlank String spotBaseUrl,
         @DefaultValue("https://contract.mexc.com") @NotBlank String futuresBaseUrl, String apiKey, String apiSecret,
-        @DefaultValue("0.0005") @NotNull BigDecimal spotTakerFee, @DefaultValue("2") @Positive double spotRequestsPerSecond,
+        @DefaultValue("0.0005") @NotNull BigDecimal spotTakerFee,
+        @DefaultValue("2") @Positive double spotRequestsPerSecond,
         @DefaultValue("4") @Positive double futuresRequestsPerSecond) {
 
     public boolean signed() {
