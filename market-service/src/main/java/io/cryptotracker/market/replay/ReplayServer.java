@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
@@ -21,6 +23,7 @@ import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.springframework.boot.convert.DurationStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,9 +32,11 @@ import org.slf4j.LoggerFactory;
  * adapters run without network or keys. {@code GET /<source>/<path>?<query>} answers
  * {@code <root>/<source>/<path>.json} (the query – timestamps, signatures, limits – is ignored). A last path
  * segment listing several ids ({@code /tokens/v1/ethereum/0xa,0xb}) answers the concatenated arrays of the
- * recorded single-id answers, as DexScreener does. Anything not recorded is a 404. Timestamps (epoch
- * milliseconds and ISO-8601) within a week of {@code recorded-at} in {@code <root>/recording.properties} are moved
- * by the time since then, so a replayed quote is as fresh as the recorded one was.
+ * recorded single-id answers, as DexScreener does. Anything not recorded is a 404. A call recorded several times
+ * ({@code <path>.json}, {@code <path>~1.json}, {@code <path>~2.json}…, {@code frame-interval} apart) answers its
+ * frames in turn, so spreads open, move and close. Timestamps (epoch milliseconds and ISO-8601) within a week of
+ * {@code recorded-at} in {@code <root>/recording.properties} are moved by the time since that frame was recorded,
+ * so a replayed quote is as fresh as the recorded one was.
  */
 public class ReplayServer implements AutoCloseable {
 
@@ -44,6 +49,9 @@ public class ReplayServer implements AutoCloseable {
 
     private final String root;
     private final Instant recordedAt;
+    private final Duration frameInterval;
+    private final Instant startedAt;
+    private final Map<String, Integer> frameCounts = new ConcurrentHashMap<>();
     private final Clock clock;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -59,7 +67,11 @@ public class ReplayServer implements AutoCloseable {
     public ReplayServer(String root, int port, Clock clock) throws IOException {
         this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
         this.clock = clock;
-        this.recordedAt = recordedAt(this.root);
+        Properties recording = recording(this.root);
+        String recorded = recording.getProperty("recorded-at");
+        this.recordedAt = recorded == null ? null : Instant.parse(recorded.trim());
+        this.frameInterval = DurationStyle.detectAndParse(recording.getProperty("frame-interval", "30s").trim());
+        this.startedAt = clock.instant();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         this.executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "market-replay");
@@ -82,10 +94,8 @@ public class ReplayServer implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            byte[] body = "GET".equals(exchange.getRequestMethod()) ? recorded(path) : null;
-            if (body != null && recordedAt != null) {
-                body = shifted(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-            }
+            String answer = "GET".equals(exchange.getRequestMethod()) ? recorded(path) : null;
+            byte[] body = answer == null ? null : answer.getBytes(StandardCharsets.UTF_8);
             if (body == null) {
                 body = "{\"msg\":\"not recorded\"}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -101,11 +111,11 @@ public class ReplayServer implements AutoCloseable {
         }
     }
 
-    private byte[] recorded(String path) throws IOException {
-        if (path.contains("..")) {
+    private String recorded(String path) throws IOException {
+        if (path.contains("..") || path.contains("~")) {
             return null;
         }
-        byte[] exact = resource(path);
+        String exact = currentFrame(path);
         if (exact != null) {
             return exact;
         }
@@ -116,15 +126,42 @@ public class ReplayServer implements AutoCloseable {
         }
         List<String> parts = new ArrayList<>();
         for (String id : last.split(",")) {
-            byte[] one = resource(path.substring(0, slash + 1) + id);
+            String one = currentFrame(path.substring(0, slash + 1) + id);
             if (one != null) {
-                String array = new String(one, StandardCharsets.UTF_8).trim();
+                String array = one.trim();
                 if (array.startsWith("[") && array.endsWith("]") && array.length() > 2) {
                     parts.add(array.substring(1, array.length() - 1));
                 }
             }
         }
-        return ("[" + String.join(",", parts) + "]").getBytes(StandardCharsets.UTF_8);
+        return "[" + String.join(",", parts) + "]";
+    }
+
+    /** The frame of a recorded call that is current now, its timestamps moved to the present; null if none. */
+    private String currentFrame(String path) throws IOException {
+        int count = frameCounts.computeIfAbsent(path, this::countFrames);
+        if (count == 0) {
+            return null;
+        }
+        long tick = Duration.between(startedAt, clock.instant()).toMillis() / Math.max(1, frameInterval.toMillis());
+        int frame = (int) (tick % count);
+        byte[] body = resource(frame == 0 ? path : path + "~" + frame);
+        if (body == null) {
+            return null;
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        return recordedAt == null ? text : shifted(text, recordedAt.plus(frameInterval.multipliedBy(frame)));
+    }
+
+    private int countFrames(String path) {
+        if (ReplayServer.class.getClassLoader().getResource(root + path + ".json") == null) {
+            return 0;
+        }
+        int count = 1;
+        while (ReplayServer.class.getClassLoader().getResource(root + path + "~" + count + ".json") != null) {
+            count++;
+        }
+        return count;
     }
 
     private byte[] resource(String path) throws IOException {
@@ -133,9 +170,9 @@ public class ReplayServer implements AutoCloseable {
         }
     }
 
-    /** The body with its recorded timestamps moved to the present. */
-    String shifted(String body) {
-        long shiftMillis = clock.millis() - recordedAt.toEpochMilli();
+    /** The body with the timestamps of a frame recorded at {@code frameAt} moved to the present. */
+    String shifted(String body, Instant frameAt) {
+        long shiftMillis = clock.millis() - frameAt.toEpochMilli();
         long from = recordedAt.minus(SHIFT_WINDOW).toEpochMilli();
         long to = recordedAt.plus(SHIFT_WINDOW).toEpochMilli();
         String millisShifted = replace(EPOCH_MILLIS, body, text -> {
@@ -164,17 +201,15 @@ public class ReplayServer implements AutoCloseable {
         return out.toString();
     }
 
-    private static Instant recordedAt(String root) throws IOException {
+    private static Properties recording(String root) throws IOException {
+        Properties properties = new Properties();
         try (InputStream in = ReplayServer.class.getClassLoader()
                 .getResourceAsStream(root + "/recording.properties")) {
-            if (in == null) {
-                return null;
+            if (in != null) {
+                properties.load(in);
             }
-            Properties properties = new Properties();
-            properties.load(in);
-            String value = properties.getProperty("recorded-at");
-            return value == null ? null : Instant.parse(value.trim());
         }
+        return properties;
     }
 
     @Override

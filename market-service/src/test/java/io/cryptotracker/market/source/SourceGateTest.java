@@ -3,18 +3,17 @@ package io.cryptotracker.market.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
+import io.cryptotracker.market.TestClock;
 import org.junit.jupiter.api.Test;
 
 class SourceGateTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T22:00:00Z");
 
-    private final MovableClock clock = new MovableClock();
+    private final TestClock clock = new TestClock(NOW);
     private final SourceGate gate = new SourceGate("test", 2, Duration.ofSeconds(5), Duration.ofMinutes(1), clock);
 
     @Test
@@ -54,29 +53,5 @@ class SourceGateTest {
         assertThat(SourceClient.retryAfter("Mon, 23 Nov 2026 22:01:30 GMT", NOW)).isEqualTo(Duration.ofSeconds(90));
         assertThat(SourceClient.retryAfter("soon", NOW)).isNull();
         assertThat(SourceClient.retryAfter(null, NOW)).isNull();
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private Instant now = NOW;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
