@@ -51,6 +51,8 @@ public class MarketPoller {
     private final Timer rounds;
     private final Map<String, LastGood<?>> lastGood = new ConcurrentHashMap<>();
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
+    private Instant networksAttemptedAt = Instant.EPOCH;
+    private Map<String, List<MarketSnapshot.NetworkStatus>> currentNetworks = Map.of();
 
     MarketPoller(List<SpotBookSource> spots, List<PerpetualSource> perpetuals, DexPoolSource dex,
             NetworkStatusSource networks, SnapshotPublisher publisher, ClusterJobs jobs, VenueProperties properties,
@@ -126,15 +128,36 @@ public class MarketPoller {
         return at;
     }
 
-    private Map<String, List<MarketSnapshot.NetworkStatus>> networkStatuses() {
+    /**
+     * MEXC's network status is a heavy signed call: asked once per {@code networks-interval}, whether the last
+     * attempt worked or not (a rejected key is not retried every round), and kept for three intervals while it
+     * fails.
+     */
+    private synchronized Map<String, List<MarketSnapshot.NetworkStatus>> networkStatuses() {
         if (!networks.available()) {
             return Map.of();
         }
-        LastGood<?> previous = lastGood.get(networks.name());
-        if (previous != null && clock.instant().isBefore(previous.at.plus(properties.networksInterval()))) {
-            return cast(previous.value);
+        Instant now = clock.instant();
+        if (now.isBefore(networksAttemptedAt.plus(properties.networksInterval()))) {
+            return currentNetworks;
         }
-        return read(networks.name(), networks::networks, Map.of());
+        networksAttemptedAt = now;
+        try {
+            currentNetworks = networks.networks();
+            lastGood.put(networks.name(), new LastGood<>(currentNetworks, now));
+            lastErrors.remove(networks.name());
+        }
+        catch (RuntimeException ex) {
+            lastErrors.put(networks.name(), ex instanceof SourceException failure
+                    ? failure.kind() + ": " + ex.getMessage() : ex.toString());
+            LastGood<?> previous = lastGood.get(networks.name());
+            if (previous == null || now.isAfter(previous.at.plus(properties.networksInterval().multipliedBy(3)))) {
+                currentNetworks = Map.of();
+            }
+            log.warn("{} failed, next attempt in {}: {}", networks.name(), properties.networksInterval(),
+                    ex.getMessage());
+        }
+        return currentNetworks;
     }
 
     private <T> T read(String source, Supplier<T> call, T none) {
