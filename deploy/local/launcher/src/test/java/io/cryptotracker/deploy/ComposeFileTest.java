@@ -1,0 +1,91 @@
+package io.cryptotracker.deploy;
+
+import static io.cryptotracker.deploy.DeployFiles.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+
+/** docker-compose.yml runs every image Jib builds, healthy-first, sized by the memory limit, without a password. */
+class ComposeFileTest {
+
+    private static final Path COMPOSE = DeployFiles.ROOT.resolve("docker-compose.yml");
+
+    private static final Pattern DATABASE = Pattern.compile("jdbc:postgresql://postgres:5432/(\\w+)");
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyImageRunsHealthCheckedAfterItsDependenciesWithinAMemoryLimit() throws Exception {
+        Map<String, Object> services = (Map<String, Object>) DeployFiles.yaml(COMPOSE).get("services");
+        String version = DeployFiles.projectVersion();
+        String initScript = DeployFiles.read(DeployFiles.ROOT.resolve("deploy/compose/postgres/init-databases.sh"));
+
+        SoftAssertions softly = new SoftAssertions();
+        for (String module : DeployFiles.imageModules()) {
+            Object service = services.get(module);
+            softly.assertThat(service).as("compose service %s", module).isNotNull();
+            if (service == null) {
+                continue;
+            }
+            softly.assertThat(at(service, "image")).as("%s image (the one Jib builds)", module)
+                    .isEqualTo("${IMAGE_REGISTRY:-cryptotracker}/" + module + ":${IMAGE_TAG:-" + version + "}");
+            softly.assertThat(String.valueOf(at(service, "healthcheck", "test"))).as("%s healthcheck", module).contains("/readyz");
+            softly.assertThat(at(service, "deploy", "resources", "limits", "memory")).as("%s memory limit", module).isNotNull();
+            String javaOptions = String.valueOf(at(service, "environment", "JAVA_TOOL_OPTIONS"));
+            softly.assertThat(javaOptions).as("%s heap", module).contains("MaxRAMPercentage").doesNotContain("-Xmx");
+            softly.assertThat(at(service, "read_only")).as("%s read-only", module).isEqualTo(true);
+            Object dependsOn = at(service, "depends_on");
+            if (dependsOn instanceof Map<?, ?> dependencies) {
+                dependencies.forEach((name, condition) -> softly.assertThat(at(condition, "condition"))
+                        .as("%s waits for %s", module, name).isEqualTo("service_healthy"));
+                dependencies.keySet().forEach(name -> softly.assertThat(at(services.get(name), "healthcheck"))
+                        .as("%s, which %s waits for, has a healthcheck", name, module).isNotNull());
+            }
+            else {
+                softly.assertThat(module).as("only discovery starts without dependencies").isEqualTo("discovery");
+            }
+            Matcher database = DATABASE.matcher(String.valueOf(at(service, "environment", "DB_URL")));
+            if (database.find()) {
+                softly.assertThat(initScript).as("%s database created by the init script", module).contains(database.group(1));
+            }
+        }
+        for (String secret : List.of("DB_PASSWORD", "POSTGRES_PASSWORD")) {
+            for (Object service : services.values()) {
+                Object value = at(service, "environment", secret);
+                if (value != null) {
+                    softly.assertThat(String.valueOf(value)).as("%s comes from .env", secret).startsWith("${");
+                }
+            }
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void dockerComposeAcceptsTheFile() throws Exception {
+        Optional<List<String>> compose = composeCommand();
+        assumeTrue(compose.isPresent(),
+                "neither 'docker compose' nor docker-compose is installed: docker-compose.yml was only parsed, not validated by Compose");
+        List<String> command = new ArrayList<>(compose.get());
+        command.addAll(List.of("-f", COMPOSE.toString(), "config", "-q"));
+        DeployFiles.Result result = DeployFiles.run(Duration.ofSeconds(60), command.toArray(String[]::new));
+        assertThat(result.exitCode()).as("%s: %s", String.join(" ", command), result.output()).isZero();
+    }
+
+    private static Optional<List<String>> composeCommand() throws Exception {
+        if (DeployFiles.onPath("docker").isPresent()
+                && DeployFiles.run(Duration.ofSeconds(20), "docker", "compose", "version").exitCode() == 0) {
+            return Optional.of(List.of("docker", "compose"));
+        }
+        return DeployFiles.onPath("docker-compose").map(path -> List.of(path.toString()));
+    }
+}

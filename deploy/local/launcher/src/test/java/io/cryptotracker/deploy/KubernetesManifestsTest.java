@@ -1,0 +1,162 @@
+package io.cryptotracker.deploy;
+
+import static io.cryptotracker.deploy.DeployFiles.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Renders every Kustomize overlay with kubectl and checks what a cluster would get. */
+class KubernetesManifestsTest {
+
+    private static final Path K8S = DeployFiles.ROOT.resolve("deploy/k8s");
+
+    @BeforeAll
+    static void kubectlIsThere() {
+        assumeTrue(DeployFiles.onPath("kubectl").isPresent(),
+                "kubectl is not on the PATH: the Kustomize overlays were not rendered (install kubectl to check them)");
+    }
+
+    static Stream<String> overlays() throws IOException {
+        try (Stream<Path> dirs = Files.list(K8S.resolve("overlays"))) {
+            return dirs.filter(Files::isDirectory).map(dir -> dir.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "overlay {0}")
+    @MethodSource("overlays")
+    void everyDeploymentHasProbesResourcesANonRootReadOnlyContainerAndAService(String overlay) throws Exception {
+        List<Map<String, Object>> objects = render(overlay);
+        List<Map<String, Object>> deployments = ofKind(objects, "Deployment");
+        assertThat(names(deployments)).as("a Deployment per image module")
+                .containsAll(DeployFiles.imageModules());
+
+        SoftAssertions softly = new SoftAssertions();
+        for (Map<String, Object> deployment : deployments) {
+            String name = name(deployment);
+            Object pod = at(deployment, "spec", "template", "spec");
+            softly.assertThat(at(pod, "enableServiceLinks")).as("%s enableServiceLinks", name).isEqualTo(false);
+            softly.assertThat(at(pod, "securityContext", "runAsNonRoot")).as("%s pod runAsNonRoot", name).isEqualTo(true);
+            for (Object container : (List<?>) at(pod, "containers")) {
+                String where = name + "/" + at(container, "name");
+                softly.assertThat(at(container, "startupProbe", "httpGet", "path")).as("%s startup probe", where).isEqualTo("/livez");
+                softly.assertThat(at(container, "livenessProbe", "httpGet", "path")).as("%s liveness probe", where).isEqualTo("/livez");
+                softly.assertThat(at(container, "readinessProbe", "httpGet", "path")).as("%s readiness probe", where).isEqualTo("/readyz");
+                softly.assertThat(at(container, "resources", "requests", "cpu")).as("%s cpu request", where).isNotNull();
+                softly.assertThat(at(container, "resources", "requests", "memory")).as("%s memory request", where).isNotNull();
+                softly.assertThat(at(container, "resources", "limits", "memory")).as("%s memory limit", where).isNotNull();
+                Object security = at(container, "securityContext");
+                softly.assertThat(at(security, "runAsNonRoot")).as("%s runAsNonRoot", where).isEqualTo(true);
+                softly.assertThat(at(security, "readOnlyRootFilesystem")).as("%s readOnlyRootFilesystem", where).isEqualTo(true);
+                softly.assertThat(at(security, "allowPrivilegeEscalation")).as("%s allowPrivilegeEscalation", where).isEqualTo(false);
+                softly.assertThat(String.valueOf(at(security, "capabilities", "drop"))).as("%s drops capabilities", where).isEqualTo("[ALL]");
+                softly.assertThat(String.valueOf(at(container, "volumeMounts"))).as("%s writable /tmp", where).contains("mountPath=/tmp");
+                softly.assertThat(String.valueOf(at(container, "image"))).as("%s image tag", where).contains(":").doesNotEndWith(":latest");
+                softly.assertThat(String.valueOf(at(container, "env"))).as("%s heap sizing", where)
+                        .contains("MaxRAMPercentage").doesNotContain("-Xmx");
+            }
+            Object labels = at(deployment, "spec", "template", "metadata", "labels");
+            softly.assertThat(ofKind(objects, "Service").stream()
+                            .filter(service -> selects(at(service, "spec", "selector"), labels))
+                            .map(KubernetesManifestsTest::name))
+                    .as("%s has a Service selecting its pods", name).contains(name);
+        }
+        softly.assertAll();
+    }
+
+    @ParameterizedTest(name = "overlay {0}")
+    @MethodSource("overlays")
+    void theIngressNeverRoutesActuatorAndSendsWebSocketsStraightToNotificationService(String overlay) throws Exception {
+        List<Map<String, Object>> objects = render(overlay);
+        Set<String> services = names(ofKind(objects, "Service"));
+        for (Map<String, Object> ingress : ofKind(objects, "Ingress")) {
+            for (Object rule : (List<?>) at(ingress, "spec", "rules")) {
+                for (Object path : (List<?>) at(rule, "http", "paths")) {
+                    String prefix = String.valueOf(at(path, "path"));
+                    Object backend = at(path, "backend", "service", "name");
+                    assertThat(prefix).as("a public route").isNotIn("/", "/actuator", "/livez", "/readyz")
+                            .doesNotStartWith("/actuator");
+                    assertThat(services).as("backend of %s", prefix).contains(String.valueOf(backend));
+                    if (prefix.startsWith("/ws")) {
+                        assertThat(backend).isEqualTo("notification-service");
+                    }
+                    else {
+                        assertThat(backend).as("%s goes through the gateway", prefix).isEqualTo("gateway");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void productionScalesEveryServiceAndKeepsItsSecretsOutOfTheManifests() throws Exception {
+        List<Map<String, Object>> objects = render("production");
+        Set<String> scaled = ofKind(objects, "HorizontalPodAutoscaler").stream()
+                .map(hpa -> String.valueOf(at(hpa, "spec", "scaleTargetRef", "name"))).collect(Collectors.toSet());
+        Set<String> deployments = names(ofKind(objects, "Deployment"));
+
+        assertThat(scaled).containsExactlyInAnyOrderElementsOf(
+                deployments.stream().filter(name -> !name.equals("discovery")).toList());
+        for (Map<String, Object> deployment : ofKind(objects, "Deployment")) {
+            if (scaled.contains(name(deployment))) {
+                assertThat(at(deployment, "spec", "replicas")).as("%s replicas left to its HPA", name(deployment)).isNull();
+            }
+        }
+        assertThat(names(ofKind(objects, "PodDisruptionBudget"))).containsAll(deployments);
+        assertThat(names(ofKind(objects, "NetworkPolicy"))).contains("default-deny-ingress");
+        assertThat(ofKind(objects, "Secret")).as("secrets are created out of band, never rendered").isEmpty();
+        assertThat(String.valueOf(ofKind(objects, "Deployment"))).contains("prometheus.io/scrape=true");
+    }
+
+    @Test
+    void theAlertRulesParse() throws Exception {
+        Map<String, Object> rules = DeployFiles.yaml(K8S.resolve("components/prometheus-operator/alert-rules.yaml"));
+        List<?> groups = (List<?>) at(rules, "spec", "groups");
+        assertThat(groups).isNotEmpty();
+        for (Object group : groups) {
+            for (Object rule : (List<?>) at(group, "rules")) {
+                assertThat(at(rule, "alert")).isNotNull();
+                assertThat(String.valueOf(at(rule, "expr"))).isNotBlank();
+                assertThat(at(rule, "labels", "severity")).as("severity of %s", at(rule, "alert")).isNotNull();
+            }
+        }
+    }
+
+    private static List<Map<String, Object>> render(String overlay) throws Exception {
+        DeployFiles.Result result = DeployFiles.run(Duration.ofSeconds(60), "kubectl", "kustomize",
+                K8S.resolve("overlays").resolve(overlay).toString());
+        assertThat(result.exitCode()).as("kubectl kustomize %s: %s", overlay, result.output()).isZero();
+        return DeployFiles.yamlDocuments(result.output());
+    }
+
+    private static List<Map<String, Object>> ofKind(List<Map<String, Object>> objects, String kind) {
+        return objects.stream().filter(object -> kind.equals(object.get("kind"))).toList();
+    }
+
+    private static String name(Map<String, Object> object) {
+        return String.valueOf(at(object, "metadata", "name"));
+    }
+
+    private static Set<String> names(List<Map<String, Object>> objects) {
+        return objects.stream().map(KubernetesManifestsTest::name).collect(Collectors.toSet());
+    }
+
+    private static boolean selects(Object selector, Object labels) {
+        return selector instanceof Map<?, ?> wanted && !wanted.isEmpty() && labels instanceof Map<?, ?> have
+                && have.entrySet().containsAll(wanted.entrySet());
+    }
+}
