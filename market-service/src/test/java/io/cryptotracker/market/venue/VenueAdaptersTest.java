@@ -102,6 +102,21 @@ class VenueAdaptersTest {
     }
 
     @Test
+    void mexcFuturesQuotesStillGoOutWhenTheFundingListFails() {
+        stubRecorded("/api/v1/contract/detail", "mexc-futures/api/v1/contract/detail");
+        stubRecorded("/api/v1/contract/ticker", "mexc-futures/api/v1/contract/ticker");
+        source.stubFor(get(urlPathEqualTo("/api/v1/contract/funding_rate")).willReturn(aResponse().withStatus(404)));
+
+        List<VenueQuoteOf> quotes = new MexcFutures(TestSources.client("mexc-futures", source.baseUrl()), clock)
+                .perpetualQuotes();
+
+        MarketSnapshot.Funding pepe = quote(quotes, "PEPE/USDT").venueQuote().funding();
+        assertThat(pepe.rate()).isEqualByComparingTo("0.00035");
+        assertThat(pepe.intervalHours()).isEqualTo(8);
+        assertThat(pepe.nextFundingTime()).isNull();
+    }
+
+    @Test
     void mexcFuturesTreatsSuccessFalseAsAFailureAndATimeoutAsUnavailable() {
         source.stubFor(get(urlPathEqualTo("/api/v1/contract/detail")).willReturn(okJson("""
                 {"success": false, "code": 510, "message": "Requests are too frequent"}""")));

@@ -18,6 +18,8 @@ import io.cryptotracker.market.source.SourceException;
 import io.cryptotracker.market.source.SourceJson;
 import io.cryptotracker.market.venue.PerpetualSource;
 import io.cryptotracker.market.venue.VenueQuoteOf;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,6 +31,7 @@ import tools.jackson.databind.JsonNode;
  */
 public class MexcFutures implements PerpetualSource {
 
+    private static final Logger log = LoggerFactory.getLogger(MexcFutures.class);
     private static final Duration DETAIL_TTL = Duration.ofHours(1);
     /** MEXC's "requests too frequent" code inside a 200 answer. */
     private static final long TOO_FREQUENT = 510;
@@ -53,14 +56,7 @@ public class MexcFutures implements PerpetualSource {
     public synchronized List<VenueQuoteOf> perpetualQuotes() {
         refreshContracts();
         JsonNode tickers = data("/api/v1/contract/ticker");
-        JsonNode rates = data("/api/v1/contract/funding_rate");
-        Map<String, JsonNode> rateBySymbol = new HashMap<>();
-        for (JsonNode rate : rates.isArray() ? rates : List.of(rates)) {
-            String symbol = SourceJson.text(rate, "symbol");
-            if (symbol != null) {
-                rateBySymbol.put(symbol, rate);
-            }
-        }
+        Map<String, JsonNode> rateBySymbol = fundingRates();
         List<VenueQuoteOf> quotes = new ArrayList<>();
         for (JsonNode ticker : tickers) {
             String raw = SourceJson.text(ticker, "symbol");
@@ -71,6 +67,27 @@ public class MexcFutures implements PerpetualSource {
         }
         http.parsedWell();
         return quotes;
+    }
+
+    /**
+     * All contracts' funding with their intervals. Without it the quotes still go out, with the ticker's rate on
+     * the default 8 h cycle: prices matter more than a missing interval.
+     */
+    private Map<String, JsonNode> fundingRates() {
+        Map<String, JsonNode> rateBySymbol = new HashMap<>();
+        try {
+            JsonNode rates = data("/api/v1/contract/funding_rate");
+            for (JsonNode rate : rates.isArray() ? rates : List.of(rates)) {
+                String symbol = SourceJson.text(rate, "symbol");
+                if (symbol != null) {
+                    rateBySymbol.put(symbol, rate);
+                }
+            }
+        }
+        catch (SourceException ex) {
+            log.warn("MEXC funding rates unavailable, using the tickers' rates on an 8 h cycle: {}", ex.getMessage());
+        }
+        return rateBySymbol;
     }
 
     static VenueQuoteOf quote(JsonNode ticker, JsonNode rate, Contract contract) {
