@@ -71,6 +71,37 @@ class ComposeFileTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void prometheusScrapesEveryImageWithTheClusterAlertRulesAndTheDashboardsParse() throws Exception {
+        Path compose = DeployFiles.ROOT.resolve("deploy/compose");
+        Map<String, Object> prometheus = DeployFiles.yaml(compose.resolve("prometheus/prometheus.yml"));
+        String scrapes = String.valueOf(prometheus.get("scrape_configs"));
+        for (String module : DeployFiles.imageModules()) {
+            assertThat(scrapes).as("Prometheus scrapes %s", module).contains("job_name=" + module + ",");
+        }
+        assertThat(scrapes).doesNotContain("metrics_path=/actuator/health");
+
+        Object composeRules = DeployFiles.yaml(compose.resolve("prometheus/alert-rules.yml")).get("groups");
+        Object clusterRules = at(DeployFiles.yaml(DeployFiles.ROOT.resolve(
+                "deploy/k8s/components/prometheus-operator/alert-rules.yaml")), "spec", "groups");
+        assertThat(composeRules).as("Compose and Kubernetes alert on the same rules").isEqualTo(clusterRules);
+
+        Path dashboards = compose.resolve("grafana/dashboards");
+        try (var files = java.nio.file.Files.list(dashboards)) {
+            List<Path> json = files.filter(file -> file.toString().endsWith(".json")).toList();
+            assertThat(json).isNotEmpty();
+            for (Path file : json) {
+                Map<String, Object> dashboard = DeployFiles.yaml(file);
+                assertThat(dashboard.get("uid")).as("%s uid", file).isNotNull();
+                for (Object panel : (List<Object>) dashboard.get("panels")) {
+                    assertThat(String.valueOf(at(panel, "targets", 0, "expr"))).as("%s: %s", file, at(panel, "title"))
+                            .isNotBlank().isNotEqualTo("null");
+                }
+            }
+        }
+    }
+
+    @Test
     void dockerComposeAcceptsTheFile() throws Exception {
         Optional<List<String>> compose = composeCommand();
         assumeTrue(compose.isPresent(),
