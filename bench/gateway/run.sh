@@ -1,0 +1,272 @@
+#!/usr/bin/env bash
+# Gateway benchmark: one cheap endpoint, auth-service's GET /.well-known/jwks.json, measured with wrk
+#   (a) directly on auth-service,
+#   (b) through the gateway, with JWT verification (the endpoint is made protected for this run) and the Redis rate
+#       limiter (quotas set far above the load),
+#   (c) through nginx as a plain reverse proxy (keep-alive upstream), as a reference.
+# All three requests carry the same bearer token, so auth-service does the same work in each.
+# First at full load (fixed connections), then all three at the same offered rate, half of the gateway's maximum.
+# Everything runs on loopback; results go to bench/gateway/RESULTS.md. Not part of ./mvnw verify.
+#
+# Variables: DURATION (20 s per measured run), WARMUP (30 s per target, twice that for the gateway), CONNECTIONS (32), THREADS (1),
+# BENCH_PORT_BASE (27000: +1 gateway, +2 nginx, +81 auth-service, +61 discovery, +32 PostgreSQL, +79 Redis,
+# +92 Kafka), BENCH_MVN_LOCK (a file to flock while building, e.g. /tmp/ct-mvn.lock), GATEWAY_JAVA_OPTS,
+# BENCH_HOLD (seconds to keep everything running before measuring, for looking at it by hand).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+OUT="$ROOT/bench/gateway/RESULTS.md"
+DURATION="${DURATION:-20}"
+WARMUP="${WARMUP:-30}"
+CONNECTIONS="${CONNECTIONS:-32}"
+THREADS="${THREADS:-1}"
+BASE="${BENCH_PORT_BASE:-27000}"
+GATEWAY_PORT_B=$((BASE + 1))
+NGINX_PORT=$((BASE + 2))
+AUTH_PORT=$((BASE + 81))
+GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:--Xms256m -Xmx512m}"
+WORK="$(mktemp -d /tmp/ct-gateway-bench.XXXXXX)"
+PATH_UNDER_TEST="/.well-known/jwks.json"
+PIDS=()
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]}"; do
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  if [[ -f "$WORK/nginx/nginx.pid" ]]; then kill -QUIT "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+
+# --- tools ---------------------------------------------------------------------------------------------------
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+  log "installing wrk and nginx (Debian packages)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null
+fi
+NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+# --- jars ----------------------------------------------------------------------------------------------------
+VERSION="$(awk '/<artifactId>cryptotracker<\/artifactId>/ { found = 1 }
+                found && /<version>/ { gsub(/.*<version>|<\/version>.*/, ""); print; exit }' "$ROOT/pom.xml")"
+GATEWAY_JAR="$ROOT/gateway/target/gateway-$VERSION.jar"
+LAUNCHER_JAR="$ROOT/deploy/local/launcher/target/local-launcher-$VERSION.jar"
+if [[ ! -f "$GATEWAY_JAR" || ! -f "$LAUNCHER_JAR" || ! -f "$ROOT/auth-service/target/auth-service-$VERSION.jar" \
+      || ! -f "$ROOT/discovery/target/discovery-$VERSION.jar" ]]; then
+  log "building the jars"
+  build=(./mvnw -B -q -DskipTests -pl gateway,auth-service,discovery,deploy/local/launcher -am install)
+  if [[ -n "${BENCH_MVN_LOCK:-}" ]]; then build=(flock "$BENCH_MVN_LOCK" "${build[@]}"); fi
+  (cd "$ROOT" && "${build[@]}")
+fi
+
+wait_for() { # url, seconds
+  local deadline=$((SECONDS + $2))
+  until curl -fs -o /dev/null "$1"; do
+    if ((SECONDS > deadline)); then log "gave up waiting for $1"; return 1; fi
+    sleep 1
+  done
+}
+
+# --- auth-service behind embedded PostgreSQL, Redis, Kafka and discovery (the local launcher) -----------------
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+log "starting embedded infrastructure, discovery and auth-service (launcher --only auth-service); work dir $WORK"
+# JIT fully on for the service (the launcher's compact flags stop at C1, fine for a local run, not for this)
+POSTGRES_PORT=$((BASE + 32)) REDIS_PORT=$((BASE + 79)) KAFKA_PORT=$((BASE + 92)) DISCOVERY_PORT=$((BASE + 61)) \
+  AUTH_SERVICE_PORT=$AUTH_PORT GATEWAY_PORT=$((BASE + 80)) SERVICE_JAVA_OPTS="-XX:TieredStopAtLevel=4 -Xmx384m" \
+  "$JAVA" -Xmx512m -jar "$LAUNCHER_JAR" --only auth-service >"$WORK/launcher.log" 2>&1 &
+PIDS+=($!)
+wait_for "http://127.0.0.1:$AUTH_PORT/actuator/health" 300
+
+# a FREE user's access token (15 minutes: longer than the whole run)
+EMAIL="bench-$(date +%s)@example.com"
+curl -fs -o /dev/null -X POST "http://127.0.0.1:$AUTH_PORT/api/v1/auth/register" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$EMAIL\",\"username\":\"bench$(date +%s)\",\"password\":\"benchmark horse battery staple\"}"
+TOKEN="$(curl -fs -X POST "http://127.0.0.1:$AUTH_PORT/api/v1/auth/login" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$EMAIL\",\"password\":\"benchmark horse battery staple\"}" \
+  | sed -E 's/.*"access_token":"([^"]+)".*/\1/')"
+[[ "$TOKEN" == eyJ* ]] || { log "no access token from auth-service"; exit 1; }
+
+# --- the gateway: real Redis limiter, JWKS from auth-service, no Eureka (one static instance) ------------------
+log "starting the gateway on $GATEWAY_PORT_B"
+HUGE=1000000000
+# shellcheck disable=SC2086
+REDIS_PORT=$((BASE + 79)) "$JAVA" $GATEWAY_JAVA_OPTS -jar "$GATEWAY_JAR" \
+  --server.port="$GATEWAY_PORT_B" \
+  --eureka.client.enabled=false \
+  --spring.cloud.discovery.client.simple.instances.auth-service[0].uri="http://127.0.0.1:$AUTH_PORT" \
+  --cryptotracker.gateway.auth.public-endpoints="GET /actuator/health/**,GET /actuator/prometheus,POST /api/v1/auth/login" \
+  --cryptotracker.gateway.rate-limit.defaults.anonymous.limit=$HUGE \
+  --cryptotracker.gateway.rate-limit.defaults.anonymous.burst=$HUGE \
+  --cryptotracker.gateway.rate-limit.defaults.free.limit=$HUGE \
+  --cryptotracker.gateway.rate-limit.defaults.free.burst=$HUGE \
+  --cryptotracker.gateway.rate-limit.defaults.vip.limit=$HUGE \
+  --cryptotracker.gateway.rate-limit.defaults.vip.burst=$HUGE \
+  >"$WORK/gateway.log" 2>&1 &
+GATEWAY_PID=$!
+PIDS+=($GATEWAY_PID)
+
+# --- nginx as a plain reverse proxy ----------------------------------------------------------------------------
+mkdir -p "$WORK/nginx/tmp"
+cat >"$WORK/nginx/nginx.conf" <<NGINX
+worker_processes auto;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx/tmp/body;
+  proxy_temp_path $WORK/nginx/tmp/proxy;
+  fastcgi_temp_path $WORK/nginx/tmp/fastcgi;
+  uwsgi_temp_path $WORK/nginx/tmp/uwsgi;
+  scgi_temp_path $WORK/nginx/tmp/scgi;
+  upstream auth_service { server 127.0.0.1:$AUTH_PORT; keepalive 64; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / {
+      proxy_pass http://auth_service;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+    }
+  }
+}
+NGINX
+"$NGINX" -e "$WORK/nginx/error.log" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
+
+wait_for "http://127.0.0.1:$GATEWAY_PORT_B/actuator/health" 120
+DIRECT="http://127.0.0.1:$AUTH_PORT$PATH_UNDER_TEST"
+GATEWAY="http://127.0.0.1:$GATEWAY_PORT_B$PATH_UNDER_TEST"
+NGINX_URL="http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST"
+
+# sanity: all three answer 200 with the token; the gateway refuses the path without one (so it does verify)
+for url in "$DIRECT" "$GATEWAY" "$NGINX_URL"; do
+  code="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$url")"
+  [[ "$code" == 200 ]] || { log "$url answered $code"; exit 1; }
+done
+code="$(curl -s -o /dev/null -w '%{http_code}' "$GATEWAY")"
+[[ "$code" == 401 ]] || { log "the gateway answered $code without a token: JWT check not in the path"; exit 1; }
+curl -s -D - -o /dev/null -H "Authorization: Bearer $TOKEN" "$GATEWAY" | grep -qi '^X-RateLimit-Remaining' \
+  || { log "no X-RateLimit-Remaining from the gateway"; exit 1; }
+if grep -q "Redis is unreachable" "$WORK/gateway.log"; then log "the gateway could not reach Redis"; exit 1; fi
+
+# --- measuring -----------------------------------------------------------------------------------------------
+if [[ -n "${BENCH_HOLD:-}" ]]; then log "holding for ${BENCH_HOLD}s (gateway $GATEWAY, token in $WORK/token)"; echo "$TOKEN" >"$WORK/token"; sleep "$BENCH_HOLD"; fi
+cat >"$WORK/paced.lua" <<'LUA'
+-- wrk has no fixed-rate mode (that is wrk2): each connection waits WRK_DELAY_MS before each request
+local pause = tonumber(os.getenv("WRK_DELAY_MS"))
+function delay() return pause end
+LUA
+
+to_ms() { # wrk prints 812.00us, 1.23ms, 1.02s
+  awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); printf "%.2f", v / 1000 }
+                         else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
+                         else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.2f", v * 1000 }
+                         else { printf "%s", v } }'
+}
+
+# run NAME URL CONNECTIONS SECONDS [DELAY_MS] -> sets RPS P50 P99 ERRORS
+run() {
+  local name="$1" url="$2" connections="$3" seconds="$4" pause="${5:-}" file="$WORK/wrk-$1.txt"
+  local script=()
+  [[ -n "$pause" ]] && script=(-s "$WORK/paced.lua")
+  WRK_DELAY_MS="${pause:-0}" wrk -t"$THREADS" -c"$connections" -d"${seconds}s" --latency --timeout 5s \
+    -H "Authorization: Bearer $TOKEN" "${script[@]}" "$url" >"$file"
+  RPS="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$file")"
+  P50="$(to_ms "$(awk '$1 == "50%" { print $2 }' "$file")")"
+  P99="$(to_ms "$(awk '$1 == "99%" { print $2 }' "$file")")"
+  ERRORS="$(awk '/Non-2xx or 3xx responses:/ { print $NF } /Socket errors:/ { print }' "$file" | tr '\n' ' ')"
+  log "$name: $RPS req/s, p50 $P50 ms, p99 $P99 ms ${ERRORS:+(errors: $ERRORS)}"
+}
+
+# the gateway's request path is far longer than Tomcat's: its JIT needs longer before its numbers settle
+log "warming up: ${WARMUP}s each, the gateway $((2 * WARMUP))s"
+run warm-direct "$DIRECT" "$CONNECTIONS" "$WARMUP"
+run warm-gateway "$GATEWAY" "$CONNECTIONS" "$((2 * WARMUP))"
+run warm-nginx "$NGINX_URL" "$CONNECTIONS" "$WARMUP"
+
+fallbacks() {
+  curl -s "http://127.0.0.1:$GATEWAY_PORT_B/actuator/prometheus" \
+    | awk '/^gateway_ratelimit_fallback_total/ { printf "%.0f", $2; found = 1 } END { if (!found) print 0 }'
+}
+FALLBACKS_WARMUP="$(fallbacks)"
+log "full load: $CONNECTIONS connections, ${DURATION}s each"
+run max-direct "$DIRECT" "$CONNECTIONS" "$DURATION"; A_RPS=$RPS; A_P50=$P50; A_P99=$P99; A_ERR=$ERRORS
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+TICKS_BEFORE="$(cpu_ticks "$GATEWAY_PID")"
+run max-gateway "$GATEWAY" "$CONNECTIONS" "$DURATION"; B_RPS=$RPS; B_P50=$P50; B_P99=$P99; B_ERR=$ERRORS
+GATEWAY_CPU_MS="$(awk -v t="$(( $(cpu_ticks "$GATEWAY_PID") - TICKS_BEFORE ))" -v hz="$(getconf CLK_TCK)" \
+  -v n="$((B_RPS * DURATION))" 'BEGIN { printf "%.2f", t * 1000 / hz / n }')"
+run max-nginx "$NGINX_URL" "$CONNECTIONS" "$DURATION"; C_RPS=$RPS; C_P50=$P50; C_P99=$P99; C_ERR=$ERRORS
+
+# half of the gateway's maximum, offered to all three: connections that each pause 20 ms between requests
+TARGET=$((B_RPS / 2))
+PACE_MS=20
+PACED_CONNECTIONS=$(( (TARGET * PACE_MS + 999) / 1000 ))
+((PACED_CONNECTIONS < 1)) && PACED_CONNECTIONS=1
+log "paced load: ~$TARGET req/s offered ($PACED_CONNECTIONS connections x 1 request per ${PACE_MS} ms + latency)"
+run half-direct "$DIRECT" "$PACED_CONNECTIONS" "$DURATION" "$PACE_MS"; HA_RPS=$RPS; HA_P50=$P50; HA_P99=$P99
+run half-gateway "$GATEWAY" "$PACED_CONNECTIONS" "$DURATION" "$PACE_MS"; HB_RPS=$RPS; HB_P50=$P50; HB_P99=$P99
+run half-nginx "$NGINX_URL" "$PACED_CONNECTIONS" "$DURATION" "$PACE_MS"; HC_RPS=$RPS; HC_P50=$P50; HC_P99=$P99
+
+FALLBACKS_MEASURED=$(( $(fallbacks) - FALLBACKS_WARMUP ))
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
+minus() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a - b }'; }
+
+# --- report --------------------------------------------------------------------------------------------------
+CPU="$(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }')"
+JAVA_VERSION="$("$JAVA" -version 2>&1 | head -1)"
+{
+  echo "# Gateway benchmark results"
+  echo
+  echo "Produced by \`bench/gateway/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'). Re-run it to replace this file."
+  echo
+  echo "## Machine"
+  echo "- $(nproc) cores ($CPU), $(free -g | awk '/^Mem:/ { print $2 }') GiB memory, $(uname -sr)"
+  echo "- $JAVA_VERSION; gateway JVM: \`$GATEWAY_JAVA_OPTS\` (G1); auth-service: the launcher's local flags with"
+  echo "  C2 switched back on (\`-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=4\`)"
+  echo "- $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), $("$NGINX" -v 2>&1 | sed 's/nginx version: //') (\`worker_processes auto\`, keep-alive upstream)"
+  echo "- load generator, gateway, nginx, auth-service, Redis, PostgreSQL, Kafka and discovery share the same $(nproc) cores;"
+  echo "  load average before the run: $LOAD_BEFORE (other work on the machine competes too)"
+  echo
+  echo "## What was measured"
+  echo "\`GET $PATH_UNDER_TEST\` on auth-service (an in-memory JWKS document behind Tomcat and Spring Security),"
+  echo "every request with the same FREE user's bearer token:"
+  echo "- **(a) direct** on auth-service;"
+  echo "- **(b) gateway**: JWT verified at the edge (the path is made protected for the run), the user's token bucket"
+  echo "  checked in Redis by the Lua script (quotas $HUGE/min, so nothing is refused), request id, CORS, header"
+  echo "  stripping, routing through the load balancer;"
+  echo "- **(c) nginx** as a plain reverse proxy, for reference."
+  echo
+  echo "## Full load: wrk, $THREADS thread, $CONNECTIONS connections, ${DURATION}s each (after ${WARMUP}s warm-up, gateway $((2 * WARMUP))s)"
+  echo "| path | req/s | p50 ms | p99 ms | errors |"
+  echo "|---|---|---|---|---|"
+  echo "| (a) direct | $A_RPS | $A_P50 | $A_P99 | ${A_ERR:-none} |"
+  echo "| (b) gateway | $B_RPS | $B_P50 | $B_P99 | ${B_ERR:-none} |"
+  echo "| (c) nginx | $C_RPS | $C_P50 | $C_P99 | ${C_ERR:-none} |"
+  echo
+  echo "- **b/a = $(ratio "$B_RPS" "$A_RPS")** (target ≥ 50%), b/c = $(ratio "$B_RPS" "$C_RPS")"
+  echo "- gateway CPU per request at full load: $GATEWAY_CPU_MS ms (user + system, all its threads incl. GC and JIT)"
+  echo
+  echo "## Half of the gateway's maximum (~$TARGET req/s offered), ${DURATION}s each"
+  echo "| path | req/s | p50 ms | p99 ms |"
+  echo "|---|---|---|---|"
+  echo "| (a) direct | $HA_RPS | $HA_P50 | $HA_P99 |"
+  echo "| (b) gateway | $HB_RPS | $HB_P50 | $HB_P99 |"
+  echo "| (c) nginx | $HC_RPS | $HC_P50 | $HC_P99 |"
+  echo
+  echo "- **p99 added by the gateway: $(minus "$HB_P99" "$HA_P99") ms** (target ≤ 5 ms); p50 added $(minus "$HB_P50" "$HA_P50") ms;"
+  echo "  nginx adds $(minus "$HC_P99" "$HA_P99") ms at p99"
+  echo "- wrk has no fixed-rate mode (wrk2, which has, is not packaged in Debian): the rate is approximated with"
+  echo "  $PACED_CONNECTIONS connections that each wait ${PACE_MS} ms before every request (wrk's Lua \`delay()\`), so the"
+  echo "  offered rate drops slightly as latency grows and queueing delay is not counted (closed loop)."
+  echo "- Rate-limit decisions taken in memory (Redis slower than 150 ms or away): $FALLBACKS_MEASURED during the"
+  echo "  measured runs, $FALLBACKS_WARMUP during the warm-up"
+} >"$OUT"
+log "results written to $OUT"
+cat "$OUT"
