@@ -87,10 +87,13 @@ class ComposeFileTest {
         assertThat(composeRules).as("Compose and Kubernetes alert on the same rules").isEqualTo(clusterRules);
 
         Path dashboards = compose.resolve("grafana/dashboards");
+        Path clusterDashboards = DeployFiles.ROOT.resolve("deploy/k8s/components/prometheus-operator/dashboards");
         try (var files = java.nio.file.Files.list(dashboards)) {
             List<Path> json = files.filter(file -> file.toString().endsWith(".json")).toList();
             assertThat(json).isNotEmpty();
             for (Path file : json) {
+                assertThat(clusterDashboards.resolve(file.getFileName())).as("the cluster's copy of %s", file)
+                        .hasSameTextualContentAs(file);
                 Map<String, Object> dashboard = DeployFiles.yaml(file);
                 assertThat(dashboard.get("uid")).as("%s uid", file).isNotNull();
                 for (Object panel : (List<Object>) dashboard.get("panels")) {
