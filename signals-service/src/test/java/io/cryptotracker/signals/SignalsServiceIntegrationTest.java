@@ -3,37 +3,107 @@ package io.cryptotracker.signals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.awaitility.Awaitility.await;
+
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 
 import io.cryptotracker.common.events.DomainEvent;
 import io.cryptotracker.common.events.EventJson;
+import io.cryptotracker.common.events.MarketSnapshot;
 import io.cryptotracker.common.events.SignalClosed;
 import io.cryptotracker.common.events.SignalCreated;
 import io.cryptotracker.common.events.SignalData;
 import io.cryptotracker.common.events.SignalDeleted;
 import io.cryptotracker.common.events.SignalUpdated;
+import io.cryptotracker.common.events.Topics;
+import io.cryptotracker.common.security.AuthenticatedUser;
+import io.cryptotracker.common.security.Tier;
 import io.cryptotracker.common.testsupport.ServiceContractTest;
 import io.cryptotracker.signals.store.SignalHistory;
 import io.cryptotracker.signals.store.SignalKind;
 import io.cryptotracker.signals.store.SignalLifecycle;
 import io.cryptotracker.signals.store.SignalStore;
 import io.cryptotracker.signals.store.StoredSignal;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
- * signals-service on real embedded PostgreSQL and Kafka: the operational contract of every service, and the
- * signal lifecycle (row, history and event with its stream position written together).
+ * signals-service on real embedded PostgreSQL and Kafka over real HTTP: the operational contract of every service,
+ * the signal lifecycle (row, history and event with its stream position written together), snapshots through the
+ * detectors to Kafka, the Telegram webhook, FREE against VIP visibility, list filters and admin-only changes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignalsServiceIntegrationTest extends ServiceContractTest {
+
+    static final String SECRET = "test-webhook-secret-" + UUID.randomUUID();
+
+    @DynamicPropertySource
+    static void signalsSettings(DynamicPropertyRegistry registry) {
+        // this context's own consumer group: the broker and its topics are shared by the JVM
+        registry.add("spring.kafka.consumer.group-id", () -> "signals-service-it-" + UUID.randomUUID());
+        registry.add("signals.telegram.webhook-secret", () -> SECRET);
+        registry.add("signals.free-delay", () -> "1h");
+    }
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    KafkaProducer<String, String> producer;
+
+    final AuthenticatedUser free = new AuthenticatedUser(UUID.randomUUID(), "free@example.com", Tier.FREE,
+            Set.of("USER"));
+    final AuthenticatedUser vip = new AuthenticatedUser(UUID.randomUUID(), "vip@example.com", Tier.VIP,
+            Set.of("USER"));
+    final AuthenticatedUser admin = new AuthenticatedUser(UUID.randomUUID(), "admin@example.com", Tier.FREE,
+            Set.of("USER", "ADMIN"));
+
+    @BeforeAll
+    void openProducer() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer = new KafkaProducer<>(config);
+    }
+
+    @AfterAll
+    void closeProducer() {
+        producer.close();
+    }
+
+    SignalsApi as(AuthenticatedUser user) {
+        return new SignalsApi(port, Map.of("Authorization", "Bearer " + issuer().token(user)));
+    }
+
+    SignalsApi telegram(String secret) {
+        return new SignalsApi(port, secret == null ? Map.of() : Map.of("X-Telegram-Bot-Api-Secret-Token", secret));
+    }
 
     @Autowired
     SignalLifecycle lifecycle;
@@ -114,6 +184,260 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
         }
     }
 
+    @Nested
+    class Detection {
+
+        @Test
+        void aSnapshotWithASpreadOpensASignalThatReachesKafkaAndAFallingSpreadClosesIt() throws Exception {
+            String symbol = "DET" + (System.nanoTime() % 100000) + "/USDT";
+            try (KafkaConsumer<String, String> consumer = signalConsumer()) {
+                publish(snapshot(symbol, "100.0", "100.1", "101.2", "101.3"));
+
+                await().atMost(Duration.ofSeconds(30)).until(() -> openSignalsOf(symbol) == 1);
+                UUID id = jdbc.sql("SELECT id FROM signal_mexc_spot_futures WHERE symbol = ?").param(symbol)
+                        .query(UUID.class).single();
+                JsonNode shown = as(vip).get("/api/v1/signals/" + id).json();
+                assertThat(shown.path("net_spread_percent").decimalValue()).isEqualByComparingTo("1.028901");
+                assertThat(shown.path("spot_futures").path("direction").asString()).isEqualTo("BUY_SPOT_SHORT_PERP");
+                assertThat(shown.path("source").asString()).isEqualTo("DETECTOR");
+
+                List<DomainEvent> seen = new ArrayList<>();
+                await().atMost(Duration.ofSeconds(30)).until(() -> {
+                    consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                        if (record.key().equals(id.toString())) {
+                            seen.add(EventJson.read(record.value()));
+                        }
+                    });
+                    return !seen.isEmpty();
+                });
+                assertThat(seen.get(0)).isInstanceOfSatisfying(SignalCreated.class, created -> {
+                    assertThat(created.data().symbol()).isEqualTo(symbol);
+                    assertThat(created.data().netSpreadPercent()).isEqualByComparingTo("1.028901");
+                });
+
+                // 0.3 % net stays open (hysteresis), 0.1 % net closes it
+                publish(snapshot(symbol, "100.0", "100.1", "100.47", "100.5"));
+                publish(snapshot(symbol, "100.0", "100.1", "100.27", "100.3"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(
+                        as(vip).get("/api/v1/signals/" + id).json().path("status").asString()));
+                JsonNode closed = as(vip).get("/api/v1/signals/" + id).json();
+                assertThat(closed.path("history").findValuesAsString("change")).containsExactly("created",
+                        "updated", "closed");
+                assertThat(closed.path("peak_spread_percent").decimalValue()).isEqualByComparingTo("1.098901");
+            }
+        }
+
+        @Test
+        void staleQuotesMakeNoSignal() throws Exception {
+            String symbol = "OLD" + (System.nanoTime() % 100000) + "/USDT";
+            Instant old = Instant.now().minusSeconds(600);
+            MarketSnapshot stale = MarketSnapshot.of(symbol, symbol.split("/")[0], "USDT", List.of(
+                    quote("spot", "100.0", "100.1", null, old), quote("perp", "110", "110.1", "0.0002", old)),
+                    List.of(), List.of());
+            String fresh = "NEW" + (System.nanoTime() % 100000) + "/USDT";
+            publish(stale);
+            publish(snapshot(fresh, "100.0", "100.1", "101.2", "101.3"));
+
+            // the later snapshot is handled, so the earlier one was too
+            await().atMost(Duration.ofSeconds(30)).until(() -> openSignalsOf(fresh) == 1);
+            assertThat(openSignalsOf(symbol)).isZero();
+        }
+    }
+
+    @Nested
+    class Visibility {
+
+        @Test
+        void freeUsersSeeASignalOnlyAfterTheDelayVipUsersAtOnce() {
+            String symbol = "VIS" + (System.nanoTime() % 100000) + "/USDT";
+            SignalData young = lifecycle.open(detectedAt(spotFutures(UUID.randomUUID(), symbol, "1.5", "1.4"),
+                    Instant.now().minusSeconds(60)), "v:young", null);
+            SignalData old = lifecycle.open(detectedAt(spotFutures(UUID.randomUUID(), symbol, "2.5", "2.4"),
+                    Instant.now().minus(2, ChronoUnit.HOURS)), "v:old", null);
+
+            String list = "/api/v1/signals/mexc-spot-futures?symbol=" + symbol.replace("/", "");
+            assertThat(as(vip).get(list).json().path("items").findValuesAsString("id"))
+                    .containsExactly(young.id().toString(), old.id().toString());
+            JsonNode forFree = as(free).get(list).json();
+            assertThat(forFree.path("items").findValuesAsString("id")).containsExactly(old.id().toString());
+            assertThat(forFree.path("total_items").asLong()).isEqualTo(1);
+            assertThat(as(free).get("/api/v1/signals/" + young.id()).status()).isEqualTo(404);
+            assertThat(as(free).get("/api/v1/signals/" + old.id()).status()).isEqualTo(200);
+            assertThat(as(vip).get("/api/v1/signals/" + young.id()).status()).isEqualTo(200);
+        }
+
+        @Test
+        void listsFilterSortAndPage() {
+            String base = "FLT" + (System.nanoTime() % 100000);
+            for (String spread : List.of("0.8", "1.6", "3.2")) {
+                lifecycle.open(spotFutures(UUID.randomUUID(), base + "/USDT", spread, spread), "f:" + spread, null);
+            }
+            String path = "/api/v1/signals/mexc-spot-futures?symbol=" + base + "_USDT&min_spread=1&sort=spread_percent,asc&size=1";
+            JsonNode page = as(vip).get(path).json();
+            assertThat(page.path("total_items").asLong()).isEqualTo(2);
+            assertThat(page.path("total_pages").asLong()).isEqualTo(2);
+            assertThat(page.path("items").get(0).path("spread_percent").decimalValue()).isEqualByComparingTo("1.6");
+            JsonNode second = as(vip).get(path + "&page=1").json();
+            assertThat(second.path("items").get(0).path("spread_percent").decimalValue()).isEqualByComparingTo("3.2");
+            assertThat(as(vip).get("/api/v1/signals/mexc-spot-futures?q=" + base.toLowerCase() + "&status=open")
+                    .json().path("total_items").asLong()).isEqualTo(3);
+            assertThat(as(vip).get("/api/v1/signals/mexc-spot-futures?symbol=" + base + "&max_spread=1")
+                    .json().path("total_items").asLong()).isEqualTo(1);
+        }
+
+        @Test
+        void aMalformedParameterIsA400NamingIt() {
+            assertThat(as(vip).get("/api/v1/signals/funding-rate?min_spread=abc").errorFields())
+                    .containsExactly("min_spread");
+            assertThat(as(vip).get("/api/v1/signals/funding-rate?from=yesterday&status=maybe").errorFields())
+                    .containsExactly("status", "from");
+            assertThat(as(vip).get("/api/v1/signals/mexc-dex?page=x").errorFields()).containsExactly("page");
+            assertThat(as(vip).get("/api/v1/signals/mexc-dex?sort=price").errorFields()).containsExactly("sort");
+            assertThat(as(vip).get("/api/v1/signals/mexc-spot-futures?chain=solana").errorFields())
+                    .containsExactly("chain");
+            assertThat(as(vip).get("/api/v1/signals/not-a-kind").errorFields()).containsExactly("id");
+            assertThat(as(vip).get("/api/v1/signals/mexc-dex?chain=solana&min_liquidity=1000").status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Nested
+    class Admin {
+
+        @Test
+        void onlyAdminsPostAndDeleteSignalsAndADeletionIsAnnounced() {
+            String body = "{\"kind\": \"funding-rate\", \"symbol\": \"$wif\", \"spread_percent\": 0.4, "
+                    + "\"funding\": {\"long_exchange\": \"binance\", \"short_exchange\": \"bybit\"}}";
+            assertThat(as(vip).post("/api/v1/signals", body).status()).isEqualTo(403);
+
+            SignalsApi.Response created = as(admin).post("/api/v1/signals", body);
+            assertThat(created.status()).isEqualTo(201);
+            JsonNode signal = created.json();
+            assertThat(signal.path("symbol").asString()).isEqualTo("WIF/USDT");
+            assertThat(signal.path("source").asString()).isEqualTo("MANUAL");
+            assertThat(signal.path("funding").path("short_exchange").asString()).isEqualTo("bybit");
+            String id = signal.path("id").asString();
+
+            assertThat(as(vip).delete("/api/v1/signals/" + id).status()).isEqualTo(403);
+            assertThat(as(admin).delete("/api/v1/signals/" + id).status()).isEqualTo(204);
+            assertThat(as(vip).get("/api/v1/signals/" + id).status()).isEqualTo(404);
+            assertThat(as(admin).delete("/api/v1/signals/" + id).status()).isEqualTo(404);
+            assertThat(outboxEventsOf(UUID.fromString(id))).extracting(DomainEvent::type)
+                    .containsExactly(SignalCreated.TYPE, SignalDeleted.TYPE);
+            assertThat(as(admin).post("/api/v1/signals", "{\"kind\": \"x\", \"symbol\": \"12\"}").errorFields())
+                    .containsExactly("kind", "symbol", "spread_percent");
+        }
+    }
+
+    @Nested
+    class Telegram {
+
+        @Test
+        void aPostBecomesASignalOnceAndItsEditUpdatesIt() {
+            long chat = -1001000000000L - (System.nanoTime() % 100000);
+            String post = update(7001, chat, 42, false, "🔔 Spread Alert for TGAUSDT:\nSpot: 0.1234\nFutures: 0.1301\n💥 Spread: 5.43%");
+
+            SignalsApi.Response first = telegram(SECRET).post("/api/v1/telegram/webhook", post);
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(telegram(SECRET).post("/api/v1/telegram/webhook", post).status()).isEqualTo(200);
+            List<String> ids = first.json().path("signal_ids").valueStream().map(JsonNode::asString).toList();
+            assertThat(ids).hasSize(1);
+            assertThat(jdbc.sql("SELECT count(*) FROM signal_mexc_spot_futures WHERE symbol = 'TGA/USDT'")
+                    .query(Long.class).single()).isEqualTo(1);
+            JsonNode signal = as(vip).get("/api/v1/signals/" + ids.get(0)).json();
+            assertThat(signal.path("source").asString()).isEqualTo("TELEGRAM");
+            assertThat(signal.path("spread_percent").decimalValue()).isEqualByComparingTo("5.43");
+
+            String edited = update(7002, chat, 42, true, "🔔 Spread Alert for TGAUSDT:\nSpot: 0.1234\nFutures: 0.1301\n💥 Spread: 6,1%");
+            assertThat(telegram(SECRET).post("/api/v1/telegram/webhook", edited).status()).isEqualTo(200);
+            JsonNode after = as(vip).get("/api/v1/signals/" + ids.get(0)).json();
+            assertThat(after.path("spread_percent").decimalValue()).isEqualByComparingTo("6.1");
+            assertThat(after.path("history").findValuesAsString("change")).containsExactly("created", "updated");
+        }
+
+        @Test
+        void severalSignalsInOnePostAndUnreadablePostsAreKeptForAdmins() {
+            long chat = -1002000000000L - (System.nanoTime() % 100000);
+            String two = "⚠️ EXTREME RATE\n🔴 TGBUSDT\n• Rate: -0.0800% → -0.1500%\n• Interval: 8h\n\n"
+                    + "⚠️ EXTREME RATE\n🔴 TGCUSDT\n• Rate: 0.0800% → 0.2500%\n• Interval: 4h";
+            assertThat(telegram(SECRET).post("/api/v1/telegram/webhook", update(8001, chat, 1, false, two)).json()
+                    .path("signal_ids").size()).isEqualTo(2);
+            assertThat(telegram(SECRET).post("/api/v1/telegram/webhook",
+                    update(8002, chat, 2, false, "Good morning, traders ☀️")).status()).isEqualTo(200);
+
+            JsonNode unparsed = as(admin).get("/api/v1/telegram/messages?status=unparsed").json();
+            assertThat(unparsed.path("items").findValuesAsString("text")).contains("Good morning, traders ☀️");
+            assertThat(unparsed.path("items").get(0).path("reason").asString()).isNotBlank();
+            JsonNode parsed = as(admin).get("/api/v1/telegram/messages?status=parsed").json();
+            assertThat(parsed.path("items").findValues("signal_ids")).anySatisfy(ids -> assertThat(ids.size())
+                    .isEqualTo(2));
+            assertThat(as(vip).get("/api/v1/telegram/messages").status()).isEqualTo(403);
+            assertThat(as(admin).get("/api/v1/telegram/messages?status=lost").errorFields())
+                    .containsExactly("status");
+        }
+
+        @Test
+        void aWrongOrMissingSecretIs401AndGarbageIsNever5xx() {
+            String post = update(9001, -1003L, 1, false, "🔔 Spread Alert for TGDUSDT:\nSpread: 5%");
+            assertThat(telegram(null).post("/api/v1/telegram/webhook", post).status()).isEqualTo(401);
+            assertThat(telegram("wrong").post("/api/v1/telegram/webhook", post).status()).isEqualTo(401);
+            assertThat(telegram(SECRET).post("/api/v1/telegram/webhook", "not json").status()).isEqualTo(400);
+            assertThat(telegram(SECRET).post("/api/v1/telegram/webhook", "[1,2]").status()).isEqualTo(200);
+            assertThat(telegram(SECRET).post("/api/v1/telegram/webhook", "{\"update_id\": 5, \"message\": {}}")
+                    .status()).isEqualTo(200);
+            assertThat(telegram(SECRET).post("/api/v1/telegram/webhook",
+                    "{\"update_id\": 6, \"channel_post\": {\"message_id\": 1, \"chat\": {\"id\": -1004}}}")
+                    .status()).isEqualTo(200);
+            assertThat(jdbc.sql("SELECT reason FROM telegram_messages WHERE chat_id = -1004").query(String.class)
+                    .single()).isEqualTo("post without text");
+        }
+
+        String update(long updateId, long chat, long messageId, boolean edited, String text) {
+            String kind = edited ? "edited_channel_post" : "channel_post";
+            return "{\"update_id\": " + updateId + ", \"" + kind + "\": {\"message_id\": " + messageId
+                    + ", \"chat\": {\"id\": " + chat + ", \"title\": \"Arb channel\", \"type\": \"channel\"}, "
+                    + "\"date\": 1795558000" + (edited ? ", \"edit_date\": 1795558100" : "") + ", \"text\": \""
+                    + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"}}";
+        }
+    }
+
+    long openSignalsOf(String symbol) {
+        return jdbc.sql("SELECT count(*) FROM signal_mexc_spot_futures WHERE symbol = ? AND status = 'OPEN'")
+                .param(symbol).query(Long.class).single();
+    }
+
+    void publish(MarketSnapshot snapshot) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.MARKET, snapshot.partitionKey(), EventJson.write(snapshot))).get();
+    }
+
+    KafkaConsumer<String, String> signalConsumer() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "signals-it-reader-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
+        consumer.subscribe(List.of(Topics.SIGNALS));
+        return consumer;
+    }
+
+    static MarketSnapshot snapshot(String symbol, String spotBid, String spotAsk, String perpBid, String perpAsk) {
+        Instant now = Instant.now();
+        return MarketSnapshot.of(symbol, symbol.split("/")[0], "USDT", List.of(
+                quote("spot", spotBid, spotAsk, null, now), quote("perp", perpBid, perpAsk, "0.0001", now)), List.of(),
+                List.of());
+    }
+
+    static MarketSnapshot.VenueQuote quote(String market, String bid, String ask, String fundingPer8h, Instant at) {
+        MarketSnapshot.Funding funding = fundingPer8h == null ? null
+                : new MarketSnapshot.Funding(new BigDecimal(fundingPer8h), 8, new BigDecimal(fundingPer8h),
+                        new BigDecimal(fundingPer8h).multiply(BigDecimal.valueOf(109500)), at.plusSeconds(3600));
+        return new MarketSnapshot.VenueQuote("mexc", market, new BigDecimal(bid), new BigDecimal(ask), BigDecimal.ONE,
+                BigDecimal.ONE, new BigDecimal(bid), null, null, new BigDecimal("1000000"),
+                new BigDecimal(market.equals("spot") ? "0.0005" : "0.0002"), funding, at);
+    }
+
     List<DomainEvent> outboxEventsOf(UUID signalId) {
         return jdbc.sql("SELECT payload FROM outbox WHERE message_key = ? ORDER BY id").param(signalId.toString())
                 .query(String.class).list().stream().map(EventJson::read).toList();
@@ -133,6 +457,12 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
             return e.seq();
         }
         throw new IllegalArgumentException(event.type());
+    }
+
+    static SignalData detectedAt(SignalData s, Instant at) {
+        return new SignalData(s.id(), s.kind(), s.symbol(), s.spreadPercent(), s.netSpreadPercent(),
+                s.peakSpreadPercent(), s.status(), s.source(), at, s.updatedAt(), s.closedAt(), s.spotFutures(),
+                s.funding(), s.dex());
     }
 
     static SignalData spotFutures(UUID id, String symbol, String spread, String net) {

@@ -24,7 +24,8 @@ public enum SignalKind {
         return apiName;
     }
 
-    String table() {
+    /** The kind's own table. */
+    public String table() {
         return table;
     }
 

@@ -120,7 +120,8 @@ public class SignalStore {
         return values;
     }
 
-    static StoredSignal map(SignalKind kind, ResultSet rs) throws SQLException {
+    /** Reads a row of the kind's table (selected with {@code *}). */
+    public static StoredSignal map(SignalKind kind, ResultSet rs) throws SQLException {
         SignalData data = new SignalData(rs.getObject("id", UUID.class), kind.apiName(), rs.getString("symbol"),
                 rs.getBigDecimal("spread_percent"), rs.getBigDecimal("net_spread_percent"),
                 rs.getBigDecimal("peak_spread_percent"), rs.getString("status"), rs.getString("source"),

@@ -1,0 +1,48 @@
+package io.cryptotracker.signals.config;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+import io.cryptotracker.signals.detect.DetectionSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * signals-service's settings ({@code signals.*}).
+ *
+ * @param freeDelay FREE users see a signal only once it is this old; VIP users at once
+ * @param telegramTtl a signal from a Telegram post closes by itself after this long
+ * @param expiryCheckInterval how often TTL-expired signals are closed (one replica at a time)
+ * @param detection the detectors' thresholds
+ * @param telegram the bot's webhook secret
+ */
+@ConfigurationProperties("signals")
+public record SignalsProperties(@DefaultValue("15m") Duration freeDelay, @DefaultValue("30m") Duration telegramTtl,
+        @DefaultValue("30s") Duration expiryCheckInterval, @DefaultValue Detection detection,
+        @DefaultValue Telegram telegram) {
+
+    /**
+     * Net spreads in percent: a signal opens at {@code *-open} and closes below {@code *-close}.
+     *
+     * @param minChange an open signal is updated when its net spread moved by at least this many points
+     */
+    public record Detection(@DefaultValue("0.5") BigDecimal spotFuturesOpen,
+            @DefaultValue("0.2") BigDecimal spotFuturesClose, @DefaultValue("0.05") BigDecimal fundingOpen,
+            @DefaultValue("0.02") BigDecimal fundingClose, @DefaultValue("1.5") BigDecimal dexOpen,
+            @DefaultValue("0.7") BigDecimal dexClose, @DefaultValue("30s") Duration staleAfter,
+            @DefaultValue("2m") Duration dexStaleAfter, @DefaultValue("0.1") BigDecimal extremeFundingPer8hPercent,
+            @DefaultValue("0.3") BigDecimal dexSwapFeePercent, @DefaultValue("10000") BigDecimal minLiquidityUsd,
+            @DefaultValue("0.05") BigDecimal minChange) {
+
+        public DetectionSettings settings() {
+            return new DetectionSettings(new DetectionSettings.Threshold(spotFuturesOpen, spotFuturesClose),
+                    new DetectionSettings.Threshold(fundingOpen, fundingClose),
+                    new DetectionSettings.Threshold(dexOpen, dexClose), staleAfter, dexStaleAfter,
+                    extremeFundingPer8hPercent, dexSwapFeePercent, minLiquidityUsd, minChange);
+        }
+    }
+
+    /** @param webhookSecret what Telegram sends in {@code X-Telegram-Bot-Api-Secret-Token}; empty refuses every call */
+    public record Telegram(@DefaultValue("") String webhookSecret) {
+    }
+}
