@@ -2,6 +2,7 @@ package io.cryptotracker.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.cryptotracker.common.testsupport.KafkaRecords.awaitRecord;
 import static org.awaitility.Awaitility.await;
 
 import java.security.PublicKey;
@@ -19,7 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.StreamSupport;
 
 import io.cryptotracker.auth.account.UserAccounts;
 import io.cryptotracker.auth.admin.FirstAdmin;
@@ -41,13 +41,10 @@ import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Jwk;
 import io.jsonwebtoken.security.Jwks;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -597,27 +594,6 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
 
     private ConsumerRecord<String, String> awaitAudit(String userId, String action) {
         return awaitRecord(Topics.AUDIT, userId, "\"action\":\"" + action + "\"");
-    }
-
-    /** The first record on the topic with this key whose value contains the text, read from the beginning. */
-    private ConsumerRecord<String, String> awaitRecord(String topic, String key, String containing) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                StreamSupport.stream(consumer.poll(Duration.ofMillis(200)).spliterator(), false)
-                        .filter(record -> key.equals(record.key()) && record.value().contains(containing))
-                        .forEach(found::add);
-                return !found.isEmpty();
-            });
-            return found.get(0);
-        }
     }
 
     private KafkaProducer<String, String> producer() {

@@ -1,6 +1,7 @@
 package io.cryptotracker.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.cryptotracker.common.testsupport.KafkaRecords.awaitRecord;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 
 import io.cryptotracker.common.events.AuditEvent;
 import io.cryptotracker.common.events.DomainEvent;
@@ -22,13 +22,9 @@ import io.cryptotracker.common.events.UserRegistered;
 import io.cryptotracker.common.security.AuthenticatedUser;
 import io.cryptotracker.common.security.Tier;
 import io.cryptotracker.common.testsupport.ServiceContractTest;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -543,26 +539,5 @@ class UserServiceIntegrationTest extends ServiceContractTest {
         await().atMost(Duration.ofSeconds(20)).until(
                 () -> as(user).get("/api/v1/users/me/audit").json().path("total_items").asLong() == entries);
         return as(user).get("/api/v1/users/me/audit").json();
-    }
-
-    /** The first record on the topic with this key whose value contains the text, read from the beginning. */
-    private ConsumerRecord<String, String> awaitRecord(String topic, String key, String containing) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                StreamSupport.stream(consumer.poll(Duration.ofMillis(200)).spliterator(), false)
-                        .filter(record -> key.equals(record.key()) && record.value().contains(containing))
-                        .forEach(found::add);
-                return !found.isEmpty();
-            });
-            return found.get(0);
-        }
     }
 }

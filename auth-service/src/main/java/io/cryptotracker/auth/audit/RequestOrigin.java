@@ -3,7 +3,7 @@ package io.cryptotracker.auth.audit;
 /**
  * Where a request came from, as recorded in audit events.
  *
- * @param ip the client address (see {@code login.ClientIpResolver})
+ * @param ip the client address (see {@code io.cryptotracker.common.web.ClientIpResolver})
  * @param userAgent the {@code User-Agent} header, shortened; may be null
  */
 public record RequestOrigin(String ip, String userAgent) {

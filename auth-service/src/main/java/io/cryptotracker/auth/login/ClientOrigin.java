@@ -1,5 +1,6 @@
 package io.cryptotracker.auth.login;
 
+import io.cryptotracker.common.web.ClientIpResolver;
 import java.util.Collections;
 import java.util.Enumeration;
 

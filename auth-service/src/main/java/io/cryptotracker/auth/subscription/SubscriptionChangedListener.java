@@ -37,15 +37,7 @@ class SubscriptionChangedListener {
 
     @KafkaListener(topics = Topics.USERS, groupId = "${spring.kafka.consumer.group-id:auth-service}")
     void onUserEvent(String payload) {
-        DomainEvent event;
-        try {
-            event = EventJson.read(payload);
-        }
-        catch (RuntimeException ex) {
-            log.debug("Ignoring a record on {} that is not an event this service knows: {}", Topics.USERS,
-                    ex.getClass().getSimpleName());
-            return;
-        }
+        DomainEvent event = EventJson.tryRead(payload).orElse(null);
         if (event instanceof SubscriptionChanged changed) {
             apply(changed);
         }

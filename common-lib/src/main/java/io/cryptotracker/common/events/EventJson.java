@@ -1,11 +1,17 @@
 package io.cryptotracker.common.events;
 
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The one JSON form of events on Kafka and in the outbox: snake_case, ISO-8601 times, unknown fields ignored. */
 public final class EventJson {
+
+    private static final Logger log = LoggerFactory.getLogger(EventJson.class);
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -22,6 +28,20 @@ public final class EventJson {
     /** Reads any event; the {@code type} field picks the record. */
     public static DomainEvent read(String json) {
         return MAPPER.readValue(json, DomainEvent.class);
+    }
+
+    /**
+     * Reads an event, or nothing for a record this version cannot read (a newer producer's type, garbage): a
+     * consumer skips it instead of blocking its partition on a record no retry can fix.
+     */
+    public static Optional<DomainEvent> tryRead(String json) {
+        try {
+            return Optional.of(read(json));
+        }
+        catch (RuntimeException ex) {
+            log.debug("Skipping a record that is not an event this service knows: {}", ex.getClass().getSimpleName());
+            return Optional.empty();
+        }
     }
 
     public static <T extends DomainEvent> T read(String json, Class<T> type) {

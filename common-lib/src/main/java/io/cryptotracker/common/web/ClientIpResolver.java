@@ -1,4 +1,4 @@
-package io.cryptotracker.auth.login;
+package io.cryptotracker.common.web;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

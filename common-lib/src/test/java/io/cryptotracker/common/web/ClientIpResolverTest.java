@@ -1,4 +1,4 @@
-package io.cryptotracker.auth.login;
+package io.cryptotracker.common.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

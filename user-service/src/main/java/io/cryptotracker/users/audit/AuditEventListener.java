@@ -7,8 +7,6 @@ import io.cryptotracker.common.events.DomainEvent;
 import io.cryptotracker.common.events.EventJson;
 import io.cryptotracker.common.events.Topics;
 import io.cryptotracker.common.messaging.IdempotentConsumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +15,6 @@ import org.springframework.stereotype.Component;
 class AuditEventListener {
 
     static final String CONSUMER = "user-service.audit-log";
-    private static final Logger log = LoggerFactory.getLogger(AuditEventListener.class);
 
     private final IdempotentConsumer idempotent;
     private final AuditLog auditLog;
@@ -32,15 +29,7 @@ class AuditEventListener {
     @KafkaListener(id = "user-service-audit", topics = Topics.AUDIT,
             groupId = "${spring.kafka.consumer.group-id:user-service}")
     void onAuditEvent(String payload) {
-        DomainEvent event;
-        try {
-            event = EventJson.read(payload);
-        }
-        catch (RuntimeException ex) {
-            log.warn("Ignoring a record on {} that is not an event this service knows: {}", Topics.AUDIT,
-                    ex.getClass().getSimpleName());
-            return;
-        }
+        DomainEvent event = EventJson.tryRead(payload).orElse(null);
         if (event instanceof AuditEvent audit && audit.userId() != null && audit.action() != null) {
             idempotent.process(CONSUMER, audit.eventId(), () -> auditLog.insert(audit, clock.instant()));
         }

@@ -1,5 +1,6 @@
 package io.cryptotracker.users.audit;
 
+import io.cryptotracker.common.web.ClientIpResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -8,14 +9,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class RequestOrigins {
 
-    private final TrustedProxies proxies;
+    private final ClientIpResolver proxies;
 
     public RequestOrigins(AuditProperties properties) {
-        this.proxies = new TrustedProxies(properties.trustedProxies());
+        this.proxies = new ClientIpResolver(properties.trustedProxies());
     }
 
     public RequestOrigin of(HttpServletRequest request) {
-        return new RequestOrigin(proxies.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")),
+        return new RequestOrigin(proxies.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")),
                 request.getHeader(HttpHeaders.USER_AGENT));
     }
 }

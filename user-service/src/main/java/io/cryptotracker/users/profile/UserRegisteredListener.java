@@ -31,15 +31,7 @@ class UserRegisteredListener {
     @KafkaListener(id = "user-service-users", topics = Topics.USERS,
             groupId = "${spring.kafka.consumer.group-id:user-service}")
     void onUserEvent(String payload) {
-        DomainEvent event;
-        try {
-            event = EventJson.read(payload);
-        }
-        catch (RuntimeException ex) {
-            log.debug("Ignoring a record on {} that is not an event this service knows: {}", Topics.USERS,
-                    ex.getClass().getSimpleName());
-            return;
-        }
+        DomainEvent event = EventJson.tryRead(payload).orElse(null);
         if (event instanceof UserRegistered registered) {
             if (registered.userId() == null || registered.email() == null || registered.registeredAt() == null) {
                 // retrying cannot fix it, and blocking the partition would stall every later registration
