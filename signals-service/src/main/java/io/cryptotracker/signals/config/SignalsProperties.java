@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param telegramTtl a signal from a Telegram post closes by itself after this long
  * @param expiryCheckInterval how often TTL-expired signals are closed (one replica at a time)
  * @param detection the detectors' thresholds
- * @param telegram the bot's webhook secret
+ * @param telegram how posts arrive: webhook or long polling
  */
 @ConfigurationProperties("signals")
 public record SignalsProperties(@DefaultValue("15m") Duration freeDelay, @DefaultValue("30m") Duration telegramTtl,
@@ -42,7 +42,13 @@ public record SignalsProperties(@DefaultValue("15m") Duration freeDelay, @Defaul
         }
     }
 
-    /** @param webhookSecret what Telegram sends in {@code X-Telegram-Bot-Api-Secret-Token}; empty refuses every call */
-    public record Telegram(@DefaultValue("") String webhookSecret) {
+    /**
+     * @param mode {@code webhook} (Telegram calls us) or {@code polling} (we call getUpdates; one replica only)
+     * @param webhookSecret what Telegram sends in {@code X-Telegram-Bot-Api-Secret-Token}; empty refuses every call
+     * @param botToken the bot's token, needed for polling
+     * @param apiUrl the Bot API's address
+     */
+    public record Telegram(@DefaultValue("webhook") String mode, @DefaultValue("") String webhookSecret,
+            @DefaultValue("") String botToken, @DefaultValue("https://api.telegram.org") String apiUrl) {
     }
 }

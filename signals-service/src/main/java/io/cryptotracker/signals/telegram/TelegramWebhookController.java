@@ -1,6 +1,5 @@
 package io.cryptotracker.signals.telegram;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,33 +42,12 @@ class TelegramWebhookController {
         if (!secret.matches(presented)) {
             throw new UnauthorizedException("telegram-secret", "The Telegram secret token is missing or wrong.");
         }
-        TelegramPost post = post(update);
+        TelegramPost post = TelegramPost.from(update);
         if (post == null) {
             log.debug("Skipping a Telegram update that is no channel post");
             return Map.of("ok", true, "signal_ids", List.of());
         }
         List<UUID> ids = ingest.receive(post);
         return Map.of("ok", true, "signal_ids", ids);
-    }
-
-    /** The channel post of an update, or null for other updates and ones without the ids a post needs. */
-    static TelegramPost post(JsonNode update) {
-        if (update == null || !update.isObject() || !update.path("update_id").canConvertToLong()) {
-            return null;
-        }
-        JsonNode message = update.has("edited_channel_post") ? update.get("edited_channel_post")
-                : update.get("channel_post");
-        if (message == null || !message.isObject() || !message.path("message_id").canConvertToLong()
-                || !message.path("chat").path("id").canConvertToLong()) {
-            return null;
-        }
-        JsonNode text = message.has("text") ? message.get("text") : message.get("caption");
-        long date = message.path("date").canConvertToLong() ? message.path("date").asLong() : 0;
-        JsonNode edited = message.get("edit_date");
-        return new TelegramPost(update.get("update_id").asLong(), message.path("chat").path("id").asLong(),
-                message.path("chat").path("title").isString() ? message.path("chat").path("title").asString() : null,
-                message.get("message_id").asLong(), text != null && text.isString() ? text.asString() : null,
-                date > 0 ? Instant.ofEpochSecond(date) : Instant.now(),
-                edited != null && edited.canConvertToLong() ? Instant.ofEpochSecond(edited.asLong()) : null);
     }
 }
