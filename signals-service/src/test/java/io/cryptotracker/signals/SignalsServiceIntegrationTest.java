@@ -69,6 +69,7 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
         registry.add("spring.kafka.consumer.group-id", () -> "signals-service-it-" + UUID.randomUUID());
         registry.add("signals.telegram.webhook-secret", () -> SECRET);
         registry.add("signals.free-delay", () -> "1h");
+        registry.add("signals.expiry-check-interval", () -> "300ms");
     }
 
     @Value("${spring.kafka.bootstrap-servers}")
@@ -116,6 +117,16 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Test
+    void theOpenApiDocumentListsEveryEndpointWithoutAToken() throws Exception {
+        var response = get("/v3/api-docs");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode paths = SignalsApi.JSON.readTree(response.body()).get("paths");
+        assertThat(paths.propertyNames()).contains("/api/v1/signals/{kindOrId}", "/api/v1/signals",
+                "/api/v1/signals/{id}", "/api/v1/telegram/webhook", "/api/v1/telegram/messages");
+    }
 
     @Nested
     class Storage {
@@ -390,6 +401,19 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                     .status()).isEqualTo(200);
             assertThat(jdbc.sql("SELECT reason FROM telegram_messages WHERE chat_id = -1004").query(String.class)
                     .single()).isEqualTo("post without text");
+        }
+
+        @Test
+        void aSignalFromAPostClosesByItselfOnceItsTimeIsUp() {
+            SignalData opened = lifecycle.open(new SignalData(UUID.randomUUID(), SignalData.FUNDING_RATE, "TTL/USDT",
+                    new BigDecimal("0.15"), new BigDecimal("0.15"), null, null, "TELEGRAM", null, null, null, null,
+                    new SignalData.Funding(null, null, null, null, null, null, null, null, null, null, null, null,
+                            null), null), "tg:-1:1:0", Instant.now().minusSeconds(1));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> "CLOSED".equals(
+                    store.find(opened.id()).orElseThrow().data().status()));
+            assertThat(outboxEventsOf(opened.id())).extracting(DomainEvent::type).containsExactly(SignalCreated.TYPE,
+                    SignalClosed.TYPE);
         }
 
         String update(long updateId, long chat, long messageId, boolean edited, String text) {
