@@ -4,11 +4,9 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.List;
 
-import io.netty.handler.ipfilter.IpFilterRuleType;
-import io.netty.handler.ipfilter.IpSubnetFilterRule;
+import io.cryptotracker.common.web.ClientIpResolver;
 import io.netty.util.NetUtil;
 
 /**
@@ -21,12 +19,11 @@ public final class ClientAddresses {
 
     static final String FORWARDED_FOR = "X-Forwarded-For";
 
-    private final List<IpSubnetFilterRule> trustedProxies;
+    private final ClientIpResolver resolver;
 
     /** @param trustedProxies addresses ({@code 10.0.0.7}) or CIDR ranges ({@code 10.0.0.0/8}, {@code fd00::/8}) */
     public ClientAddresses(List<String> trustedProxies) {
-        this.trustedProxies = trustedProxies.stream().map(String::trim).filter(entry -> !entry.isEmpty())
-                .map(ClientAddresses::rule).toList();
+        this.resolver = new ClientIpResolver(trustedProxies);
     }
 
     /**
@@ -38,37 +35,10 @@ public final class ClientAddresses {
         if (remote == null || remote.getAddress() == null) {
             return "unknown";
         }
-        InetAddress client = remote.getAddress();
-        if (trusted(client) && !forwardedFor.isEmpty()) {
-            List<String> hops = hops(forwardedFor);
-            for (int i = hops.size() - 1; i >= 0; i--) {
-                InetAddress hop = literal(hops.get(i));
-                if (hop == null) {
-                    // a trusted proxy passed on something that is not an address: the last hop we can vouch for
-                    break;
-                }
-                client = hop;
-                if (!trusted(hop)) {
-                    break;
-                }
-            }
-        }
-        return key(client);
-    }
-
-    private boolean trusted(InetAddress address) {
-        InetSocketAddress socketAddress = new InetSocketAddress(address, 0);
-        return trustedProxies.stream().anyMatch(rule -> rule.matches(socketAddress));
-    }
-
-    private static List<String> hops(List<String> headerValues) {
-        List<String> hops = new ArrayList<>();
-        for (String value : headerValues) {
-            for (String hop : value.split(",")) {
-                hops.add(hop.trim());
-            }
-        }
-        return hops;
+        String client = resolver.resolve(remote.getAddress().getHostAddress(),
+                forwardedFor.isEmpty() ? null : String.join(",", forwardedFor));
+        InetAddress address = literal(client);
+        return address == null ? client : key(address);
     }
 
     /** An IP literal (IPv6 optionally in brackets) or {@code null}; never a DNS lookup. */
@@ -91,19 +61,5 @@ public final class ClientAddresses {
             }
         }
         return address.getHostAddress();
-    }
-
-    private static IpSubnetFilterRule rule(String entry) {
-        int slash = entry.indexOf('/');
-        InetAddress address = literal(slash < 0 ? entry : entry.substring(0, slash));
-        if (address == null) {
-            throw new IllegalArgumentException("Not an IP address or CIDR range: " + entry);
-        }
-        int maxPrefix = address.getAddress().length * 8;
-        int prefix = slash < 0 ? maxPrefix : Integer.parseInt(entry.substring(slash + 1));
-        if (prefix < 0 || prefix > maxPrefix) {
-            throw new IllegalArgumentException("Bad prefix length in " + entry);
-        }
-        return new IpSubnetFilterRule(address, prefix, IpFilterRuleType.ACCEPT);
     }
 }
