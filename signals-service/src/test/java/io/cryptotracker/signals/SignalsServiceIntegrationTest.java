@@ -404,6 +404,20 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
         }
 
         @Test
+        void aLaterPostAboutTheSameCoinClosesTheEarlierPostsSignal() {
+            long chat = -1005000000000L - (System.nanoTime() % 100000);
+            String alert = "🔔 Spread Alert for TGEUSDT:\nSpot: 1\nFutures: 1.05\n💥 Spread: 5%";
+            String first = telegram(SECRET).post("/api/v1/telegram/webhook", update(9101, chat, 10, false, alert))
+                    .json().path("signal_ids").get(0).asString();
+            String second = telegram(SECRET).post("/api/v1/telegram/webhook",
+                    update(9102, chat, 11, false, alert.replace("5%", "4%"))).json().path("signal_ids").get(0)
+                    .asString();
+
+            assertThat(as(vip).get("/api/v1/signals/" + first).json().path("status").asString()).isEqualTo("CLOSED");
+            assertThat(as(vip).get("/api/v1/signals/" + second).json().path("status").asString()).isEqualTo("OPEN");
+        }
+
+        @Test
         void aSignalFromAPostClosesByItselfOnceItsTimeIsUp() {
             SignalData opened = lifecycle.open(new SignalData(UUID.randomUUID(), SignalData.FUNDING_RATE, "TTL/USDT",
                     new BigDecimal("0.15"), new BigDecimal("0.15"), null, null, "TELEGRAM", null, null, null, null,

@@ -85,6 +85,13 @@ public class SignalStore {
                 .query((rs, row) -> map(kind, rs)).optional();
     }
 
+    /** OPEN signals of a kind and symbol whose venue key starts with the prefix (no LIKE wildcards in it), locked. */
+    public List<StoredSignal> openWithKeyPrefix(SignalKind kind, String symbol, String prefix) {
+        return jdbc.sql("SELECT * FROM " + kind.table() + " WHERE symbol = ? AND status = 'OPEN' AND venue_key LIKE ? "
+                + "ORDER BY detected_at FOR UPDATE").params(symbol, prefix + "%").query((rs, row) -> map(kind, rs))
+                .list();
+    }
+
     /** Every OPEN signal of a kind, e.g. to rebuild a detector's memory at start. */
     public List<StoredSignal> open(SignalKind kind) {
         return jdbc.sql("SELECT * FROM " + kind.table() + " WHERE status = 'OPEN'").query((rs, row) -> map(kind, rs))

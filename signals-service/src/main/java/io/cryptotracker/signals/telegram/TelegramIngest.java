@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.cryptotracker.common.events.SignalData;
 import io.cryptotracker.signals.config.SignalsProperties;
+import io.cryptotracker.signals.store.SignalKind;
 import io.cryptotracker.signals.store.SignalLifecycle;
 import io.cryptotracker.signals.store.SignalSource;
 import io.cryptotracker.signals.store.SignalStatus;
@@ -21,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every channel post ends up stored: parsed into signals (the n-th signal of a post stays the n-th on an edit, so an
- * edit updates it), or unparsed with the reason. A post delivered twice changes nothing the second time.
+ * edit updates it), or unparsed with the reason. A post delivered twice changes nothing the second time. A new
+ * signal closes the OPEN ones of the same kind and coin from the channel's earlier posts.
  */
 @Service
 public class TelegramIngest {
@@ -88,6 +90,7 @@ public class TelegramIngest {
             if (open) {
                 lifecycle.close(before.get());
             }
+            closeEarlierPostsOf(post, parsed);
             ids.add(lifecycle.open(draft, venueKey(post, i), expiresAt).id());
         }
         for (int i = signals.size(); i < previous.size(); i++) {
@@ -96,6 +99,26 @@ public class TelegramIngest {
                     .ifPresent(lifecycle::close);
         }
         return ids;
+    }
+
+    /** A later post of the channel about the same kind and coin supersedes the signals of its earlier posts. */
+    private void closeEarlierPostsOf(TelegramPost post, ParsedSignal parsed) {
+        String thisPost = "tg:" + post.chatId() + ":" + post.messageId() + ":";
+        SignalKind.fromApiName(parsed.kind()).ifPresent(kind -> store
+                .openWithKeyPrefix(kind, parsed.symbol(), "tg:" + post.chatId() + ":").stream()
+                .filter(signal -> !signal.venueKey().startsWith(thisPost))
+                .filter(signal -> messageIdOf(signal.venueKey()) < post.messageId())
+                .forEach(lifecycle::close));
+    }
+
+    private static long messageIdOf(String venueKey) {
+        String[] parts = venueKey.split(":");
+        try {
+            return parts.length > 2 ? Long.parseLong(parts[2]) : Long.MAX_VALUE;
+        }
+        catch (NumberFormatException ex) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static String venueKey(TelegramPost post, int index) {
