@@ -70,6 +70,7 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
         registry.add("signals.telegram.webhook-secret", () -> SECRET);
         registry.add("signals.free-delay", () -> "1h");
         registry.add("signals.expiry-check-interval", () -> "300ms");
+        registry.add("signals.detection.close-stale-after", () -> "12s");
     }
 
     @Value("${spring.kafka.bootstrap-servers}")
@@ -236,6 +237,20 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                         "updated", "closed");
                 assertThat(closed.path("peak_spread_percent").decimalValue()).isEqualByComparingTo("1.098901");
             }
+        }
+
+        @Test
+        void aSignalWhoseVenuesFallSilentClosesAfterCloseStaleAfter() throws Exception {
+            String symbol = "SIL" + (System.nanoTime() % 100000) + "/USDT";
+            publish(snapshot(symbol, "100.0", "100.1", "101.2", "101.3"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> openSignalsOf(symbol) == 1);
+            Instant expiresAt = jdbc.sql("SELECT expires_at FROM signal_mexc_spot_futures WHERE symbol = ?")
+                    .param(symbol).query(java.sql.Timestamp.class).single().toInstant();
+            assertThat(expiresAt).isBetween(Instant.now().plusSeconds(5), Instant.now().plusSeconds(13));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> openSignalsOf(symbol) == 0);
+            assertThat(jdbc.sql("SELECT status FROM signal_mexc_spot_futures WHERE symbol = ?").param(symbol)
+                    .query(String.class).single()).isEqualTo("CLOSED");
         }
 
         @Test

@@ -25,6 +25,7 @@ public record SignalsProperties(@DefaultValue("15m") Duration freeDelay, @Defaul
      * Net spreads in percent: a signal opens at {@code *-open} and closes below {@code *-close}.
      *
      * @param minChange an open signal is updated when its net spread moved by at least this many points
+     * @param closeStaleAfter an open signal whose venues sent no fresh quotes for this long is closed
      */
     public record Detection(@DefaultValue("0.5") BigDecimal spotFuturesOpen,
             @DefaultValue("0.2") BigDecimal spotFuturesClose, @DefaultValue("0.05") BigDecimal fundingOpen,
@@ -32,13 +33,13 @@ public record SignalsProperties(@DefaultValue("15m") Duration freeDelay, @Defaul
             @DefaultValue("0.7") BigDecimal dexClose, @DefaultValue("30s") Duration staleAfter,
             @DefaultValue("2m") Duration dexStaleAfter, @DefaultValue("0.1") BigDecimal extremeFundingPer8hPercent,
             @DefaultValue("0.3") BigDecimal dexSwapFeePercent, @DefaultValue("10000") BigDecimal minLiquidityUsd,
-            @DefaultValue("0.05") BigDecimal minChange) {
+            @DefaultValue("0.05") BigDecimal minChange, @DefaultValue("10m") Duration closeStaleAfter) {
 
         public DetectionSettings settings() {
             return new DetectionSettings(new DetectionSettings.Threshold(spotFuturesOpen, spotFuturesClose),
                     new DetectionSettings.Threshold(fundingOpen, fundingClose),
                     new DetectionSettings.Threshold(dexOpen, dexClose), staleAfter, dexStaleAfter,
-                    extremeFundingPer8hPercent, dexSwapFeePercent, minLiquidityUsd, minChange);
+                    extremeFundingPer8hPercent, dexSwapFeePercent, minLiquidityUsd, minChange, closeStaleAfter);
         }
     }
 

@@ -33,6 +33,7 @@ public class SignalDetection {
     private final SignalLifecycle lifecycle;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
+    private final java.time.Duration closeStaleAfter;
 
     public SignalDetection(SpotFuturesDetector spotFutures, FundingRateDetector funding, DexDetector dex,
             DetectionSettings settings, SignalStore store, SignalLifecycle lifecycle, TransactionTemplate transactions,
@@ -48,6 +49,7 @@ public class SignalDetection {
         this.lifecycle = lifecycle;
         this.transactions = transactions;
         this.meters = meters;
+        this.closeStaleAfter = settings.closeStaleAfter();
     }
 
     public void onSnapshot(MarketSnapshot snapshot) {
@@ -63,19 +65,24 @@ public class SignalDetection {
         if (candidates.isEmpty()) {
             return;
         }
-        transactions.executeWithoutResult(status -> candidates.forEach(this::apply));
+        transactions.executeWithoutResult(status -> candidates.forEach(candidate -> apply(candidate, now)));
     }
 
-    private void apply(Candidate candidate) {
+    private void apply(Candidate candidate, java.time.Instant now) {
         Optional<StoredSignal> open = store.findOpenForUpdate(candidate.kind(), candidate.symbol(),
                 candidate.venueKey());
         BigDecimal openNet = open.map(signal -> signal.data().netSpreadPercent()).orElse(null);
         Hysteresis.Decision decision = hysteresis.get(candidate.kind()).decide(candidate.netSpreadPercent(), openNet);
+        // fresh quotes keep a signal alive; without them it closes at expires_at (SignalExpiry)
+        java.time.Instant expiresAt = now.plus(closeStaleAfter);
         switch (decision) {
-            case OPEN -> lifecycle.open(draft(candidate), candidate.venueKey(), null);
-            case UPDATE -> lifecycle.update(open.get(), draft(candidate), null);
+            case OPEN -> lifecycle.open(draft(candidate), candidate.venueKey(), expiresAt);
+            case UPDATE -> lifecycle.update(open.get(), draft(candidate), expiresAt);
             case CLOSE -> lifecycle.close(open.get());
             case NONE -> {
+                open.filter(signal -> signal.expiresAt() == null
+                        || signal.expiresAt().isBefore(now.plus(closeStaleAfter.dividedBy(2))))
+                        .ifPresent(signal -> store.extendExpiry(candidate.kind(), signal.data().id(), expiresAt));
                 return;
             }
         }

@@ -105,6 +105,12 @@ public class SignalStore {
                 .params(KindColumns.ts(now), limit).query((rs, row) -> map(kind, rs)).list();
     }
 
+    /** Moves an OPEN signal's automatic close; no event, as nothing a reader sees changed. */
+    public void extendExpiry(SignalKind kind, UUID id, java.time.Instant expiresAt) {
+        jdbc.sql("UPDATE " + kind.table() + " SET expires_at = ? WHERE id = ? AND status = 'OPEN'")
+                .params(KindColumns.ts(expiresAt), id).update();
+    }
+
     public void delete(SignalKind kind, UUID id) {
         jdbc.sql("DELETE FROM " + kind.table() + " WHERE id = ?").param(id).update();
     }

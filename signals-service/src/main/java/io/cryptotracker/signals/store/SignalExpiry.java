@@ -1,15 +1,15 @@
-package io.cryptotracker.signals.telegram;
+package io.cryptotracker.signals.store;
 
 import io.cryptotracker.common.scheduling.ClusterJobs;
-import io.cryptotracker.signals.store.SignalKind;
-import io.cryptotracker.signals.store.SignalLifecycle;
-import io.cryptotracker.signals.store.SignalStore;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Closes signals from posts once {@code signals.telegram-ttl} has passed; one replica at a time. */
+/**
+ * Closes OPEN signals at their {@code expires_at}: Telegram signals after {@code signals.telegram-ttl}, detector
+ * signals whose venues stopped sending fresh quotes. One replica at a time.
+ */
 @Component
-class TelegramExpiry {
+class SignalExpiry {
 
     private static final int BATCH = 500;
 
@@ -17,7 +17,7 @@ class TelegramExpiry {
     private final SignalStore store;
     private final SignalLifecycle lifecycle;
 
-    TelegramExpiry(ClusterJobs jobs, SignalStore store, SignalLifecycle lifecycle) {
+    SignalExpiry(ClusterJobs jobs, SignalStore store, SignalLifecycle lifecycle) {
         this.jobs = jobs;
         this.store = store;
         this.lifecycle = lifecycle;
