@@ -1,5 +1,6 @@
 package io.cryptotracker.auth;
 
+import io.cryptotracker.common.testsupport.ApiResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static io.cryptotracker.common.testsupport.KafkaRecords.awaitRecord;
@@ -106,7 +107,7 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
         @Test
         void registeringAnswers201WithTheUserAndALocation() {
             String email = uniqueEmail("Reg");
-            AuthApi.Response response = client.register(email, "new_user.1", PASSWORD);
+            ApiResponse response = client.register(email, "new_user.1", PASSWORD);
 
             assertThat(response.status()).isEqualTo(201);
             assertThat(response.header("Location")).isEqualTo("/api/v1/users/me");
@@ -126,7 +127,7 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
             String email = uniqueEmail("Dup");
             assertThat(client.register(email, "first", PASSWORD).status()).isEqualTo(201);
 
-            AuthApi.Response again = client.register("  " + email.toUpperCase() + " ", "second", PASSWORD);
+            ApiResponse again = client.register("  " + email.toUpperCase() + " ", "second", PASSWORD);
 
             assertThat(again.status()).isEqualTo(409);
             assertThat(again.header("Content-Type")).startsWith("application/problem+json");
@@ -135,7 +136,7 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
 
         @Test
         void invalidFieldsAre400WithSnakeCaseFieldErrors() {
-            AuthApi.Response response = client.postRaw("/api/v1/auth/register",
+            ApiResponse response = client.postRaw("/api/v1/auth/register",
                     "{\"email\":\"not-an-email\",\"username\":\"a b\"}", null);
 
             assertThat(response.status()).isEqualTo(400);
@@ -191,7 +192,7 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
             String email = uniqueEmail("Login");
             String userId = client.register(email, "loginuser", PASSWORD).text("id");
 
-            AuthApi.Response response = client.login(email.toLowerCase(), PASSWORD);
+            ApiResponse response = client.login(email.toLowerCase(), PASSWORD);
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.header("Cache-Control")).contains("no-store");
@@ -221,7 +222,7 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
 
         @Test
         void theJwksPublishesEveryConfiguredKeyAndMayBeCached() {
-            AuthApi.Response response = api.get("/.well-known/jwks.json");
+            ApiResponse response = api.get("/.well-known/jwks.json");
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.header("Content-Type")).startsWith("application/json");
@@ -241,8 +242,8 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
             String email = uniqueEmail("Same");
             client.register(email, "sameuser", PASSWORD);
 
-            AuthApi.Response wrongPassword = client.login(email, "not the password at all");
-            AuthApi.Response unknownEmail = client.login(uniqueEmail("nobody"), "not the password at all");
+            ApiResponse wrongPassword = client.login(email, "not the password at all");
+            ApiResponse unknownEmail = client.login(uniqueEmail("nobody"), "not the password at all");
 
             assertThat(wrongPassword.status()).isEqualTo(401);
             assertThat(unknownEmail.status()).isEqualTo(401);
@@ -276,7 +277,7 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
         void refreshingRotatesThePairAndTheNewAccessTokenIsValid() {
             JsonNode first = registerAndLogin("Rotate");
 
-            AuthApi.Response refreshed = client.refresh(first.get("refresh_token").asString());
+            ApiResponse refreshed = client.refresh(first.get("refresh_token").asString());
 
             assertThat(refreshed.status()).isEqualTo(200);
             assertThat(refreshed.text("refresh_token")).isNotEqualTo(first.get("refresh_token").asString());
@@ -292,7 +293,7 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
             String second = client.refresh(spent).text("refresh_token");
             String newest = client.refresh(second).text("refresh_token");
 
-            AuthApi.Response reuse = client.refresh(spent);
+            ApiResponse reuse = client.refresh(spent);
 
             assertThat(reuse.status()).isEqualTo(401);
             assertThat(reuse.header("Content-Type")).startsWith("application/problem+json");
@@ -304,11 +305,11 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
         void twoRefreshesOfOneTokenAtOnceLetOneWinAndTreatTheOtherAsReuse() throws Exception {
             String refresh = registerAndLogin("Race").get("refresh_token").asString();
 
-            CompletableFuture<AuthApi.Response> one = CompletableFuture.supplyAsync(() -> client.refresh(refresh));
-            CompletableFuture<AuthApi.Response> two = CompletableFuture.supplyAsync(() -> client.refresh(refresh));
-            List<AuthApi.Response> answers = List.of(one.get(30, TimeUnit.SECONDS), two.get(30, TimeUnit.SECONDS));
+            CompletableFuture<ApiResponse> one = CompletableFuture.supplyAsync(() -> client.refresh(refresh));
+            CompletableFuture<ApiResponse> two = CompletableFuture.supplyAsync(() -> client.refresh(refresh));
+            List<ApiResponse> answers = List.of(one.get(30, TimeUnit.SECONDS), two.get(30, TimeUnit.SECONDS));
 
-            assertThat(answers).extracting(AuthApi.Response::status).containsExactlyInAnyOrder(200, 401);
+            assertThat(answers).extracting(ApiResponse::status).containsExactlyInAnyOrder(200, 401);
             String winnersToken = answers.stream().filter(answer -> answer.status() == 200).findFirst().orElseThrow()
                     .text("refresh_token");
             assertThat(client.refresh(winnersToken).status()).as("the family is revoked").isEqualTo(401);
@@ -330,7 +331,7 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
         void unknownOrMalformedRefreshTokensAre401AndAMissingOneIs400() {
             assertThat(client.refresh("A".repeat(43)).status()).isEqualTo(401);
             assertThat(client.refresh("garbage").status()).isEqualTo(401);
-            AuthApi.Response missing = client.postRaw("/api/v1/auth/refresh", "{}", null);
+            ApiResponse missing = client.postRaw("/api/v1/auth/refresh", "{}", null);
             assertThat(missing.status()).isEqualTo(400);
             assertThat(fields(missing)).containsExactly("refresh_token");
         }
@@ -351,7 +352,7 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> users.findById(userId).orElseThrow().tier() == Tier.VIP);
 
-            AuthApi.Response refreshed = client.refresh(tokens.get("refresh_token").asString());
+            ApiResponse refreshed = client.refresh(tokens.get("refresh_token").asString());
 
             assertThat(refreshed.status()).isEqualTo(200);
             assertThat(verify(refreshed.text("access_token")).tier()).isEqualTo(Tier.VIP);
@@ -397,7 +398,7 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
             String phone = client.login(email, PASSWORD).text("refresh_token");
             String newPassword = "a brand new passphrase";
 
-            AuthApi.Response change = client.changePassword(PASSWORD, newPassword,
+            ApiResponse change = client.changePassword(PASSWORD, newPassword,
                     laptop.get("access_token").asString());
 
             assertThat(change.status()).isEqualTo(204);
@@ -413,7 +414,7 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
             client.register(email, "wrongcurrent", PASSWORD);
             JsonNode tokens = client.login(email, PASSWORD).json();
 
-            AuthApi.Response change = client.changePassword("not my password", "a brand new passphrase",
+            ApiResponse change = client.changePassword("not my password", "a brand new passphrase",
                     tokens.get("access_token").asString());
 
             assertThat(change.status()).isEqualTo(400);
@@ -460,7 +461,7 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
                 assertThat(client.login(email, "wrong password " + i).status()).isEqualTo(401);
             }
 
-            AuthApi.Response locked = api.from(randomIp()).login(email, PASSWORD);
+            ApiResponse locked = api.from(randomIp()).login(email, PASSWORD);
 
             assertThat(locked.status()).isEqualTo(429);
             assertThat(locked.header("Content-Type")).startsWith("application/problem+json");
@@ -489,7 +490,7 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
                 assertThat(client.login(uniqueEmail("spray" + i), "guess number " + i).status()).isEqualTo(401);
             }
 
-            AuthApi.Response locked = client.login(uniqueEmail("spray-next"), "another guess");
+            ApiResponse locked = client.login(uniqueEmail("spray-next"), "another guess");
 
             assertThat(locked.status()).isEqualTo(429);
             assertThat(Integer.parseInt(locked.header("Retry-After"))).isBetween(1, 30);
@@ -520,7 +521,7 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
 
         @Test
         void theConfiguredFirstAdminCanSignInWithRoleAdmin() {
-            AuthApi.Response login = client.login(ADMIN_EMAIL.toLowerCase(), ADMIN_PASSWORD);
+            ApiResponse login = client.login(ADMIN_EMAIL.toLowerCase(), ADMIN_PASSWORD);
 
             assertThat(login.status()).isEqualTo(200);
             AuthenticatedUser admin = verify(login.text("access_token"));
@@ -573,7 +574,7 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
     private JsonNode registerAndLogin(String name) {
         String email = uniqueEmail(name);
         assertThat(client.register(email, name.toLowerCase() + "_user", PASSWORD).status()).isEqualTo(201);
-        AuthApi.Response login = client.login(email, PASSWORD);
+        ApiResponse login = client.login(email, PASSWORD);
         assertThat(login.status()).isEqualTo(200);
         return login.json();
     }
@@ -604,7 +605,7 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
         return new KafkaProducer<>(config);
     }
 
-    private static List<String> fields(AuthApi.Response response) {
+    private static List<String> fields(ApiResponse response) {
         assertThat(response.status()).isEqualTo(400);
         List<String> fields = new ArrayList<>();
         response.json().get("errors").forEach(error -> fields.add(error.get("field").asString()));

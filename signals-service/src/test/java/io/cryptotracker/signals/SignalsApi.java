@@ -1,16 +1,11 @@
 package io.cryptotracker.signals;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.cryptotracker.common.testsupport.ApiResponse;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A client of signals-service's HTTP API for integration tests: real HTTP, JSON in and out, one caller's headers. */
@@ -27,16 +22,16 @@ final class SignalsApi {
         this.headers = headers;
     }
 
-    Response get(String path) {
+    ApiResponse get(String path) {
         return send(request(path).GET());
     }
 
-    Response post(String path, String json) {
+    ApiResponse post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    Response delete(String path) {
+    ApiResponse delete(String path) {
         return send(request(path).DELETE());
     }
 
@@ -46,39 +41,7 @@ final class SignalsApi {
         return builder;
     }
 
-    private Response send(HttpRequest.Builder request) {
-        try {
-            return new Response(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    /** An answer: status and the body as JSON. */
-    record Response(HttpResponse<String> raw) {
-
-        int status() {
-            return raw.statusCode();
-        }
-
-        String body() {
-            return raw.body();
-        }
-
-        JsonNode json() {
-            return JSON.readTree(raw.body());
-        }
-
-        /** The fields named in a 400 problem's errors. */
-        List<String> errorFields() {
-            List<String> fields = new ArrayList<>();
-            json().path("errors").forEach(error -> fields.add(error.path("field").asString()));
-            return fields;
-        }
+    private ApiResponse send(HttpRequest.Builder request) {
+        return ApiResponse.send(http, request.build());
     }
 }

@@ -1,5 +1,6 @@
 package io.cryptotracker.signals;
 
+import io.cryptotracker.common.testsupport.ApiResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -336,7 +337,7 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                     + "\"funding\": {\"long_exchange\": \"binance\", \"short_exchange\": \"bybit\"}}";
             assertThat(as(vip).post("/api/v1/signals", body).status()).isEqualTo(403);
 
-            SignalsApi.Response created = as(admin).post("/api/v1/signals", body);
+            ApiResponse created = as(admin).post("/api/v1/signals", body);
             assertThat(created.status()).isEqualTo(201);
             JsonNode signal = created.json();
             assertThat(signal.path("symbol").asString()).isEqualTo("WIF/USDT");
@@ -363,7 +364,7 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
             long chat = -1001000000000L - (System.nanoTime() % 100000);
             String post = update(7001, chat, 42, false, "🔔 Spread Alert for TGAUSDT:\nSpot: 0.1234\nFutures: 0.1301\n💥 Spread: 5.43%");
 
-            SignalsApi.Response first = telegram(SECRET).post("/api/v1/telegram/webhook", post);
+            ApiResponse first = telegram(SECRET).post("/api/v1/telegram/webhook", post);
             assertThat(first.status()).isEqualTo(200);
             assertThat(telegram(SECRET).post("/api/v1/telegram/webhook", post).status()).isEqualTo(200);
             List<String> ids = first.json().path("signal_ids").valueStream().map(JsonNode::asString).toList();

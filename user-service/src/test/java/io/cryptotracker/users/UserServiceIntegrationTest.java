@@ -1,5 +1,6 @@
 package io.cryptotracker.users;
 
+import io.cryptotracker.common.testsupport.ApiResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.cryptotracker.common.testsupport.KafkaRecords.awaitRecord;
 import static org.awaitility.Awaitility.await;
@@ -120,7 +121,7 @@ class UserServiceIntegrationTest extends ServiceContractTest {
         void meBeforeTheEventAnswersDefaultsAndTheLateEventOnlyAddsTheUsername() {
             AuthenticatedUser bob = newUser("bob");
 
-            UserApi.Response early = as(bob).get("/api/v1/users/me");
+            ApiResponse early = as(bob).get("/api/v1/users/me");
             assertThat(early.status()).isEqualTo(200);
             assertThat(early.json().get("username").isNull()).isTrue();
             assertThat(early.json().path("subscription").path("plan").asString()).isEqualTo("FREE");
@@ -177,7 +178,7 @@ class UserServiceIntegrationTest extends ServiceContractTest {
 
         @Test
         void anUnknownPathIsA404Problem() {
-            UserApi.Response response = as(newUser("erin")).get("/api/v1/users/nothing-here");
+            ApiResponse response = as(newUser("erin")).get("/api/v1/users/nothing-here");
 
             assertThat(response.status()).isEqualTo(404);
             assertThat(response.header("Content-Type")).startsWith("application/problem+json");
@@ -190,7 +191,7 @@ class UserServiceIntegrationTest extends ServiceContractTest {
         @Test
         void aFullPutIsNormalizedStoredPublishedAndAudited() {
             AuthenticatedUser frank = newUser("frank");
-            UserApi.Response put = as(frank).put("/api/v1/users/me/preferences", """
+            ApiResponse put = as(frank).put("/api/v1/users/me/preferences", """
                     {"channels": {"browser": false, "email": true, "sound": false},
                      "kinds": ["mexc-dex", "funding-rate", "mexc-dex"],
                      "min_spread_percent": 0.75,
@@ -272,7 +273,7 @@ class UserServiceIntegrationTest extends ServiceContractTest {
             cases.put("{\"symbols_allow\": " + many + "]}", "symbols_allow");
 
             cases.forEach((body, field) -> {
-                UserApi.Response response = api.put("/api/v1/users/me/preferences", body);
+                ApiResponse response = api.put("/api/v1/users/me/preferences", body);
                 assertThat(response.status()).as(body).isEqualTo(400);
                 assertThat(response.header("Content-Type")).startsWith("application/problem+json");
                 assertThat(response.errorFields()).as(body).containsExactly(field);
@@ -288,7 +289,7 @@ class UserServiceIntegrationTest extends ServiceContractTest {
 
             assertThat(api.put("/api/v1/users/me/preferences", "{\"symbols_deny\": [\"ETH_USDT\"]}").errorFields())
                     .containsExactly("symbols_deny");
-            UserApi.Response broken = api.put("/api/v1/users/me/preferences", "{\"kinds\": [");
+            ApiResponse broken = api.put("/api/v1/users/me/preferences", "{\"kinds\": [");
             assertThat(broken.status()).isEqualTo(400);
             assertThat(broken.body()).doesNotContain("Exception", "jackson");
             assertThat(api.put("/api/v1/users/me/preferences", "[1, 2]").status()).isEqualTo(400);
@@ -303,7 +304,7 @@ class UserServiceIntegrationTest extends ServiceContractTest {
             AuthenticatedUser jane = registeredUser("jane");
             Instant until = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
-            UserApi.Response granted = asAdmin().put("/api/v1/admin/users/" + jane.id() + "/subscription",
+            ApiResponse granted = asAdmin().put("/api/v1/admin/users/" + jane.id() + "/subscription",
                     "{\"plan\": \"VIP\", \"expires_at\": \"" + until + "\"}");
 
             assertThat(granted.status()).as(granted.body()).isEqualTo(200);
@@ -325,7 +326,7 @@ class UserServiceIntegrationTest extends ServiceContractTest {
             assertThat(entry.path("details").path("changed_by").asString()).isEqualTo("admin");
             assertThat(entry.get("ip").isNull()).as("the admin's address is not shown to the user").isTrue();
 
-            UserApi.Response ended = asAdmin().put("/api/v1/admin/users/" + jane.id() + "/subscription",
+            ApiResponse ended = asAdmin().put("/api/v1/admin/users/" + jane.id() + "/subscription",
                     "{\"plan\": \"FREE\"}");
             assertThat(ended.json().get("tier").asString()).isEqualTo("FREE");
             awaitRecord(Topics.USERS, jane.id().toString(), "\"tier\":\"FREE\"");
@@ -357,7 +358,7 @@ class UserServiceIntegrationTest extends ServiceContractTest {
         void aUserWhoIsNotAdminGetsA403OnTheAdminPath() {
             AuthenticatedUser leo = registeredUser("leo");
 
-            UserApi.Response response = as(leo).put("/api/v1/admin/users/" + leo.id() + "/subscription",
+            ApiResponse response = as(leo).put("/api/v1/admin/users/" + leo.id() + "/subscription",
                     "{\"plan\": \"VIP\", \"expires_at\": \"" + Instant.now().plusSeconds(3600) + "\"}");
 
             assertThat(response.status()).isEqualTo(403);
@@ -380,7 +381,7 @@ class UserServiceIntegrationTest extends ServiceContractTest {
                     .errorFields()).containsExactly("expires_at");
             assertThat(asAdmin().put("/api/v1/admin/users/not-a-uuid/subscription", "{\"plan\": \"FREE\"}")
                     .errorFields()).containsExactly("id");
-            UserApi.Response unknown = asAdmin().put("/api/v1/admin/users/" + UUID.randomUUID() + "/subscription",
+            ApiResponse unknown = asAdmin().put("/api/v1/admin/users/" + UUID.randomUUID() + "/subscription",
                     "{\"plan\": \"VIP\", \"expires_at\": \"" + Instant.now().plusSeconds(3600) + "\"}");
             assertThat(unknown.status()).isEqualTo(404);
             assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
@@ -390,7 +391,7 @@ class UserServiceIntegrationTest extends ServiceContractTest {
         void aVipUserTurnsAutoRenewOffCancelsAndResumesWhileAFreeUserHasNothingToCancel() {
             AuthenticatedUser nora = registeredUser("nora");
             UserApi api = as(nora);
-            UserApi.Response free = api.put("/api/v1/users/me/subscription", "{\"status\": \"CANCELLED\"}");
+            ApiResponse free = api.put("/api/v1/users/me/subscription", "{\"status\": \"CANCELLED\"}");
             assertThat(free.status()).isEqualTo(409);
             assertThat(free.json().get("type").asString()).endsWith("/no-vip-subscription");
 
