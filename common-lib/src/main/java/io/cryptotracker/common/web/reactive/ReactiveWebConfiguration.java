@@ -1,0 +1,35 @@
+package io.cryptotracker.common.web.reactive;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.DispatcherHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Problem+json error mapping and request ids for every reactive (WebFlux) service. Not for the gateway, which answers
+ * its own errors and sets request ids for the whole suite.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnClass(DispatcherHandler.class)
+@ConditionalOnMissingClass("org.springframework.cloud.gateway.route.RouteLocator")
+public class ReactiveWebConfiguration {
+
+    @Bean
+    ReactiveProblemDetailsAdvice reactiveProblemDetailsAdvice() {
+        return new ReactiveProblemDetailsAdvice();
+    }
+
+    @Bean
+    ProblemWebExceptionHandler problemWebExceptionHandler(JsonMapper json) {
+        return new ProblemWebExceptionHandler(json);
+    }
+
+    @Bean
+    RequestIdWebFilter requestIdWebFilter() {
+        return new RequestIdWebFilter();
+    }
+}
