@@ -10,7 +10,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -23,7 +27,7 @@ import reactor.netty.http.server.HttpServerRequest;
 /**
  * The services behind the gateway, as real HTTP servers on random ports, started once per test JVM: WireMock plays
  * auth-service (with its JWKS), user-service, market-service and signals-service and answers
- * {@code {"served_by": "<service>"}}; a small Reactor Netty server plays notification-service, WebSocket included.
+ * {@code {"served_by": "<service>"}}; a small Reactor Netty server plays notification-service, WebSocket and internal ticket check included.
  */
 public final class Downstreams {
 
@@ -48,6 +52,8 @@ public final class Downstreams {
 
     public static void forgetRequests() {
         List.of(AUTH, USERS, MARKET, SIGNALS).forEach(WireMockServer::resetRequests);
+        TICKET_CHECKS.clear();
+        UPGRADES.clear();
     }
 
     /** Every request a WireMock service received for this path. */
@@ -63,12 +69,40 @@ public final class Downstreams {
         return server;
     }
 
+    /** Tickets notification-service's stub knows ({@code GET /internal/v1/ws-tickets/{ticket}} answers 200). */
+    public static final Set<String> VALID_TICKETS = Set.of("t-5b1e0c", "t-77");
+    /** A ticket whose check fails with 500, as when notification-service's database is away. */
+    public static final String BROKEN_TICKET = "t-broken";
+    /** A ticket whose check answers only after 5 s. */
+    public static final String SLOW_TICKET = "t-slow";
+    /** Ticket checks notification-service's stub received, as paths. */
+    public static final Queue<String> TICKET_CHECKS = new ConcurrentLinkedQueue<>();
+    /** WebSocket upgrades notification-service's stub accepted, as URIs. */
+    public static final Queue<String> UPGRADES = new ConcurrentLinkedQueue<>();
+
     private static DisposableServer notificationService() {
         return HttpServer.create().host("localhost").port(0)
                 .route(routes -> routes
-                        .get("/ws/signals", (request, response) -> response.sendWebsocket(
+                        .get("/internal/v1/ws-tickets/{ticket}", (request, response) -> {
+                            TICKET_CHECKS.add(request.path());
+                            String ticket = request.param("ticket");
+                            if (VALID_TICKETS.contains(ticket)) {
+                                return response.header("Content-Type", "application/json").sendString(Mono.just(
+                                        "{\"user_id\":\"" + TestTokens.USER_ID + "\",\"expires_at\":\"2099-01-01T00:00:00Z\"}"));
+                            }
+                            if (BROKEN_TICKET.equals(ticket)) {
+                                return response.status(500).send();
+                            }
+                            if (SLOW_TICKET.equals(ticket)) {
+                                return Mono.delay(Duration.ofSeconds(5)).then(response.status(200).send());
+                            }
+                            return response.status(404).header("Content-Type", "application/problem+json")
+                                    .sendString(Mono.just("{\"status\":404,\"title\":\"Not Found\"}"));
+                        })
+                        .get("/ws/signals", (request, response) -> Mono.fromRunnable(() -> UPGRADES.add(request.uri()))
+                                .then(response.sendWebsocket(
                                 // stays open: a close right after the frame could overtake it through the proxy
-                                (in, out) -> out.sendString(Mono.just(describe(request)).concatWith(Mono.never()))))
+                                (in, out) -> out.sendString(Mono.just(describe(request)).concatWith(Mono.never())))))
                         .route(request -> true, (request, response) -> response
                                 .header("Content-Type", "application/json")
                                 .sendString(Mono.just("{\"served_by\":\"notification-service\"}"))))
