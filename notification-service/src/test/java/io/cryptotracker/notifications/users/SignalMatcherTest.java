@@ -1,0 +1,59 @@
+package io.cryptotracker.notifications.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.cryptotracker.common.events.SignalData;
+import org.junit.jupiter.api.Test;
+
+class SignalMatcherTest {
+
+    static SignalData signal(String kind, String symbol, String spread) {
+        Instant now = Instant.parse("2026-11-24T02:00:00Z");
+        return new SignalData(UUID.randomUUID(), kind, symbol, new BigDecimal(spread), new BigDecimal(spread),
+                new BigDecimal(spread), "OPEN", "DETECTOR", now, now, null, null, null, null);
+    }
+
+    static Preferences prefs(List<String> kinds, String min, List<String> allow, List<String> deny) {
+        return new Preferences(new Preferences.Channels(true, false, true), kinds, new BigDecimal(min), allow, deny,
+                null, "UTC");
+    }
+
+    @Test
+    void kindsFilterAndEmptyKindsMeanEveryKind() {
+        SignalData funding = signal("funding-rate", "BTC/USDT", "2");
+
+        assertThat(SignalMatcher.matches(prefs(List.of("funding-rate"), "1", List.of(), List.of()), funding)).isTrue();
+        assertThat(SignalMatcher.matches(prefs(List.of("mexc-dex"), "1", List.of(), List.of()), funding)).isFalse();
+        assertThat(SignalMatcher.matches(prefs(List.of(), "1", List.of(), List.of()), funding)).isTrue();
+    }
+
+    @Test
+    void theGrossSpreadMustReachTheMinimum() {
+        Preferences min = prefs(List.of(), "1.5", List.of(), List.of());
+
+        assertThat(SignalMatcher.matches(min, signal("mexc-dex", "PEPE/USDT", "1.5"))).isTrue();
+        assertThat(SignalMatcher.matches(min, signal("mexc-dex", "PEPE/USDT", "1.49"))).isFalse();
+    }
+
+    @Test
+    void allowAndDenyListsCompareSymbolsIgnoringCase() {
+        SignalData eth = signal("mexc-spot-futures", "ETH/USDT", "3");
+
+        assertThat(SignalMatcher.matches(prefs(List.of(), "1", List.of("eth/usdt"), List.of()), eth)).isTrue();
+        assertThat(SignalMatcher.matches(prefs(List.of(), "1", List.of("BTC/USDT"), List.of()), eth)).isFalse();
+        assertThat(SignalMatcher.matches(prefs(List.of(), "1", List.of(), List.of("ETH/USDT")), eth)).isFalse();
+        assertThat(SignalMatcher.matches(prefs(List.of(), "1", List.of("ETH/USDT"), List.of("ETH/USDT")), eth))
+                .isFalse();
+    }
+
+    @Test
+    void theDefaultsMatchEveryKindFromOnePercent() {
+        assertThat(SignalMatcher.matches(Preferences.DEFAULT, signal("funding-rate", "SOL/USDT", "1.0"))).isTrue();
+        assertThat(SignalMatcher.matches(Preferences.DEFAULT, signal("funding-rate", "SOL/USDT", "0.99"))).isFalse();
+    }
+}
