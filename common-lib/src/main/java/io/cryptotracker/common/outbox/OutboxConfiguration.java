@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,15 +35,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxConfiguration {
 
     @Bean
-    OutboxWriter outboxWriter(JdbcTemplate jdbc, @Lazy OutboxRelay relay) {
-        return new OutboxWriter(jdbc, relay::wakeUp);
+    OutboxWriter outboxWriter(JdbcTemplate jdbc, @Lazy OutboxRelay relay, ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
+        return new OutboxWriter(jdbc, relay::wakeUp, tracing(tracer, propagator));
     }
 
     @Bean
     OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-            KafkaProperties kafka, OutboxProperties properties, ObjectProvider<MeterRegistry> meters) {
+            KafkaProperties kafka, OutboxProperties properties, ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
         return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), relayTemplate(kafka), properties,
-                meters.getIfAvailable());
+                meters.getIfAvailable(), tracing(tracer, propagator));
+    }
+
+    /** The trace context goes through the outbox when a tracer and a propagator are configured; off otherwise. */
+    private static OutboxTracing tracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer configuredTracer = tracer.getIfUnique();
+        Propagator configuredPropagator = propagator.getIfUnique();
+        return configuredTracer == null || configuredPropagator == null ? OutboxTracing.OFF
+                : new OutboxTracing(configuredTracer, configuredPropagator);
     }
 
     /** A producer of its own: plain JSON strings, every record acknowledged by all in-sync replicas, no reordering. */

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final KafkaOperations<String, String> kafka;
     private final OutboxProperties properties;
+    private final OutboxTracing tracing;
     private final Counter published;
     private final Counter failures;
     private final Object monitor = new Object();
@@ -51,6 +53,13 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaOperations<String, String> kafka,
             OutboxProperties properties, MeterRegistry meters) {
+        this(jdbc, transactions, kafka, properties, meters, OutboxTracing.OFF);
+    }
+
+    /** @param tracing sends each row in the trace it was written in (see {@link OutboxTracing}) */
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaOperations<String, String> kafka,
+            OutboxProperties properties, MeterRegistry meters, OutboxTracing tracing) {
+        this.tracing = tracing;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
@@ -89,9 +98,10 @@ public class OutboxRelay implements SmartLifecycle {
             if (!Boolean.TRUE.equals(locked)) {
                 return -1;
             }
-            List<OutboxRow> rows = jdbc.query("SELECT id, event_id, topic, message_key, event_type, payload "
-                    + "FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?", (rs, i) -> new OutboxRow(rs.getLong(1),
-                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)),
+            List<OutboxRow> rows = jdbc.query("SELECT id, event_id, topic, message_key, event_type, payload, "
+                    + "traceparent FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?", (rs, i) -> new OutboxRow(
+                            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7)),
                     properties.batchSize());
             return publish(rows);
         });
@@ -127,12 +137,23 @@ public class OutboxRelay implements SmartLifecycle {
         ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
         record.headers().add(HEADER_EVENT_TYPE, row.type().getBytes(StandardCharsets.UTF_8));
         record.headers().add(HEADER_EVENT_ID, row.eventId().getBytes(StandardCharsets.UTF_8));
+        Span span = tracing.startProducerSpan(record, row.traceparent());
+        CompletableFuture<SendResult<String, String>> sent;
         try {
-            return kafka.send(record);
+            sent = kafka.send(record);
         }
         catch (RuntimeException ex) {
-            return CompletableFuture.failedFuture(ex);
+            sent = CompletableFuture.failedFuture(ex);
         }
+        if (span != null) {
+            sent.whenComplete((result, error) -> {
+                if (error != null) {
+                    span.error(error);
+                }
+                span.end();
+            });
+        }
+        return sent;
     }
 
     private void markSent(List<Long> ids) {
@@ -275,7 +296,8 @@ public class OutboxRelay implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 1024;
     }
 
-    private record OutboxRow(long id, String eventId, String topic, String key, String type, String payload) {
+    private record OutboxRow(long id, String eventId, String topic, String key, String type, String payload,
+            String traceparent) {
     }
 
     private static final class RelayFailure extends RuntimeException {

@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Records an event in the outbox table inside the caller's transaction, so the event exists exactly when the
- * change it describes is committed. The relay publishes it afterwards.
+ * change it describes is committed. The relay publishes it afterwards, in the trace of the caller's current span
+ * ({@link OutboxTracing}).
  */
 public class OutboxWriter {
 
@@ -20,10 +21,17 @@ public class OutboxWriter {
 
     private final JdbcTemplate jdbc;
     private final Runnable afterCommit;
+    private final OutboxTracing tracing;
 
     public OutboxWriter(JdbcTemplate jdbc, Runnable afterCommit) {
+        this(jdbc, afterCommit, OutboxTracing.OFF);
+    }
+
+    /** @param tracing stores the current trace context with each row (see {@link OutboxTracing}) */
+    public OutboxWriter(JdbcTemplate jdbc, Runnable afterCommit, OutboxTracing tracing) {
         this.jdbc = jdbc;
         this.afterCommit = afterCommit;
+        this.tracing = tracing;
     }
 
     /**
@@ -37,9 +45,9 @@ public class OutboxWriter {
         // Held until commit: a second transaction for the same key waits here, so its row gets a larger id and
         // becomes visible after ours – the relay's id order is then the commit order per key.
         jdbc.queryForList("SELECT pg_advisory_xact_lock(?, hashtext(?))", KEY_LOCK_NAMESPACE, key);
-        jdbc.update("INSERT INTO outbox (event_id, topic, message_key, event_type, payload, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", event.eventId(), topic, key, event.type(), EventJson.write(event),
-                Timestamp.from(Instant.now()));
+        jdbc.update("INSERT INTO outbox (event_id, topic, message_key, event_type, payload, created_at, traceparent) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", event.eventId(), topic, key, event.type(), EventJson.write(event),
+                Timestamp.from(Instant.now()), tracing.currentTraceparent());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
