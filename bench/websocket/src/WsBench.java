@@ -175,8 +175,11 @@ public final class WsBench {
         producerProperties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producerProperties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producer = new KafkaProducer<>(producerProperties);
+        if (OPTIONS.containsKey("check")) {
+            System.exit(check() ? 0 : 1);
+        }
         int maxClients = Arrays.stream(clientCounts).max().orElse(0);
-        String[] tokens = mintTokens(maxClients);
+        String[] tokens = mintTokens(maxClients, "VIP");
         StringBuilder rows = new StringBuilder();
         StringBuilder memory = new StringBuilder();
         boolean firstRound = true;
@@ -251,7 +254,10 @@ public final class WsBench {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         HttpHeaders headers = new DefaultHttpHeaders();
-                        headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + channel.attr(TOKEN).get());
+                        String token = channel.attr(TOKEN).get();
+                        if (!token.isEmpty()) {
+                            headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token);
+                        }
                         WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
                                 .webSocketUri(uri).version(WebSocketVersion.V13).customHeaders(headers)
                                 .maxFramePayloadLength(1 << 20).handshakeTimeoutMillis(60_000)
@@ -669,7 +675,31 @@ public final class WsBench {
 
     // ---------------------------------------------------------------------------------------------- tokens
 
-    String[] mintTokens(int count) throws Exception {
+    /**
+     * Before measuring: the endpoint refuses a missing token (401) and a FREE token (403) before the upgrade, and a
+     * VIP client receives a published signal.
+     */
+    boolean check() throws Exception {
+        String free = mintTokens(1, "FREE")[0];
+        String vip = mintTokens(1, "VIP")[0];
+        ConnectResult none = connect(1, new String[] { "" });
+        ConnectResult freeResult = connect(1, new String[] { free });
+        ConnectResult vipResult = connect(1, new String[] { vip });
+        Thread.sleep(1000);
+        publishStep(5, 2, (short) 0);
+        Totals totals = drain((short) 0, 1, 5000);
+        disconnectAll();
+        boolean ok = none.open == 0 && none.failures.contains("HTTP 401") && freeResult.open == 0
+                && freeResult.failures.contains("HTTP 403") && vipResult.open == 1 && totals.stepFrames == 10;
+        log("check %s: no token -> %s; FREE -> %s; VIP -> %d open, %d of 10 signals received (p50 %.1f ms)",
+                ok ? "passed" : "FAILED", none.failures, freeResult.failures, vipResult.open, totals.stepFrames,
+                totals.histogram.percentile(50) / 1000.0);
+        Files.writeString(Path.of(opt("seq-file", "last-seq")), Long.toString(nextSeq));
+        producer.close(Duration.ofSeconds(5));
+        return ok;
+    }
+
+    String[] mintTokens(int count, String tier) throws Exception {
         String pem = Files.readString(Path.of(opt("key-file", "signing-key.pem")));
         String kid = Files.readString(Path.of(opt("kid-file", "signing-key.kid"))).trim();
         byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
@@ -678,14 +708,14 @@ public final class WsBench {
         long start = System.nanoTime();
         String[] tokens = new String[count];
         IntStream.range(0, count).parallel().forEach(i -> {
-            UUID user = UUID.nameUUIDFromBytes(("bench-vip-" + i).getBytes(StandardCharsets.UTF_8));
+            UUID user = UUID.nameUUIDFromBytes(("bench-" + tier + "-" + i).getBytes(StandardCharsets.UTF_8));
             tokens[i] = Jwts.builder().header().keyId(kid).and()
                     .subject(user.toString()).issuer("cryptotracker").id(UUID.randomUUID().toString())
                     .issuedAt(Date.from(issued)).expiration(Date.from(issued.plus(Duration.ofHours(3))))
-                    .claim("email", "vip" + i + "@bench.example").claim("tier", "VIP")
+                    .claim("email", "vip" + i + "@bench.example").claim("tier", tier)
                     .claim("roles", List.of("USER")).signWith(key, Jwts.SIG.RS256).compact();
         });
-        log("minted %d VIP tokens in %.1f s", count, (System.nanoTime() - start) / 1e9);
+        log("minted %d %s tokens in %.1f s", count, tier, (System.nanoTime() - start) / 1e9);
         return tokens;
     }
 
