@@ -1,0 +1,57 @@
+package io.cryptotracker.notifications.realtime;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.cryptotracker.notifications.realtime.RealtimeMetrics.CloseReason;
+import io.cryptotracker.notifications.realtime.SocketFilter.Subscription;
+import io.cryptotracker.notifications.users.Preferences;
+import io.netty.channel.Channel;
+import reactor.netty.http.websocket.WebsocketOutbound;
+
+/**
+ * One open socket. Everything but {@link #closeReason} is touched only on the socket's event loop (its
+ * {@link LoopSessions}), so the hot path takes no lock and allocates nothing per socket but the frame duplicate.
+ */
+final class ClientSession {
+
+    final Channel channel;
+    final WebsocketOutbound outbound;
+    final UUID userId;
+    /** The access token's {@code iat}: a downgrade after it closes the socket. */
+    final Instant tokenIssuedAt;
+    final LoopSessions loop;
+
+    int index = -1;
+    Subscription subscription = Subscription.PREFERENCES;
+    Preferences prefs;
+    SocketFilter filter;
+    /** The last seq drained on this loop before the socket joined: what {@code resume} may replay. */
+    long joinedAfterSeq;
+    long lastActivityNanos;
+    long lastPingNanos;
+    boolean closing;
+    volatile CloseReason closeReason;
+
+    ClientSession(Channel channel, WebsocketOutbound outbound, UUID userId, Instant tokenIssuedAt, Preferences prefs,
+            LoopSessions loop) {
+        this.channel = channel;
+        this.outbound = outbound;
+        this.userId = userId;
+        this.tokenIssuedAt = tokenIssuedAt;
+        this.loop = loop;
+        preferences(prefs);
+        this.lastActivityNanos = System.nanoTime();
+        this.lastPingNanos = lastActivityNanos;
+    }
+
+    void preferences(Preferences prefs) {
+        this.prefs = prefs;
+        this.filter = SocketFilter.of(prefs, subscription);
+    }
+
+    void subscribe(Subscription subscription) {
+        this.subscription = subscription;
+        this.filter = SocketFilter.of(prefs, subscription);
+    }
+}

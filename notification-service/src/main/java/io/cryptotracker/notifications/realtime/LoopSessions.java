@@ -1,0 +1,250 @@
+package io.cryptotracker.notifications.realtime;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import io.cryptotracker.notifications.inbox.NotificationIds;
+import io.cryptotracker.notifications.realtime.RealtimeMetrics.CloseReason;
+import io.cryptotracker.notifications.users.SignalMatcher;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.EventLoop;
+import io.netty.util.IllegalReferenceCountException;
+import io.netty.util.internal.PlatformDependent;
+
+/**
+ * The sockets of one Netty event loop and the signal frames waiting for them. The LIVE consumer queues each batch of
+ * frames once per loop; the loop writes the batch to each of its sockets and flushes each socket once, so under load
+ * batches grow and system calls per frame fall. All loops fan out in parallel; nothing here blocks.
+ */
+final class LoopSessions implements Runnable {
+
+    final EventLoop loop;
+    private final RealtimeProperties properties;
+    private final RealtimeMetrics metrics;
+    private final ArrayList<ClientSession> sessions = new ArrayList<>();
+    private final Queue<List<SignalFrame>> pending = PlatformDependent.newMpscQueue();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final ArrayList<SignalFrame> batch = new ArrayList<>();
+    /** Highest seq drained here: a socket joining now has missed everything up to it. */
+    private long lastDrainedSeq;
+
+    LoopSessions(EventLoop loop, RealtimeProperties properties, RealtimeMetrics metrics, long lastPublishedSeq) {
+        this.loop = loop;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.lastDrainedSeq = lastPublishedSeq;
+        long tick = Math.max(10, Math.min(1000, Math.min(properties.pingInterval().toMillis(),
+                properties.idleTimeout().toMillis()) / 4));
+        loop.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    /** From the consumer thread: {@code frames} were retained once for this loop and are released after writing. */
+    void publish(List<SignalFrame> frames) {
+        pending.offer(frames);
+        if (scheduled.compareAndSet(false, true)) {
+            loop.execute(this);
+        }
+    }
+
+    void add(ClientSession session) {
+        session.index = sessions.size();
+        session.joinedAfterSeq = lastDrainedSeq;
+        sessions.add(session);
+    }
+
+    void remove(ClientSession session) {
+        int index = session.index;
+        if (index < 0 || index >= sessions.size() || sessions.get(index) != session) {
+            return;
+        }
+        ClientSession last = sessions.remove(sessions.size() - 1);
+        if (last != session) {
+            sessions.set(index, last);
+            last.index = index;
+        }
+        session.index = -1;
+    }
+
+    /** Runs {@code action} on this loop for every socket of {@code userId}. */
+    void forUser(UUID userId, Consumer<ClientSession> action) {
+        loop.execute(() -> {
+            for (int i = sessions.size() - 1; i >= 0; i--) {
+                ClientSession session = sessions.get(i);
+                if (session.userId.equals(userId)) {
+                    action.accept(session);
+                }
+            }
+        });
+    }
+
+    void forAll(Consumer<ClientSession> action) {
+        loop.execute(() -> {
+            for (int i = sessions.size() - 1; i >= 0; i--) {
+                action.accept(sessions.get(i));
+            }
+        });
+    }
+
+    @Override
+    public void run() {
+        scheduled.set(false);
+        List<SignalFrame> frames;
+        while ((frames = pending.poll()) != null) {
+            batch.addAll(frames);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            deliver(batch);
+        }
+        finally {
+            for (SignalFrame frame : batch) {
+                lastDrainedSeq = Math.max(lastDrainedSeq, frame.seq);
+                frame.bytes.release();
+            }
+            batch.clear();
+        }
+    }
+
+    private void deliver(List<SignalFrame> frames) {
+        int signals = 0;
+        int notifications = 0;
+        int limit = properties.sendBuffer();
+        for (int i = 0; i < sessions.size(); i++) {
+            ClientSession session = sessions.get(i);
+            if (session.closing) {
+                continue;
+            }
+            ChannelOutboundBuffer queued = session.channel.unsafe().outboundBuffer();
+            if (queued == null) {
+                continue;
+            }
+            int written = 0;
+            long nowMicros = 0;
+            for (int f = 0; f < frames.size(); f++) {
+                SignalFrame frame = frames.get(f);
+                boolean signal = session.filter.accepts(frame);
+                boolean notify = frame.notification != null && SignalMatcher.matches(session.prefs, frame.data);
+                if (!signal && !notify) {
+                    continue;
+                }
+                if (queued.size() + (signal ? 1 : 0) + (notify ? 1 : 0) > limit) {
+                    close(session, CloseReason.SLOW_READER, 1013, "Too slow: frames are not read fast enough");
+                    break;
+                }
+                if (nowMicros == 0) {
+                    Instant now = Instant.now();
+                    nowMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+                }
+                if (signal) {
+                    session.channel.write(frame.bytes.retainedDuplicate(), session.channel.voidPromise());
+                    signals++;
+                    written++;
+                    metrics.delivered(nowMicros - frame.occurredAtMicros, 1);
+                }
+                if (notify) {
+                    UUID id = NotificationIds.of(session.userId, frame.eventId);
+                    session.channel.write(frame.notification.frame(session.channel.alloc(), id,
+                            session.prefs.channels().browser(), session.prefs.channels().sound()),
+                            session.channel.voidPromise());
+                    notifications++;
+                    written++;
+                }
+            }
+            if (written > 0) {
+                session.channel.flush();
+            }
+        }
+        if (signals > 0) {
+            metrics.signalFrames.increment(signals);
+        }
+        if (notifications > 0) {
+            metrics.notificationFrames.increment(notifications);
+        }
+    }
+
+    /** Replays retained frames after {@code afterSeq} that this socket missed, in seq order (on this loop). */
+    void replay(ClientSession session, List<SignalFrame> retained) {
+        int written = 0;
+        for (SignalFrame frame : retained) {
+            try {
+                if (!session.closing && frame.seq <= session.joinedAfterSeq && session.filter.accepts(frame)) {
+                    session.channel.write(frame.bytes.retainedDuplicate(), session.channel.voidPromise());
+                    written++;
+                }
+            }
+            catch (IllegalReferenceCountException evicted) {
+                // dropped from the history meanwhile: nothing to send
+            }
+            finally {
+                frame.bytes.release();
+            }
+        }
+        if (written > 0) {
+            session.channel.flush();
+            metrics.signalFrames.increment(written);
+        }
+    }
+
+    /** A frame for one socket only (pong, error). */
+    void send(ClientSession session, byte[] payload) {
+        if (session.closing || !session.channel.isActive()) {
+            return;
+        }
+        ByteBuf frame = session.channel.alloc().directBuffer(FrameBytes.headerLength(payload.length) + payload.length);
+        FrameBytes.writeHeader(frame, payload.length);
+        session.channel.writeAndFlush(frame.writeBytes(payload), session.channel.voidPromise());
+    }
+
+    /**
+     * Closes a socket with a close frame (on this loop). The TCP connection is dropped once the frame is written, or
+     * after {@code close-timeout} when the client does not read it.
+     */
+    void close(ClientSession session, CloseReason reason, int code, String text) {
+        if (session.closing) {
+            return;
+        }
+        session.closing = true;
+        session.closeReason = reason;
+        session.outbound.sendClose(code, text).subscribe(null, error -> session.channel.close());
+        loop.schedule(() -> {
+            if (session.channel.isOpen()) {
+                session.channel.close();
+            }
+        }, properties.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Keep-alive: a protocol ping when due, and idle sockets closed. */
+    private void tick() {
+        long now = System.nanoTime();
+        long ping = properties.pingInterval().toNanos();
+        long idle = properties.idleTimeout().toNanos();
+        for (int i = sessions.size() - 1; i >= 0; i--) {
+            ClientSession session = sessions.get(i);
+            if (session.closing) {
+                continue;
+            }
+            if (now - session.lastActivityNanos >= idle) {
+                close(session, CloseReason.IDLE, 1001, "Idle: no frame from the client");
+            }
+            else if (now - session.lastPingNanos >= ping) {
+                session.lastPingNanos = now;
+                ByteBuf frame = session.channel.alloc().directBuffer(2).writeByte(0x89).writeByte(0);
+                session.channel.writeAndFlush(frame, session.channel.voidPromise());
+            }
+        }
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,80 @@
+package io.cryptotracker.notifications.realtime;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/** The socket meters of the contract: names fixed, the alerts and dashboards are built on them. */
+final class RealtimeMetrics {
+
+    /** Why a socket closed: the {@code reason} tag of {@code notifications_ws_connections_closed_total}. */
+    enum CloseReason {
+        CLIENT, SLOW_READER, IDLE, DOWNGRADED, SHUTDOWN, ERROR;
+
+        String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final AtomicInteger open = new AtomicInteger();
+    private final Counter opened;
+    private final Map<CloseReason, Counter> closed = new EnumMap<>(CloseReason.class);
+    final Counter signalFrames;
+    final Counter notificationFrames;
+    final Counter pongFrames;
+    final Counter errorFrames;
+    private final Timer delivery;
+
+    RealtimeMetrics(MeterRegistry registry) {
+        Gauge.builder("notifications.ws.connections", open, AtomicInteger::get)
+                .description("Open WebSocket connections").register(registry);
+        opened = Counter.builder("notifications.ws.connections.opened").description("WebSocket connections accepted")
+                .register(registry);
+        for (CloseReason reason : CloseReason.values()) {
+            closed.put(reason, Counter.builder("notifications.ws.connections.closed").tag("reason", reason.tag())
+                    .description("WebSocket connections closed, by reason").register(registry));
+        }
+        signalFrames = frames(registry, "signal");
+        notificationFrames = frames(registry, "notification");
+        pongFrames = frames(registry, "pong");
+        errorFrames = frames(registry, "error");
+        delivery = Timer.builder("notifications.signal.delivery")
+                .description("From a signal event's occurred_at to its frame written to a socket, per delivery")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
+    }
+
+    private static Counter frames(MeterRegistry registry, String type) {
+        return Counter.builder("notifications.ws.frames.sent").tag("type", type)
+                .description("Frames written to WebSocket clients, by type").register(registry);
+    }
+
+    void opened() {
+        open.incrementAndGet();
+        opened.increment();
+    }
+
+    void closed(CloseReason reason) {
+        open.decrementAndGet();
+        closed.get(reason).increment();
+    }
+
+    double closedCount(CloseReason reason) {
+        return closed.get(reason).count();
+    }
+
+    void delivered(long latencyMicros, int deliveries) {
+        long nanos = Math.max(0, latencyMicros) * 1_000;
+        for (int i = 0; i < deliveries; i++) {
+            delivery.record(nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.cryptotracker.notifications.realtime;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.cryptotracker.common.events.SignalData;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+
+/**
+ * One signal event, encoded once as a whole WebSocket text frame ({@link #bytes}) that every socket gets a duplicate
+ * of, with the few fields the per-socket filters read. A {@code created} event also carries the shared parts of the
+ * {@code notification} frame, which differs per user only in its id and two flags.
+ */
+final class SignalFrame {
+
+    final long seq;
+    final String event;
+    final UUID eventId;
+    final String kind;
+    final String symbolKey;
+    final String symbolBase;
+    final double spreadPercent;
+    final long occurredAtMicros;
+    final SignalData data;
+    /** The whole frame; one reference is the history's, each queued delivery batch takes one more. */
+    final ByteBuf bytes;
+    /** Null unless {@code created}. */
+    final NotificationParts notification;
+
+    SignalFrame(long seq, String event, UUID eventId, Instant occurredAt, SignalData data, ByteBuf bytes,
+            NotificationParts notification) {
+        this.seq = seq;
+        this.event = event;
+        this.eventId = eventId;
+        this.kind = data.kind();
+        this.symbolKey = Symbols.key(data.symbol());
+        this.symbolBase = Symbols.base(data.symbol());
+        this.spreadPercent = data.spreadPercent() == null ? 0 : data.spreadPercent().doubleValue();
+        this.occurredAtMicros = occurredAt == null ? 0 : occurredAt.getEpochSecond() * 1_000_000
+                + occurredAt.getNano() / 1_000;
+        this.data = data;
+        this.bytes = bytes;
+        this.notification = notification;
+    }
+
+    /** min_spread applies to created and updated only: a closing or deleted signal is news whatever its spread. */
+    boolean spreadFiltered() {
+        return "created".equals(event) || "updated".equals(event);
+    }
+
+    /**
+     * The {@code notification} frame of a created signal, split around the notification id (36 ASCII characters,
+     * the only per-user part besides the two flags): {@code head[flags] + id + tail[flags]}, flags = browser*2 + sound.
+     */
+    record NotificationParts(byte[][] head, byte[][] tail) {
+
+        static final int ID_LENGTH = 36;
+
+        ByteBuf frame(ByteBufAllocator alloc, UUID notificationId, boolean browser, boolean sound) {
+            int flags = (browser ? 2 : 0) + (sound ? 1 : 0);
+            byte[] h = head[flags];
+            byte[] t = tail[flags];
+            ByteBuf frame = alloc.directBuffer(h.length + ID_LENGTH + t.length);
+            frame.writeBytes(h);
+            frame.writeCharSequence(notificationId.toString(), java.nio.charset.StandardCharsets.US_ASCII);
+            return frame.writeBytes(t);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.cryptotracker.notifications.realtime;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.cryptotracker.common.security.AuthenticatedUser;
+import io.cryptotracker.common.security.reactive.BearerTokenWebFilter;
+import io.cryptotracker.common.web.ApiException;
+import io.cryptotracker.common.web.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * {@code POST /api/v1/notifications/ws-ticket} (VIP): a one-time ticket for {@code /ws/signals?ticket=}; and the
+ * gateway's internal, non-consuming check {@code GET /internal/v1/ws-tickets/{ticket}} (never routed publicly).
+ * Imperative: runs on the blocking pool.
+ */
+@RestController
+class WsTicketController {
+
+    private final WsTickets tickets;
+    private final SocketAuthenticator authenticator;
+
+    WsTicketController(WsTickets tickets, SocketAuthenticator authenticator) {
+        this.tickets = tickets;
+        this.authenticator = authenticator;
+    }
+
+    @PostMapping("/api/v1/notifications/ws-ticket")
+    TicketResponse issue(ServerWebExchange exchange) {
+        AuthenticatedUser user = exchange.getAttribute(BearerTokenWebFilter.USER_ATTRIBUTE);
+        if (user == null) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                    "A valid bearer token is required.");
+        }
+        Instant issuedAt = TokenIssuedAt.of(exchange.getAttribute(BearerTokenWebFilter.TOKEN_ATTRIBUTE));
+        SocketAuthenticator.Outcome outcome = authenticator.decide(user.id(), user.tier(), issuedAt);
+        if (outcome.status() != 200) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", outcome.detail());
+        }
+        WsTickets.Issued issued = tickets.issue(user.id(), issuedAt);
+        return new TicketResponse(issued.ticket(), issued.expiresAt());
+    }
+
+    @GetMapping("/internal/v1/ws-tickets/{ticket}")
+    TicketCheck check(@PathVariable String ticket) {
+        return tickets.peek(ticket).map(holder -> new TicketCheck(holder.userId(), holder.expiresAt()))
+                .orElseThrow(() -> new NotFoundException("No such ticket, or it was used or has expired."));
+    }
+
+    record TicketResponse(String ticket, Instant expiresAt) {
+    }
+
+    record TicketCheck(UUID userId, Instant expiresAt) {
+    }
+}
