@@ -105,6 +105,25 @@ class ComposeFileTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void notificationServiceGetsItsOwnConsumerGroupBoundedDirectMemoryAndRoomForSockets() throws Exception {
+        Map<String, Object> services = (Map<String, Object>) DeployFiles.yaml(COMPOSE).get("services");
+        Object notifications = services.get("notification-service");
+        Map<String, Object> environment = (Map<String, Object>) at(notifications, "environment");
+
+        assertThat(environment).containsKey("NOTIFICATIONS_INSTANCE_ID");
+        assertThat(String.valueOf(environment.get("NOTIFICATIONS_INSTANCE_ID"))).as("unique per container, also when scaled")
+                .isEqualTo("${NOTIFICATIONS_INSTANCE_ID:-}");
+        assertThat(String.valueOf(environment.get("JAVA_TOOL_OPTIONS"))).contains("-XX:MaxDirectMemorySize=");
+        assertThat(String.valueOf(environment.get("MAIL_PASSWORD"))).as("from .env, never written here")
+                .isEqualTo("${MAIL_PASSWORD:-}");
+        assertThat(((Number) at(notifications, "ulimits", "nofile", "soft")).intValue()).isGreaterThanOrEqualTo(65536);
+        assertThat(at(services.get("signals-service"), "environment", "SIGNALS_FREE_DELAY"))
+                .as("signals-service and notification-service delay FREE users alike")
+                .isEqualTo(environment.get("SIGNALS_FREE_DELAY"));
+    }
+
+    @Test
     void dockerComposeAcceptsTheFile() throws Exception {
         Optional<List<String>> compose = composeCommand();
         assumeTrue(compose.isPresent(),

@@ -50,11 +50,12 @@ class DeploymentVariablesTest {
         Set<String> read = variablesTheServicesRead();
         Path base = DeployFiles.ROOT.resolve("deploy/k8s/base");
         Set<String> unknown = new TreeSet<>();
-        for (Object literal : (List<?>) at(DeployFiles.yaml(base.resolve("kustomization.yaml")),
-                "configMapGenerator", 0, "literals")) {
-            String name = String.valueOf(literal).split("=", 2)[0];
-            if (!isRead(name, read) && !MANIFEST_ONLY.contains(name)) {
-                unknown.add("cryptotracker-config: " + name);
+        for (Object generator : (List<?>) at(DeployFiles.yaml(base.resolve("kustomization.yaml")), "configMapGenerator")) {
+            for (Object literal : (List<?>) at(generator, "literals")) {
+                String name = String.valueOf(literal).split("=", 2)[0];
+                if (!isRead(name, read) && !MANIFEST_ONLY.contains(name)) {
+                    unknown.add(at(generator, "name") + ": " + name);
+                }
             }
         }
         for (String module : DeployFiles.imageModules()) {

@@ -102,6 +102,58 @@ class KubernetesManifestsTest {
         }
     }
 
+    @ParameterizedTest(name = "overlay {0}")
+    @MethodSource("overlays")
+    void notificationServiceScalesOutWithAConsumerGroupPerPodAndLongLivedSockets(String overlay) throws Exception {
+        List<Map<String, Object>> objects = render(overlay);
+        Map<String, Object> deployment = ofKind(objects, "Deployment").stream()
+                .filter(object -> name(object).equals("notification-service")).findFirst().orElseThrow();
+        Object container = at(deployment, "spec", "template", "spec", "containers", 0);
+        Map<String, Object> env = new java.util.HashMap<>();
+        for (Object variable : (List<?>) at(container, "env")) {
+            env.put(String.valueOf(at(variable, "name")),
+                    at(variable, "value") != null ? at(variable, "value") : at(variable, "valueFrom"));
+        }
+        assertThat(String.valueOf(env.get("NOTIFICATIONS_INSTANCE_ID"))).as("one LIVE consumer group per pod")
+                .contains("fieldPath=metadata.name");
+        assertThat(String.valueOf(env.get("JAVA_TOOL_OPTIONS"))).as("Reactor Netty's direct buffers bounded")
+                .contains("-XX:MaxDirectMemorySize=");
+        assertThat(String.valueOf(at(container, "envFrom"))).as("SMTP credentials by reference")
+                .contains("name=notification-service-secrets, optional=true")
+                .contains("notification-service-config");
+        assertThat(((Number) at(deployment, "spec", "template", "spec", "terminationGracePeriodSeconds")).intValue())
+                .as("time to close the sockets with 1001").isGreaterThanOrEqualTo(30);
+
+        Map<String, Object> websocketIngress = ofKind(objects, "Ingress").stream()
+                .filter(ingress -> String.valueOf(at(ingress, "spec", "rules", 0, "http", "paths", 0, "path")).equals("/ws"))
+                .findFirst().orElseThrow();
+        assertThat(Integer.parseInt(String.valueOf(at(websocketIngress, "metadata", "annotations",
+                "nginx.ingress.kubernetes.io/proxy-read-timeout")))).as("outlasts the 90 s idle close").isGreaterThanOrEqualTo(120);
+
+        List<Map<String, Object>> policies = ofKind(objects, "NetworkPolicy");
+        if (!policies.isEmpty()) {
+            assertThat(policies).as("the ingress controller reaches notification-service's sockets")
+                    .anySatisfy(policy -> {
+                        assertThat(at(policy, "spec", "podSelector", "matchLabels", "app.kubernetes.io/name"))
+                                .isEqualTo("notification-service");
+                        assertThat(String.valueOf(at(policy, "spec", "ingress", 0, "from"))).contains("ingress-nginx");
+                    });
+            assertThat(policies).as("the gateway reaches notification-service (tickets at /internal)")
+                    .anySatisfy(policy -> {
+                        assertThat(at(policy, "spec", "podSelector", "matchLabels", "app.kubernetes.io/part-of"))
+                                .isEqualTo("cryptotracker");
+                        assertThat(String.valueOf(at(policy, "spec", "ingress", 0, "from")))
+                                .contains("app.kubernetes.io/part-of=cryptotracker");
+                    });
+        }
+        if (overlay.equals("production")) {
+            assertThat(ofKind(objects, "HorizontalPodAutoscaler")).anySatisfy(hpa -> {
+                assertThat(at(hpa, "spec", "scaleTargetRef", "name")).isEqualTo("notification-service");
+                assertThat(((Number) at(hpa, "spec", "minReplicas")).intValue()).isGreaterThanOrEqualTo(2);
+            });
+        }
+    }
+
     @Test
     void productionScalesEveryServiceAndKeepsItsSecretsOutOfTheManifests() throws Exception {
         List<Map<String, Object>> objects = render("production");
