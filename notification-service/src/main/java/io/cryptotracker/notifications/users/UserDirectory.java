@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -84,6 +85,11 @@ public class UserDirectory implements SmartInitializingSingleton {
         return null;
     }
 
+    /** Event times as PostgreSQL keeps them (microseconds), so memory and table compare and load equal. */
+    static Instant stamp(Instant at) {
+        return at.truncatedTo(ChronoUnit.MICROS);
+    }
+
     static Tier tierOf(String tier) {
         return "VIP".equalsIgnoreCase(tier) ? Tier.VIP : Tier.FREE;
     }
@@ -114,19 +120,21 @@ public class UserDirectory implements SmartInitializingSingleton {
 
         Entry with(DomainEvent event) {
             if (event instanceof UserRegistered registered) {
-                Instant at = registered.registeredAt() != null ? registered.registeredAt() : registered.occurredAt();
+                Instant at = stamp(registered.registeredAt() != null ? registered.registeredAt()
+                        : registered.occurredAt());
                 Entry withEmail = new Entry(id, registered.email() != null ? registered.email() : email, tier,
                         tierChangedAt, prefs, prefsChangedAt);
                 return registered.tier() == null ? withEmail : withEmail.withTier(tierOf(registered.tier()), at);
             }
             if (event instanceof SubscriptionChanged changed && changed.tier() != null) {
-                return withTier(tierOf(changed.tier()), changed.occurredAt());
+                return withTier(tierOf(changed.tier()), stamp(changed.occurredAt()));
             }
             if (event instanceof PreferencesChanged changed) {
-                if (prefsChangedAt != null && changed.occurredAt().isBefore(prefsChangedAt)) {
+                Instant at = stamp(changed.occurredAt());
+                if (prefsChangedAt != null && at.isBefore(prefsChangedAt)) {
                     return this;
                 }
-                return new Entry(id, email, tier, tierChangedAt, Preferences.from(changed), changed.occurredAt());
+                return new Entry(id, email, tier, tierChangedAt, Preferences.from(changed), at);
             }
             return this;
         }

@@ -27,7 +27,8 @@ public class UserProjectionStore {
     /** @return true if the event is one of the projection's (and was written) */
     public boolean write(DomainEvent event) {
         if (event instanceof UserRegistered registered && registered.userId() != null) {
-            Instant at = registered.registeredAt() != null ? registered.registeredAt() : registered.occurredAt();
+            Instant at = UserDirectory.stamp(registered.registeredAt() != null ? registered.registeredAt()
+                    : registered.occurredAt());
             jdbc.sql("""
                     INSERT INTO user_projection (user_id, email, tier, tier_changed_at, updated_at)
                     VALUES (:id, :email, :tier, :at, now())
@@ -59,7 +60,7 @@ public class UserProjectionStore {
                     """)
                     .param("id", changed.userId())
                     .param("tier", UserDirectory.tierOf(changed.tier()).name())
-                    .param("at", Timestamp.from(changed.occurredAt()))
+                    .param("at", Timestamp.from(UserDirectory.stamp(changed.occurredAt())))
                     .update();
             return true;
         }
@@ -74,7 +75,7 @@ public class UserProjectionStore {
                     """)
                     .param("id", changed.userId())
                     .param("prefs", PreferencesJson.write(Preferences.from(changed)))
-                    .param("at", Timestamp.from(changed.occurredAt()))
+                    .param("at", Timestamp.from(UserDirectory.stamp(changed.occurredAt())))
                     .update();
             return true;
         }
