@@ -65,7 +65,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.util.AttributeKey;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -101,6 +100,8 @@ public final class WsBench {
     }
 
     public static void main(String[] args) throws Exception {
+        // before Netty's classes load: no sampled leak tracking (stack traces) on the receive path
+        System.setProperty("io.netty.leakDetection.level", "disabled");
         for (int i = 0; i + 1 < args.length; i += 2) {
             OPTIONS.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -265,7 +266,7 @@ public final class WsBench {
                                 // the frames are only scanned for "seq": no UTF-8 check of every byte
                                 .withUTF8Validator(false).build();
                         channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65536),
-                                new WebSocketClientProtocolHandler(config), new WebSocketFrameAggregator(1 << 20),
+                                new WebSocketClientProtocolHandler(config),
                                 new ClientHandler(statsByLoop.get(channel.eventLoop())));
                     }
                 });
@@ -415,6 +416,7 @@ public final class WsBench {
         result.closeCodes.values().removeIf(n -> n == 0);
         result.outOfOrder = drained.outOfOrder - startTotals.outOfOrder;
         result.notifications = drained.notificationFrames - startTotals.notificationFrames;
+        result.other = drained.otherFrames - startTotals.otherFrames;
         result.timestampMismatches = drained.timestampMismatches;
         result.timestampChecks = drained.timestampChecks;
         for (String name : pids.keySet()) {
@@ -509,6 +511,7 @@ public final class WsBench {
         long closed;
         long outOfOrder;
         long notifications;
+        long other;
         long timestampChecks;
         long timestampMismatches;
         Map<Integer, Long> closeCodes;
@@ -545,10 +548,10 @@ public final class WsBench {
         String summary(int connectedClients) {
             return String.format(Locale.ROOT,
                     "%s %d clients @ %d/s: offered %.0f/s delivered %.0f/s p50 %.1f ms p99 %.1f ms max %.0f ms "
-                            + "missing %d closed %d %s outOfOrder %d notifications %d ts-check %d/%d mismatched; cpu %s",
+                            + "missing %d closed %d %s outOfOrder %d notifications %d other %d ts-check %d/%d mismatched; cpu %s",
                     label, connectedClients, rate, offeredPerSecond, deliveredPerSecond,
                     latency.percentile(50) / 1000.0, latency.percentile(99) / 1000.0, latency.max() / 1000.0,
-                    missing, closed, closeCodes, outOfOrder, notifications, timestampMismatches, timestampChecks, cpu);
+                    missing, closed, closeCodes, outOfOrder, notifications, other, timestampMismatches, timestampChecks, cpu);
         }
     }
 
@@ -768,16 +771,36 @@ public final class WsBench {
         long timestampMismatches;
         final Map<Short, Histogram> histograms = new HashMap<>();
         final Map<Integer, Long> closeCodes = new HashMap<>();
+        Histogram current;
+        short currentStep = -1;
     }
 
+    static final boolean RAW = !Boolean.getBoolean("bench.netty-decoder");
     static final byte[] SEQ = "\"seq\":".getBytes(StandardCharsets.US_ASCII);
     static final byte[] UPDATED_AT = "\"updated_at\":\"".getBytes(StandardCharsets.US_ASCII);
     static final byte[] NOTIFICATION = "\"notification\"".getBytes(StandardCharsets.US_ASCII);
 
-    static int indexOf(ByteBuf buffer, byte[] needle, int from) {
-        int end = buffer.writerIndex() - needle.length;
+    /** Where {@code "seq":} starts in [from, end): 'q' is rare in the frames (UUIDs are hex), so find it fast. */
+    static int indexOfSeq(ByteBuf buffer, int from, int end) {
+        int at = from + 3;
+        while (at < end - 2) {
+            int q = buffer.indexOf(at, end, (byte) 'q');
+            if (q < 0) {
+                return -1;
+            }
+            if (buffer.getByte(q - 1) == 'e' && buffer.getByte(q - 2) == 's' && buffer.getByte(q - 3) == '"'
+                    && buffer.getByte(q + 1) == '"' && buffer.getByte(q + 2) == ':') {
+                return q - 3;
+            }
+            at = q + 1;
+        }
+        return -1;
+    }
+
+    static int indexOf(ByteBuf buffer, byte[] needle, int from, int limit) {
+        int end = limit - needle.length;
         outer:
-        for (int i = Math.max(from, buffer.readerIndex()); i <= end; i++) {
+        for (int i = from; i <= end; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (buffer.getByte(i + j) != needle[j]) {
                     continue outer;
@@ -786,6 +809,175 @@ public final class WsBench {
             return i;
         }
         return -1;
+    }
+
+    /** What a client does with one text frame's payload, in [start, end) of {@code buffer}. */
+    static void onText(LoopStats stats, Connection connection, ByteBuf buffer, int start, int end, long now) {
+        int at = indexOfSeq(buffer, start, end);
+        if (at < 0) {
+            if (indexOf(buffer, NOTIFICATION, start, end) >= 0) {
+                stats.notificationFrames++;
+            }
+            else {
+                stats.otherFrames++;
+            }
+            return;
+        }
+        long seq = 0;
+        for (int i = at + SEQ.length; i < end; i++) {
+            byte b = buffer.getByte(i);
+            if (b < '0' || b > '9') {
+                break;
+            }
+            seq = seq * 10 + (b - '0');
+        }
+        long index = seq - firstSeq;
+        if (index < 0 || index >= MAX_SIGNALS) {
+            stats.otherFrames++;
+            return;
+        }
+        stats.signalFrames++;
+        long published = PUBLISHED_MICROS[(int) index];
+        short stepId = STEP_OF[(int) index];
+        Histogram histogram = stats.current;
+        if (stats.currentStep != stepId || histogram == null) {
+            histogram = stats.histograms.computeIfAbsent(stepId, k -> new Histogram());
+            stats.current = histogram;
+            stats.currentStep = stepId;
+        }
+        histogram.record(now - published);
+        if (seq <= connection.lastSeq) {
+            stats.outOfOrder++;
+        }
+        connection.lastSeq = seq;
+        if (stats.signalFrames % 1000 == 0) {
+            checkTimestamp(stats, buffer, start, end, published);
+        }
+    }
+
+    static void checkTimestamp(LoopStats stats, ByteBuf buffer, int from, int limit, long published) {
+        int at = indexOf(buffer, UPDATED_AT, from, limit);
+        stats.timestampChecks++;
+        if (at < 0) {
+            stats.timestampMismatches++;
+            return;
+        }
+        int start = at + UPDATED_AT.length;
+        int end = start;
+        while (end < limit && buffer.getByte(end) != '"') {
+            end++;
+        }
+        try {
+            Instant updated = Instant.parse(buffer.toString(start, end - start, StandardCharsets.US_ASCII));
+            long micros = updated.getEpochSecond() * 1_000_000L + updated.getNano() / 1000;
+            if (Math.abs(micros - published) > 1000) {
+                stats.timestampMismatches++;
+            }
+        }
+        catch (RuntimeException ex) {
+            stats.timestampMismatches++;
+        }
+    }
+
+    static void onClose(LoopStats stats, Connection connection, ChannelHandlerContext ctx, int code) {
+        if (!connection.closing) {
+            stats.closeCodes.merge(code, 1L, Long::sum);
+            stats.closed++;
+        }
+        connection.closing = true;
+        ctx.writeAndFlush(new CloseWebSocketFrame(code, null)).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+    }
+
+    /**
+     * After the upgrade, reads the server's frames straight from the socket's bytes (placed before Netty's
+     * WebSocket decoder, which then sees nothing): no frame objects, no pipeline hops; pings are answered through
+     * Netty's encoder. A frame split across reads is kept until complete.
+     */
+    static final class RawFrameReader extends io.netty.channel.ChannelInboundHandlerAdapter {
+
+        private final LoopStats stats;
+        private final Connection connection;
+        private ByteBuf partial;
+
+        RawFrameReader(LoopStats stats, Connection connection) {
+            this.stats = stats;
+            this.connection = connection;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (!(msg instanceof ByteBuf in)) {
+                ctx.fireChannelRead(msg);
+                return;
+            }
+            long now = nowMicros();
+            ByteBuf buffer = in;
+            if (partial != null) {
+                partial.writeBytes(in);
+                in.release();
+                buffer = partial;
+            }
+            int read = buffer.readerIndex();
+            int end = buffer.writerIndex();
+            while (end - read >= 2) {
+                int b0 = buffer.getUnsignedByte(read);
+                int b1 = buffer.getUnsignedByte(read + 1);
+                int header = 2;
+                long length = b1 & 0x7F;
+                if (length == 126) {
+                    if (end - read < 4) {
+                        break;
+                    }
+                    length = buffer.getUnsignedShort(read + 2);
+                    header = 4;
+                }
+                else if (length == 127) {
+                    if (end - read < 10) {
+                        break;
+                    }
+                    length = buffer.getLong(read + 2);
+                    header = 10;
+                }
+                if ((b1 & 0x80) != 0) {
+                    header += 4; // a masked server frame is a protocol error; skip the key, count it as other
+                }
+                if (end - read < header + length) {
+                    break;
+                }
+                int start = read + header;
+                int stop = (int) (start + length);
+                switch (b0 & 0x0F) {
+                    case 0x1 -> onText(stats, connection, buffer, start, stop, now);
+                    case 0x9 -> ctx.writeAndFlush(new io.netty.handler.codec.http.websocketx.PongWebSocketFrame(
+                            buffer.retainedSlice(start, stop - start)));
+                    case 0x8 -> onClose(stats, connection, ctx, length >= 2 ? buffer.getUnsignedShort(start) : 1005);
+                    case 0xA -> { }
+                    default -> stats.otherFrames++;
+                }
+                read = stop;
+            }
+            if (read == end) {
+                buffer.release();
+                partial = null;
+            }
+            else if (buffer == partial) {
+                partial.readerIndex(read);
+                partial.discardReadBytes();
+            }
+            else {
+                partial = ctx.alloc().heapBuffer(Math.max(4096, (end - read) * 2));
+                partial.writeBytes(buffer, read, end - read);
+                buffer.release();
+            }
+        }
+
+        @Override
+        public void handlerRemoved(ChannelHandlerContext ctx) {
+            if (partial != null) {
+                partial.release();
+                partial = null;
+            }
+        }
     }
 
     static final class ClientHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
@@ -799,7 +991,11 @@ public final class WsBench {
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
             if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
-                ctx.channel().attr(CONNECTION).get().handshake.complete(null);
+                Connection connection = ctx.channel().attr(CONNECTION).get();
+                if (RAW && ctx.pipeline().get("ws-decoder") != null) {
+                    ctx.pipeline().addBefore("ws-decoder", "raw-frames", new RawFrameReader(stats, connection));
+                }
+                connection.handshake.complete(null);
             }
             else if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
                 ctx.channel().attr(CONNECTION).get().handshake
@@ -810,78 +1006,14 @@ public final class WsBench {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-            long now = nowMicros();
+            // only frames Netty's decoder had already taken before the raw reader was in place
+            Connection connection = ctx.channel().attr(CONNECTION).get();
             if (frame instanceof TextWebSocketFrame) {
                 ByteBuf content = frame.content();
-                int at = indexOf(content, SEQ, 0);
-                if (at < 0) {
-                    if (indexOf(content, NOTIFICATION, 0) >= 0) {
-                        stats.notificationFrames++;
-                    }
-                    else {
-                        stats.otherFrames++;
-                    }
-                    return;
-                }
-                long seq = 0;
-                for (int i = at + SEQ.length; i < content.writerIndex(); i++) {
-                    byte b = content.getByte(i);
-                    if (b < '0' || b > '9') {
-                        break;
-                    }
-                    seq = seq * 10 + (b - '0');
-                }
-                long index = seq - firstSeq;
-                if (index < 0 || index >= MAX_SIGNALS) {
-                    stats.otherFrames++;
-                    return;
-                }
-                stats.signalFrames++;
-                long published = PUBLISHED_MICROS[(int) index];
-                short stepId = STEP_OF[(int) index];
-                stats.histograms.computeIfAbsent(stepId, k -> new Histogram()).record(now - published);
-                Connection connection = ctx.channel().attr(CONNECTION).get();
-                if (seq <= connection.lastSeq) {
-                    stats.outOfOrder++;
-                }
-                connection.lastSeq = seq;
-                if (stats.signalFrames % 1000 == 0) {
-                    checkTimestamp(content, published);
-                }
+                onText(stats, connection, content, content.readerIndex(), content.writerIndex(), nowMicros());
             }
             else if (frame instanceof CloseWebSocketFrame close) {
-                Connection connection = ctx.channel().attr(CONNECTION).get();
-                if (!connection.closing) {
-                    stats.closeCodes.merge(close.statusCode(), 1L, Long::sum);
-                    stats.closed++;
-                }
-                connection.closing = true;
-                ctx.writeAndFlush(new CloseWebSocketFrame(close.statusCode(), null))
-                        .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
-            }
-        }
-
-        private void checkTimestamp(ByteBuf content, long published) {
-            int at = indexOf(content, UPDATED_AT, 0);
-            stats.timestampChecks++;
-            if (at < 0) {
-                stats.timestampMismatches++;
-                return;
-            }
-            int start = at + UPDATED_AT.length;
-            int end = start;
-            while (end < content.writerIndex() && content.getByte(end) != '"') {
-                end++;
-            }
-            try {
-                Instant updated = Instant.parse(content.toString(start, end - start, StandardCharsets.US_ASCII));
-                long micros = updated.getEpochSecond() * 1_000_000L + updated.getNano() / 1000;
-                if (Math.abs(micros - published) > 1000) {
-                    stats.timestampMismatches++;
-                }
-            }
-            catch (RuntimeException ex) {
-                stats.timestampMismatches++;
+                onClose(stats, connection, ctx, close.statusCode());
             }
         }
 
