@@ -114,6 +114,9 @@ class NotificationsIntegrationTest {
     JdbcClient jdbc;
 
     @Autowired
+    NotificationRetention retention;
+
+    @Autowired
     MeterRegistry meters;
 
     KafkaProducer<String, String> producer;
@@ -314,6 +317,21 @@ class NotificationsIntegrationTest {
             }
             assertThat(as(owner).get("/api/v1/notifications").json().get("unread_count").asLong()).isEqualTo(1);
             assertThat(as(other).get("/api/v1/notifications").json().get("total_items").asLong()).isZero();
+        }
+
+        @Test
+        void notificationsOlderThanTheRetentionAreRemovedWithTheirEmails() {
+            String symbol = symbol();
+            UUID vip = user(Tier.VIP, prefs(true, "1", List.of(symbol), null, "UTC"));
+            publish(Topics.SIGNALS, signal(symbol, "2", CLOCK.instant().minus(Duration.ofDays(91))));
+            publish(Topics.SIGNALS, signal(symbol, "3"));
+            await().until(() -> stored(vip) == 2 && queued(vip) == 2);
+
+            assertThat(retention.removeExpired()).isPositive();
+
+            assertThat(stored(vip)).isEqualTo(1);
+            assertThat(queued(vip)).isEqualTo(1);
+            assertThat(spreads(as(vip).get("/api/v1/notifications").json())).containsExactly("3");
         }
 
         @Test
@@ -560,7 +578,10 @@ class NotificationsIntegrationTest {
 
     /** A funding-rate signal as signals-service announces it, detected now by the test clock. */
     static SignalCreated signal(String symbol, String spread) {
-        Instant now = CLOCK.instant();
+        return signal(symbol, spread, CLOCK.instant());
+    }
+
+    static SignalCreated signal(String symbol, String spread, Instant now) {
         SignalData data = new SignalData(UUID.randomUUID(), SignalData.FUNDING_RATE, symbol, new BigDecimal(spread),
                 new BigDecimal(spread), new BigDecimal(spread), "OPEN", "DETECTOR", now, now, null, null,
                 new SignalData.Funding("binance", "bybit", null, null, null, null, 8, 8, null, null, null, null,
