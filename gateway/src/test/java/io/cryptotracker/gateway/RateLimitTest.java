@@ -13,6 +13,7 @@ import io.cryptotracker.gateway.ratelimit.EdgeRateLimiter;
 import io.cryptotracker.gateway.ratelimit.Quota;
 import io.cryptotracker.gateway.ratelimit.RateLimitProperties;
 import io.cryptotracker.gateway.ratelimit.RedisTokenBuckets;
+import io.cryptotracker.gateway.support.Downstreams;
 import io.cryptotracker.gateway.support.GatewayIntegrationTest;
 import io.cryptotracker.gateway.support.MutableClock;
 import io.cryptotracker.gateway.support.TestRedis;
@@ -113,6 +114,18 @@ class RateLimitTest extends GatewayIntegrationTest {
         asUser(USERS_ME, TestTokens.expired(), address).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
                 .expectHeader().exists(HttpHeaders.RETRY_AFTER);
         viaIngress(MARKET, address).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
+    void guessedWebSocketTicketsAreChargedOnceEachAndStopBeforeReachingNotificationService() {
+        String address = "203.0.113.12";
+        for (int i = 3; i >= 0; i--) {
+            viaIngress("/ws/signals?ticket=t-guess-" + i, address).expectStatus().isUnauthorized()
+                    .expectHeader().valueEquals("X-RateLimit-Remaining", Integer.toString(i));
+        }
+        viaIngress("/ws/signals?ticket=t-guess-again", address).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+
+        assertThat(Downstreams.TICKET_CHECKS).as("the refused guess was never checked").hasSize(4);
     }
 
     @Test

@@ -40,6 +40,12 @@ public class RateLimitWebFilter implements WebFilter, Ordered {
         this.meters = meters;
     }
 
+    /**
+     * Set once a request was charged, so a 401 raised after the rate limit (the WebSocket ticket check) is not
+     * charged a second time by {@link RefusedRequestLimitFilter}.
+     */
+    static final String CHARGED_ATTRIBUTE = RateLimitWebFilter.class.getName() + ".charged";
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         return charge(exchange, EdgeAuthenticationFilter.verifiedUser(exchange), chain.filter(exchange));
@@ -67,6 +73,7 @@ public class RateLimitWebFilter implements WebFilter, Ordered {
             key = "rl:" + policy.name() + ":user:" + user.id();
         }
         Quota quota = policy.quotas().of(tier);
+        exchange.getAttributes().put(CHARGED_ATTRIBUTE, Boolean.TRUE);
         return limiter.take(key, quota).flatMap(answer -> {
             HttpHeaders headers = exchange.getResponse().getHeaders();
             headers.set(LIMIT_HEADER, Long.toString(quota.burst()));

@@ -26,7 +26,8 @@ public class RefusedRequestLimitFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         return chain.filter(exchange).onErrorResume(
                 error -> error instanceof ApiException refused && refused.status() == HttpStatus.UNAUTHORIZED
-                        && !exchange.getResponse().isCommitted(),
+                        && !exchange.getResponse().isCommitted()
+                        && exchange.getAttribute(RateLimitWebFilter.CHARGED_ATTRIBUTE) == null,
                 refused -> rateLimits.charge(exchange, null, Mono.error(refused)));
     }
 
