@@ -129,6 +129,8 @@ class KubernetesManifestsTest {
                 .findFirst().orElseThrow();
         assertThat(Integer.parseInt(String.valueOf(at(websocketIngress, "metadata", "annotations",
                 "nginx.ingress.kubernetes.io/proxy-read-timeout")))).as("outlasts the 90 s idle close").isGreaterThanOrEqualTo(120);
+        assertThat(at(websocketIngress, "metadata", "annotations", "nginx.ingress.kubernetes.io/enable-access-log"))
+                .as("?ticket= never in an access log").isEqualTo("false");
 
         List<Map<String, Object>> policies = ofKind(objects, "NetworkPolicy");
         if (!policies.isEmpty()) {
