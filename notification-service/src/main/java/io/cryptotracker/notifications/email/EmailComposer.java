@@ -6,44 +6,73 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import io.cryptotracker.notifications.inbox.NotificationText;
+import org.springframework.web.util.HtmlUtils;
 
 /**
- * The text of notification emails: plain text, no links (nothing to phish with, nothing to track), times in the
- * user's timezone. One notification makes a single email; several make one digest listing them all.
+ * The content of notification emails: plain text with an HTML alternative of the same content, no links (nothing to
+ * phish with, nothing to track) and no images, times in the user's timezone. One notification makes a single email;
+ * several make one digest listing them all.
  */
 final class EmailComposer {
 
-    static final String FOOTER = "\n\n-- \nYou get these emails because email notifications are on in your "
-            + "CryptoTracker preferences.\nTurn them off there, or set quiet hours to hold them back at night.\n";
+    static final String FOOTER = "You get these emails because email notifications are on in your CryptoTracker "
+            + "preferences. Turn them off there, or set quiet hours to hold them back at night.";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final String CELL = "<td style=\"padding:2px 12px 2px 0\">";
 
     private EmailComposer() {
     }
 
-    record Email(String subject, String text) {
+    record Email(String subject, String text, String html) {
     }
 
     static Email single(PendingEmail item, ZoneId zone) {
-        String text = item.title() + "\n\n" + line("Kind", NotificationText.kindLabel(item.kind()))
-                + line("Symbol", item.symbol()) + line("Spread", NotificationText.percent(item.spreadPercent()))
-                + line("Detected", time(item.createdAt(), zone)) + "\n" + item.body() + FOOTER;
-        return new Email("CryptoTracker: " + item.title(), text);
+        String[][] rows = { { "Kind", NotificationText.kindLabel(item.kind()) }, { "Symbol", item.symbol() },
+                { "Spread", NotificationText.percent(item.spreadPercent()) },
+                { "Detected", time(item.createdAt(), zone) } };
+        StringBuilder text = new StringBuilder(item.title()).append("\n\n");
+        StringBuilder html = new StringBuilder("<p><strong>").append(escape(item.title())).append("</strong></p><table>");
+        for (String[] row : rows) {
+            text.append(row[0]).append(": ").append(row[1]).append('\n');
+            html.append("<tr>").append(CELL).append(escape(row[0])).append("</td>").append(CELL)
+                    .append(escape(row[1])).append("</td></tr>");
+        }
+        text.append('\n').append(item.body()).append("\n\n-- \n").append(FOOTER).append('\n');
+        html.append("</table><p>").append(escape(item.body())).append("</p>");
+        return new Email("CryptoTracker: " + item.title(), text.toString(), document(html));
     }
 
     static Email digest(List<PendingEmail> items, ZoneId zone) {
-        StringBuilder text = new StringBuilder(items.size() + " new signals matched your preferences:\n\n");
+        String intro = items.size() + " new signals matched your preferences:";
+        StringBuilder text = new StringBuilder(intro).append("\n\n");
+        StringBuilder html = new StringBuilder("<p><strong>").append(escape(intro)).append("</strong></p><table>")
+                .append("<tr>").append(CELL).append("Detected</td>").append(CELL).append("Kind</td>").append(CELL)
+                .append("Symbol</td>").append(CELL).append("Spread</td>").append(CELL).append("</td></tr>");
         for (PendingEmail item : items) {
-            text.append("- ").append(time(item.createdAt(), zone)).append("  ")
-                    .append(NotificationText.kindLabel(item.kind())).append("  ").append(item.symbol())
-                    .append("  spread ").append(NotificationText.percent(item.spreadPercent())).append('\n')
-                    .append("  ").append(item.body()).append('\n');
+            String detected = time(item.createdAt(), zone);
+            String kind = NotificationText.kindLabel(item.kind());
+            String spread = NotificationText.percent(item.spreadPercent());
+            text.append("- ").append(detected).append("  ").append(kind).append("  ").append(item.symbol())
+                    .append("  spread ").append(spread).append('\n').append("  ").append(item.body()).append('\n');
+            html.append("<tr>");
+            for (String cell : new String[] { detected, kind, item.symbol(), spread, item.body() }) {
+                html.append(CELL).append(escape(cell)).append("</td>");
+            }
+            html.append("</tr>");
         }
-        return new Email("CryptoTracker: " + items.size() + " new signals", text.append(FOOTER.substring(1)).toString());
+        text.append("\n-- \n").append(FOOTER).append('\n');
+        html.append("</table>");
+        return new Email("CryptoTracker: " + items.size() + " new signals", text.toString(), document(html));
     }
 
-    private static String line(String label, String value) {
-        return label + ": " + value + "\n";
+    private static String document(StringBuilder content) {
+        return "<html><body style=\"font-family:sans-serif\">" + content + "<hr><p style=\"color:#666\">"
+                + escape(FOOTER) + "</p></body></html>";
+    }
+
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text == null ? "" : text);
     }
 
     private static String time(Instant instant, ZoneId zone) {

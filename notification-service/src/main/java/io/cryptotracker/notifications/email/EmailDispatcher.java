@@ -1,5 +1,6 @@
 package io.cryptotracker.notifications.email;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,11 +16,17 @@ import io.cryptotracker.notifications.users.UserView;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -35,7 +42,8 @@ import org.springframework.scheduling.annotation.Scheduled;
  * </ul>
  * A notification is marked sent only after the SMTP server accepted its email. An SMTP failure counts in
  * {@code notifications_email_failures_total}, leaves the user's notifications pending with a growing retry wait and
- * ends the round (the server is likely down for everyone).
+ * ends the round (the server is likely down for everyone). A recipient the server refuses (or an address that cannot
+ * be one) is not retried: its notifications are marked {@code REJECTED}.
  */
 public class EmailDispatcher {
 
@@ -140,19 +148,24 @@ public class EmailDispatcher {
         return true;
     }
 
+    /** @return false after an SMTP failure (the round stops); true when sent or refused for this recipient */
     private boolean send(UserView user, List<PendingEmail> items, EmailComposer.Email email, String kind,
             Counter counter, Instant now) {
         List<UUID> ids = new ArrayList<>(items.size());
         items.forEach(item -> ids.add(item.notificationId()));
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(properties.from());
-        message.setTo(user.email());
-        message.setSubject(email.subject());
-        message.setText(email.text());
         try {
-            mail.send(message);
+            new InternetAddress(user.email(), true).validate();
         }
-        catch (MailException ex) {
+        catch (AddressException ex) {
+            return rejected(ids);
+        }
+        try {
+            mail.send(message(user.email(), email));
+        }
+        catch (MailException | MessagingException ex) {
+            if (recipientRejected(ex)) {
+                return rejected(ids);
+            }
             failures.increment();
             int attempts = items.stream().mapToInt(PendingEmail::attempts).max().orElse(0);
             Instant retryAt = now.plus(backoff(attempts));
@@ -164,6 +177,38 @@ public class EmailDispatcher {
         queue.sent(user.id(), ids, kind, now);
         counter.increment();
         return true;
+    }
+
+    /** The server refused this recipient (or the address cannot be one): retrying cannot help. */
+    private boolean rejected(List<UUID> ids) {
+        failures.increment();
+        queue.rejected(ids);
+        log.warn("The user's email address was refused, {} notifications will not be emailed", ids.size());
+        return true;
+    }
+
+    static boolean recipientRejected(Exception ex) {
+        if (ex instanceof MailSendException send) {
+            for (Exception failure : send.getFailedMessages().values()) {
+                if (failure instanceof SendFailedException refused && refused.getInvalidAddresses() != null
+                        && refused.getInvalidAddresses().length > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Plain text with an HTML alternative. */
+    private MimeMessage message(String to, EmailComposer.Email email) throws MessagingException {
+        MimeMessage message = mail.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
+                StandardCharsets.UTF_8.name());
+        helper.setFrom(properties.from());
+        helper.setTo(to);
+        helper.setSubject(email.subject());
+        helper.setText(email.text(), email.html());
+        return message;
     }
 
     Duration backoff(int attempts) {

@@ -67,6 +67,12 @@ class EmailQueue {
                 .param("retry", Timestamp.from(retryAt)).param("ids", notificationIds).update();
     }
 
+    /** The server refused the recipient: these notifications will not be emailed. */
+    void rejected(List<UUID> notificationIds) {
+        jdbc.sql("UPDATE email_queue SET status = 'REJECTED' WHERE notification_id IN (:ids)")
+                .param("ids", notificationIds).update();
+    }
+
     /** Holds the user's pending notifications (quiet hours, hourly rate) until {@code until}. */
     void holdUntil(UUID userId, Instant until) {
         jdbc.sql("UPDATE email_queue SET retry_at = :until WHERE user_id = :user AND status = 'PENDING'")

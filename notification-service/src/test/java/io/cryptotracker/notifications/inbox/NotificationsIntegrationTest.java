@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.cryptotracker.common.events.DomainEvent;
 import io.cryptotracker.common.events.EventJson;
@@ -44,6 +43,8 @@ import io.cryptotracker.notifications.users.UserView;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -386,9 +387,11 @@ class NotificationsIntegrationTest {
             MimeMessage mail = mails.get(0);
             assertThat(mail.getSubject()).isEqualTo("CryptoTracker: Funding rate " + symbol + ": 2.75% spread");
             assertThat(mail.getFrom()[0].toString()).contains("alerts@cryptotracker.test");
-            String body = GreenMailUtil.getBody(mail);
-            assertThat(body).contains("Symbol: " + symbol, "Spread: 2.75%", "Kind: Funding rate", "(Europe/Berlin)")
-                    .doesNotContain("http");
+            String body = part(mail, "text/plain");
+            assertThat(body).contains("Symbol: " + symbol, "Spread: 2.75%", "Kind: Funding rate", "(Europe/Berlin)",
+                    "Long on binance, short on bybit.").doesNotContain("http");
+            assertThat(part(mail, "text/html")).contains(symbol, "2.75%", "Funding rate").doesNotContain("http",
+                    "<a ", "<img", "<script");
             assertThat(status(vip)).containsExactly("SENT");
             assertThat(meters.counter("notifications.email.sent", "kind", "single").count()).isPositive();
 
@@ -412,7 +415,8 @@ class NotificationsIntegrationTest {
             List<MimeMessage> mails = mailsTo(address);
             assertThat(mails).hasSize(1);
             assertThat(mails.get(0).getSubject()).isEqualTo("CryptoTracker: 5 new signals");
-            assertThat(GreenMailUtil.getBody(mails.get(0))).contains(symbol + "  spread 2.4%", "spread 2%");
+            assertThat(part(mails.get(0), "text/plain")).contains(symbol + "  spread 2.4%", "spread 2%");
+            assertThat(part(mails.get(0), "text/html")).contains("2.4%").doesNotContain("http");
             assertThat(status(vip)).containsOnly("SENT").hasSize(5);
             assertThat(meters.counter("notifications.email.sent", "kind", "digest").count()).isPositive();
         }
@@ -507,6 +511,25 @@ class NotificationsIntegrationTest {
 
             assertThat(mailsTo(address)).hasSize(1);
             assertThat(status(vip)).containsExactly("SENT");
+        }
+
+        @Test
+        void anAddressThatCannotBeOneIsNotRetriedAndOthersStillGetTheirs() throws Exception {
+            String symbol = symbol();
+            String address = address();
+            UUID broken = user(Tier.VIP, "no-at-sign", prefs(true, "1", List.of(symbol), null, "UTC"));
+            UUID fine = user(Tier.VIP, address, prefs(true, "1", List.of(symbol), null, "UTC"));
+            double failuresBefore = meters.counter("notifications.email.failures").count();
+            publish(Topics.SIGNALS, signal(symbol, "2.2"));
+            await().until(() -> queued(broken) == 1 && queued(fine) == 1);
+            CLOCK.advance(Duration.ofSeconds(61));
+
+            runRound();
+
+            assertThat(status(broken)).containsExactly("REJECTED");
+            assertThat(status(fine)).containsExactly("SENT");
+            assertThat(mailsTo(address)).hasSize(1);
+            assertThat(meters.counter("notifications.email.failures").count()).isGreaterThan(failuresBefore);
         }
 
         @Test
@@ -663,6 +686,22 @@ class NotificationsIntegrationTest {
                 throw new IllegalStateException(ex);
             }
         }).toList();
+    }
+
+    /** The first part of this type, however deep in the multipart structure. */
+    static String part(Part message, String type) throws Exception {
+        if (message.isMimeType(type)) {
+            return (String) message.getContent();
+        }
+        if (message.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = part(multipart.getBodyPart(i), type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     static GreenMail startSmtp() {
