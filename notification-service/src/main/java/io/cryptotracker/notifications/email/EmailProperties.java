@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param digestAfter this many pending notifications go as one digest ({@code NOTIFICATIONS_EMAIL_DIGEST_AFTER})
  * @param batchWindow how long a user's first pending notification waits for others to join it
  *        ({@code NOTIFICATIONS_EMAIL_BATCH_WINDOW})
+ * @param maxSignalAge a signal whose event is older than this when it is stored is not emailed (a consumer catching
+ *        up on an old backlog must not mail stale opportunities) ({@code NOTIFICATIONS_EMAIL_MAX_SIGNAL_AGE})
  * @param pollInterval how often the dispatcher looks at the queue
  * @param retryBackoff the wait after an SMTP failure, doubled per failed attempt up to {@code maxRetryBackoff}
  */
@@ -21,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record EmailProperties(@DefaultValue("false") boolean enabled,
         @DefaultValue("CryptoTracker <notifications@cryptotracker.local>") String from,
         @DefaultValue("6") int maxPerHour, @DefaultValue("3") int digestAfter,
-        @DefaultValue("PT1M") Duration batchWindow, @DefaultValue("PT10S") Duration pollInterval,
+        @DefaultValue("PT1M") Duration batchWindow, @DefaultValue("PT30M") Duration maxSignalAge,
+        @DefaultValue("PT10S") Duration pollInterval,
         @DefaultValue("PT30S") Duration retryBackoff, @DefaultValue("PT15M") Duration maxRetryBackoff) {
 }

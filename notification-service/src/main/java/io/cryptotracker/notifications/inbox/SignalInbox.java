@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores a new signal's notification for every user whose preferences match (SPEC "Notifications"): a VIP's is
- * visible at once and queued for email when email is enabled and the user has the email channel on; a FREE user's becomes visible
+ * visible at once and queued for email when email is enabled, the user has the email channel on and the event is
+ * not older than {@code notifications.email.max-signal-age}; a FREE user's becomes visible
  * {@code SIGNALS_FREE_DELAY} after the signal's detection and is never emailed. Ids are deterministic, so a
  * redelivered event stores nothing twice.
  */
@@ -29,7 +30,7 @@ public class SignalInbox {
     private final NotificationStore store;
     private final TransactionTemplate transactions;
     private final InboxProperties properties;
-    private final boolean email;
+    private final EmailProperties email;
     private final Clock clock;
     private final Counter stored;
 
@@ -39,7 +40,7 @@ public class SignalInbox {
         this.store = store;
         this.transactions = transactions;
         this.properties = properties;
-        this.email = email.enabled();
+        this.email = email;
         this.clock = clock;
         this.stored = Counter.builder("notifications.stored").description("Notifications stored for users' history")
                 .register(meters);
@@ -50,6 +51,8 @@ public class SignalInbox {
         SignalData signal = created.data();
         Instant now = clock.instant();
         Instant detectedAt = signal.detectedAt() != null ? signal.detectedAt() : created.occurredAt();
+        boolean emailable = email.enabled()
+                && !created.occurredAt().isBefore(now.minus(email.maxSignalAge()));
         String title = NotificationText.title(signal);
         String body = NotificationText.body(signal);
         List<NotificationStore.NewNotification> rows = new ArrayList<>();
@@ -62,7 +65,7 @@ public class SignalInbox {
                     user.id(), created.eventId(), created.signalId(), signal.kind(), signal.symbol(),
                     signal.spreadPercent() == null ? java.math.BigDecimal.ZERO : signal.spreadPercent(), title, body,
                     detectedAt, vip ? now : detectedAt.plus(properties.freeDelay()),
-                    email && vip && user.prefs().channels().email()));
+                    emailable && vip && user.prefs().channels().email()));
         }
         Integer inserted = transactions.execute(status -> store.insert(rows, now));
         int count = inserted == null ? 0 : inserted;

@@ -321,17 +321,18 @@ class NotificationsIntegrationTest {
         }
 
         @Test
-        void notificationsOlderThanTheRetentionAreRemovedWithTheirEmails() {
+        void notificationsOlderThanTheRetentionAreRemovedAndOldSignalsAreNotEmailed() {
             String symbol = symbol();
             UUID vip = user(Tier.VIP, prefs(true, "1", List.of(symbol), null, "UTC"));
             publish(Topics.SIGNALS, signal(symbol, "2", CLOCK.instant().minus(Duration.ofDays(91))));
             publish(Topics.SIGNALS, signal(symbol, "3"));
-            await().until(() -> stored(vip) == 2 && queued(vip) == 2);
+            await().until(() -> stored(vip) == 2 && queued(vip) == 1); // too old to email
 
             assertThat(retention.removeExpired()).isPositive();
 
             assertThat(stored(vip)).isEqualTo(1);
             assertThat(queued(vip)).isEqualTo(1);
+            assertThat(status(vip)).containsExactly("PENDING");
             assertThat(spreads(as(vip).get("/api/v1/notifications").json())).containsExactly("3");
         }
 
