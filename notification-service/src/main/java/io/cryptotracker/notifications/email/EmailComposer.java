@@ -19,6 +19,9 @@ final class EmailComposer {
             + "preferences. Turn them off there, or set quiet hours to hold them back at night.";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** A digest lists at most this many (the oldest); the rest are counted. */
+    static final int DIGEST_LINES = 50;
+
     private static final String CELL = "<td style=\"padding:2px 12px 2px 0\">";
 
     private EmailComposer() {
@@ -49,7 +52,7 @@ final class EmailComposer {
         StringBuilder html = new StringBuilder("<p><strong>").append(escape(intro)).append("</strong></p><table>")
                 .append("<tr>").append(CELL).append("Detected</td>").append(CELL).append("Kind</td>").append(CELL)
                 .append("Symbol</td>").append(CELL).append("Spread</td>").append(CELL).append("</td></tr>");
-        for (PendingEmail item : items) {
+        for (PendingEmail item : items.subList(0, Math.min(items.size(), DIGEST_LINES))) {
             String detected = time(item.createdAt(), zone);
             String kind = NotificationText.kindLabel(item.kind());
             String spread = NotificationText.percent(item.spreadPercent());
@@ -61,8 +64,13 @@ final class EmailComposer {
             }
             html.append("</tr>");
         }
-        text.append("\n-- \n").append(FOOTER).append('\n');
         html.append("</table>");
+        if (items.size() > DIGEST_LINES) {
+            String more = "... and " + (items.size() - DIGEST_LINES) + " more: see your notification history.";
+            text.append(more).append('\n');
+            html.append("<p>").append(escape(more)).append("</p>");
+        }
+        text.append("\n-- \n").append(FOOTER).append('\n');
         return new Email("CryptoTracker: " + items.size() + " new signals", text.toString(), document(html));
     }
 

@@ -43,6 +43,18 @@ class EmailComposerTest {
     }
 
     @Test
+    void aLongDigestListsTheFirstFiftyAndCountsTheRest() {
+        List<PendingEmail> many = java.util.stream.IntStream.range(0, 120)
+                .mapToObj(i -> item("C" + i + "/USDT", "2", "fine")).toList();
+
+        EmailComposer.Email email = EmailComposer.digest(many, ZoneId.of("UTC"));
+
+        assertThat(email.subject()).isEqualTo("CryptoTracker: 120 new signals");
+        assertThat(email.text()).contains("C49/USDT", "... and 70 more").doesNotContain("C50/USDT");
+        assertThat(email.html()).contains("C49/USDT", "... and 70 more").doesNotContain("C50/USDT");
+    }
+
+    @Test
     void onlyARefusedRecipientCountsAsRejected() throws Exception {
         InternetAddress[] none = new InternetAddress[0];
         SendFailedException refused = new SendFailedException("550 no such user", null, none, none,
