@@ -52,8 +52,9 @@ class RealtimeConfiguration {
 
     @Bean
     SocketSessions socketSessions(SocketFanout fanout, UserDirectory directory, SocketAuthenticator authenticator,
-            RealtimeMetrics metrics, SignalFrames frames, JsonMapper json) {
-        return new SocketSessions(fanout, directory, authenticator, metrics, frames, json);
+            RealtimeMetrics metrics, SignalFrames frames, JsonMapper json, RealtimeProperties properties) {
+        return new SocketSessions(fanout, directory, authenticator, metrics, frames, json,
+                properties.maxFramePayload());
     }
 
     @Bean

@@ -2,16 +2,20 @@ package io.cryptotracker.notifications.realtime;
 
 import io.cryptotracker.common.security.reactive.ReactiveProblemResponses;
 import io.cryptotracker.common.web.Problems;
+import io.netty.channel.EventLoop;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.WebsocketServerSpec;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,8 +70,14 @@ final class SignalSocketEndpoint implements WebFilter, Ordered {
             }
             ServerHttpResponse response = exchange.getResponse();
             HttpServerResponse nettyResponse = ServerHttpResponseDecorator.getNativeResponse(response);
-            return response.setComplete().then(Mono.defer(() -> nettyResponse.sendWebsocket(
+            Mono<Void> upgrade = response.setComplete().then(Mono.defer(() -> nettyResponse.sendWebsocket(
                     (in, out) -> sessions.handle(in, out, outcome.userId(), outcome.tokenIssuedAt()), spec)));
+            // The token or ticket was checked on another thread. Upgrade on the connection's event loop: there the
+            // 101 is written and the connection switched to WebSocket in one go, so a frame the client sends at once
+            // cannot reach the finished HTTP exchange and be dropped.
+            EventLoop loop = ((Connection) ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest()))
+                    .channel().eventLoop();
+            return loop.inEventLoop() ? upgrade : upgrade.subscribeOn(Schedulers.fromExecutor(loop));
         });
     }
 

@@ -46,12 +46,14 @@ final class SocketSessions implements SmartLifecycle {
     private final RealtimeMetrics metrics;
     private final SignalFrames frames;
     private final JsonMapper json;
+    private final int maxFramePayload;
     private final AtomicInteger open = new AtomicInteger();
     private volatile boolean running;
 
     SocketSessions(SocketFanout fanout, UserDirectory directory, SocketAuthenticator authenticator,
-            RealtimeMetrics metrics, SignalFrames frames, JsonMapper json) {
+            RealtimeMetrics metrics, SignalFrames frames, JsonMapper json, int maxFramePayload) {
         this.fanout = fanout;
+        this.maxFramePayload = maxFramePayload;
         this.directory = directory;
         this.authenticator = authenticator;
         this.metrics = metrics;
@@ -73,7 +75,8 @@ final class SocketSessions implements SmartLifecycle {
                 loop.close(session, CloseReason.SHUTDOWN, 1001, "Server shutting down");
             }
         });
-        return in.receiveFrames()
+        // a message sent in fragments is put together (up to max-frame-payload) before it is read
+        return in.aggregateFrames(maxFramePayload).receiveFrames()
                 .doOnNext(frame -> onFrame(session, frame))
                 .then()
                 .doFinally(signal -> {

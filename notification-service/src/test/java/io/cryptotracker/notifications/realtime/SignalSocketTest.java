@@ -30,6 +30,9 @@ import io.cryptotracker.notifications.NotificationApplication;
 import io.cryptotracker.notifications.inbox.NotificationIds;
 import io.cryptotracker.notifications.realtime.RealtimeMetrics.CloseReason;
 import io.cryptotracker.notifications.users.UserDirectory;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,6 +87,17 @@ class SignalSocketTest {
     @DynamicPropertySource
     static void verifyTokensOfTheTestIssuer(DynamicPropertyRegistry registry) {
         registry.add("cryptotracker.security.jwks-uri", ISSUER::jwksUri);
+    }
+
+    @BeforeAll
+    static void pollQuickly() {
+        Awaitility.setDefaultPollDelay(Duration.ZERO);
+        Awaitility.setDefaultPollInterval(Duration.ofMillis(20));
+    }
+
+    @AfterAll
+    static void pollAsUsual() {
+        Awaitility.reset();
     }
 
     @BeforeEach
@@ -331,6 +345,15 @@ class SignalSocketTest {
     }
 
     @Test
+    void aFrameSentTheMomentTheSocketOpensIsNeverLost() {
+        String token = token(UUID.randomUUID(), Tier.VIP);
+        for (int i = 0; i < 30; i++) {
+            // connect() sends a ping as soon as the handshake is done and waits for the pong
+            SocketClient.connect(port, token).close();
+        }
+    }
+
+    @Test
     void aJsonPingIsAnsweredWithPongAndAnUnknownFrameWithAnError() {
         try (SocketClient client = SocketClient.connect(port, token(UUID.randomUUID(), Tier.VIP))) {
             client.send("{\"type\":\"ping\"}");
@@ -344,15 +367,21 @@ class SignalSocketTest {
     }
 
     @Test
-    void aSocketSilentForTheIdleTimeoutIsPingedThenClosed() throws Exception {
+    void aSocketSilentForTheIdleTimeoutIsPingedThenClosedWhileOneAnsweringPingsStays() throws Exception {
         double idleBefore = metrics.closedCount(CloseReason.IDLE);
-        try (RawSocket silent = RawSocket.open(port, "/ws/signals",
-                Map.of("Authorization", "Bearer " + token(UUID.randomUUID(), Tier.VIP)), 0)) {
+        try (SocketClient answering = SocketClient.connect(port, token(UUID.randomUUID(), Tier.VIP));
+                RawSocket silent = RawSocket.open(port, "/ws/signals",
+                        Map.of("Authorization", "Bearer " + token(UUID.randomUUID(), Tier.VIP)), 0)) {
             assertThat(silent.status).isEqualTo(101);
             assertThat(silent.readFrame().opcode()).isEqualTo(0x9);
             long start = System.nanoTime();
             assertThat(silent.readUntilClose()).isEqualTo(1001);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+            // java.net.http answers protocol pings by itself: that is activity enough
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                    .until(() -> !answering.closeCode().isDone());
+            answering.send("{\"type\":\"ping\"}");
+            answering.await(frame -> "pong".equals(frame.path("type").asString()));
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> metrics.closedCount(CloseReason.IDLE) > idleBefore);
     }

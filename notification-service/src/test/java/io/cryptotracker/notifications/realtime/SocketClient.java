@@ -56,7 +56,8 @@ final class SocketClient implements AutoCloseable {
 
     /** The first frame matching, waiting for it. */
     JsonNode await(Predicate<JsonNode> matching) {
-        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> frames.stream().filter(matching).findFirst(),
+        return org.awaitility.Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                .atMost(Duration.ofSeconds(10)).until(() -> frames.stream().filter(matching).findFirst(),
                 java.util.Optional::isPresent).get();
     }
 
