@@ -18,6 +18,8 @@ final class ClientSession {
     final Channel channel;
     final WebsocketOutbound outbound;
     final UUID userId;
+    /** {@code "<userId>:"}, the first part of every notification id of this user. */
+    final byte[] notificationIdPrefix;
     /** The access token's {@code iat}: a downgrade after it closes the socket. */
     final Instant tokenIssuedAt;
     final LoopSessions loop;
@@ -38,6 +40,7 @@ final class ClientSession {
         this.channel = channel;
         this.outbound = outbound;
         this.userId = userId;
+        this.notificationIdPrefix = NotificationIdWriter.userPrefix(userId);
         this.tokenIssuedAt = tokenIssuedAt;
         this.loop = loop;
         preferences(prefs);

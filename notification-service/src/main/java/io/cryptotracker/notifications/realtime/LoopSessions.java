@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-import io.cryptotracker.notifications.inbox.NotificationIds;
 import io.cryptotracker.notifications.realtime.RealtimeMetrics.CloseReason;
 import io.cryptotracker.notifications.users.SignalMatcher;
 import io.netty.buffer.ByteBuf;
@@ -33,6 +32,7 @@ final class LoopSessions implements Runnable {
     private final Queue<List<SignalFrame>> pending = PlatformDependent.newMpscQueue();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ArrayList<SignalFrame> batch = new ArrayList<>();
+    private final NotificationIdWriter notificationIds = new NotificationIdWriter();
     /** Highest seq drained here: a socket joining now has missed everything up to it. */
     private long lastDrainedSeq;
 
@@ -152,10 +152,9 @@ final class LoopSessions implements Runnable {
                     metrics.delivered(nowMicros - frame.occurredAtMicros, 1);
                 }
                 if (notify) {
-                    UUID id = NotificationIds.of(session.userId, frame.eventId);
-                    session.channel.write(frame.notification.frame(session.channel.alloc(), id,
-                            session.prefs.channels().browser(), session.prefs.channels().sound()),
-                            session.channel.voidPromise());
+                    session.channel.write(frame.notification.frame(session.channel.alloc(), notificationIds,
+                            session.notificationIdPrefix, frame.eventIdBytes, session.prefs.channels().browser(),
+                            session.prefs.channels().sound()), session.channel.voidPromise());
                     notifications++;
                     written++;
                 }

@@ -17,6 +17,7 @@ final class SignalFrame {
     final long seq;
     final String event;
     final UUID eventId;
+    final byte[] eventIdBytes;
     final String kind;
     final String symbolKey;
     final String symbolBase;
@@ -33,6 +34,7 @@ final class SignalFrame {
         this.seq = seq;
         this.event = event;
         this.eventId = eventId;
+        this.eventIdBytes = NotificationIdWriter.eventBytes(eventId);
         this.kind = data.kind();
         this.symbolKey = Symbols.key(data.symbol());
         this.symbolBase = Symbols.base(data.symbol());
@@ -57,13 +59,14 @@ final class SignalFrame {
 
         static final int ID_LENGTH = 36;
 
-        ByteBuf frame(ByteBufAllocator alloc, UUID notificationId, boolean browser, boolean sound) {
+        ByteBuf frame(ByteBufAllocator alloc, NotificationIdWriter ids, byte[] userPrefix, byte[] eventId,
+                boolean browser, boolean sound) {
             int flags = (browser ? 2 : 0) + (sound ? 1 : 0);
             byte[] h = head[flags];
             byte[] t = tail[flags];
             ByteBuf frame = alloc.directBuffer(h.length + ID_LENGTH + t.length);
             frame.writeBytes(h);
-            frame.writeCharSequence(notificationId.toString(), java.nio.charset.StandardCharsets.US_ASCII);
+            ids.write(frame, userPrefix, eventId);
             return frame.writeBytes(t);
         }
     }
