@@ -15,7 +15,6 @@ import io.cryptotracker.notifications.users.SignalMatcher;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
-import io.netty.util.IllegalReferenceCountException;
 import io.netty.util.internal.PlatformDependent;
 
 /**
@@ -128,7 +127,7 @@ final class LoopSessions implements Runnable {
             if (queued == null) {
                 continue;
             }
-            int written = 0;
+            int unflushed = 0;
             long nowMicros = 0;
             for (int f = 0; f < frames.size(); f++) {
                 SignalFrame frame = frames.get(f);
@@ -137,7 +136,13 @@ final class LoopSessions implements Runnable {
                 if (!signal && !notify) {
                     continue;
                 }
-                if (queued.size() + (signal ? 1 : 0) + (notify ? 1 : 0) > limit) {
+                int needed = (signal ? 1 : 0) + (notify ? 1 : 0);
+                if (unflushed + needed > limit) {
+                    // a big batch: let the kernel take what it can before counting what still waits
+                    session.channel.flush();
+                    unflushed = 0;
+                }
+                if (queued.size() + unflushed + needed > limit) {
                     close(session, CloseReason.SLOW_READER, 1013, "Too slow: frames are not read fast enough");
                     break;
                 }
@@ -148,7 +153,6 @@ final class LoopSessions implements Runnable {
                 if (signal) {
                     session.channel.write(frame.bytes.retainedDuplicate(), session.channel.voidPromise());
                     signals++;
-                    written++;
                     metrics.delivered(nowMicros - frame.occurredAtMicros, 1);
                 }
                 if (notify) {
@@ -156,10 +160,10 @@ final class LoopSessions implements Runnable {
                             session.notificationIdPrefix, frame.eventIdBytes, session.prefs.channels().browser(),
                             session.prefs.channels().sound()), session.channel.voidPromise());
                     notifications++;
-                    written++;
                 }
+                unflushed += needed;
             }
-            if (written > 0) {
+            if (unflushed > 0) {
                 session.channel.flush();
             }
         }
@@ -171,27 +175,52 @@ final class LoopSessions implements Runnable {
         }
     }
 
-    /** Replays retained frames after {@code afterSeq} that this socket missed, in seq order (on this loop). */
+    /**
+     * Replays retained frames this socket missed, in seq order (on this loop), {@code send-buffer} frames at a time:
+     * the next part goes once the kernel has taken the last, so a long replay never piles up in memory. A client
+     * that does not read it within {@code close-timeout} is closed as a slow reader.
+     */
     void replay(ClientSession session, List<SignalFrame> retained) {
+        replay(session, retained, 0, System.nanoTime() + properties.closeTimeout().toNanos());
+    }
+
+    private void replay(ClientSession session, List<SignalFrame> retained, int from, long deadlineNanos) {
+        int limit = properties.sendBuffer();
+        int next = from;
         int written = 0;
-        for (SignalFrame frame : retained) {
-            try {
-                if (!session.closing && frame.seq <= session.joinedAfterSeq && session.filter.accepts(frame)) {
+        ChannelOutboundBuffer queued = session.channel.unsafe().outboundBuffer();
+        if (!session.closing && queued != null && queued.size() < limit) {
+            for (; next < retained.size() && written < limit; next++) {
+                SignalFrame frame = retained.get(next);
+                if (frame.seq <= session.joinedAfterSeq && session.filter.accepts(frame)) {
                     session.channel.write(frame.bytes.retainedDuplicate(), session.channel.voidPromise());
                     written++;
                 }
             }
-            catch (IllegalReferenceCountException evicted) {
-                // dropped from the history meanwhile: nothing to send
-            }
-            finally {
-                frame.bytes.release();
+            if (written > 0) {
+                session.channel.flush();
+                metrics.signalFrames.increment(written);
             }
         }
-        if (written > 0) {
-            session.channel.flush();
-            metrics.signalFrames.increment(written);
+        if (next >= retained.size() || session.closing || queued == null) {
+            for (int i = from; i < retained.size(); i++) {
+                retained.get(i).bytes.release();
+            }
+            return;
         }
+        for (int i = from; i < next; i++) {
+            retained.get(i).bytes.release();
+        }
+        if (System.nanoTime() > deadlineNanos) {
+            for (int i = next; i < retained.size(); i++) {
+                retained.get(i).bytes.release();
+            }
+            close(session, CloseReason.SLOW_READER, 1013, "Too slow: the replay is not read fast enough");
+            return;
+        }
+        int resumeAt = next;
+        loop.schedule(() -> replay(session, retained, resumeAt, deadlineNanos), written == limit ? 0 : 5,
+                TimeUnit.MILLISECONDS);
     }
 
     /** A frame for one socket only (pong, error). */
