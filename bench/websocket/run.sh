@@ -12,7 +12,8 @@
 #   deliveries/s: higher rungs are skipped), LOADGEN_THREADS (2), SERVER_JAVA_OPTS, GATEWAY_JAVA_OPTS,
 #   LOADGEN_JAVA_OPTS, BENCH_PORT_BASE (28000: +32 PostgreSQL, +79 Redis, +92 Kafka, +85 notification-service,
 #   +80 gateway, +86 self-test server), BENCH_MVN_LOCK (a file to flock while building, e.g. /tmp/ct-mvn.lock),
-#   REBUILD=1 (rebuild the jars even when present), OUT (RESULTS.md).
+#   REBUILD=1 (rebuild the jars even when present), SERVER_JAR / GATEWAY_JAR / COMMON_JAR (jars built elsewhere, e.g.
+#   from a clean export of a commit), OUT (RESULTS.md).
 set -euo pipefail
 
 MODE="${1:-all}"
@@ -59,9 +60,9 @@ fi
 # --- jars and the bench classpath ------------------------------------------------------------------------------
 VERSION="$(awk '/<artifactId>cryptotracker<\/artifactId>/ { found = 1 }
                 found && /<version>/ { gsub(/.*<version>|<\/version>.*/, ""); print; exit }' "$ROOT/pom.xml")"
-SERVER_JAR="$ROOT/notification-service/target/notification-service-$VERSION.jar"
-GATEWAY_JAR="$ROOT/gateway/target/gateway-$VERSION.jar"
-COMMON_JAR="$ROOT/common-lib/target/common-lib-$VERSION.jar"
+SERVER_JAR="${SERVER_JAR:-$ROOT/notification-service/target/notification-service-$VERSION.jar}"
+GATEWAY_JAR="${GATEWAY_JAR:-$ROOT/gateway/target/gateway-$VERSION.jar}"
+COMMON_JAR="${COMMON_JAR:-$ROOT/common-lib/target/common-lib-$VERSION.jar}"
 mvn_locked() {
   if [[ -n "${BENCH_MVN_LOCK:-}" ]]; then (cd "$ROOT" && flock "$BENCH_MVN_LOCK" ./mvnw "$@"); else (cd "$ROOT" && ./mvnw "$@"); fi
 }
@@ -78,8 +79,10 @@ if [[ ! -f "$DIR/target/cp-common-lib.txt" || -n "${REBUILD:-}" ]]; then
   mvn_locked -B -q -pl common-lib dependency:build-classpath -Dmdep.includeScope=runtime \
     -Dmdep.outputFile="$DIR/target/cp-common-lib.txt"
 fi
-# a private copy: other builds may rewrite common-lib's jar while the benchmark runs
+# private copies: other builds may rewrite the jars while the benchmark runs
 cp "$COMMON_JAR" "$DIR/target/common-lib.jar"
+if [[ "$MODE" != selftest ]]; then cp "$SERVER_JAR" "$WORK/notification-service.jar"; SERVER_JAR="$WORK/notification-service.jar"; fi
+if [[ "$MODE" == gateway || "$MODE" == all ]]; then cp "$GATEWAY_JAR" "$WORK/gateway.jar"; GATEWAY_JAR="$WORK/gateway.jar"; fi
 CP="$DIR/target/classes:$DIR/target/common-lib.jar:$(cat "$DIR/target/cp-common-lib.txt")"
 "$JAVAC" -nowarn -d "$DIR/target/classes" -cp "$CP" "$DIR"/src/*.java
 QUIET=(-Dlogback.configurationFile="$DIR/src/logback-quiet.xml")
@@ -110,22 +113,33 @@ KAFKA="$(cat "$WORK/kafka")"
 JWKS_URI="$(cat "$WORK/jwks-uri")"
 FIRST_SEQ=1
 
+# the load generator runs in the background and is waited for, so Ctrl-C/TERM reaches the trap at once
+run_java() { # log-file java-args...
+  local logfile="$1"; shift
+  "$JAVA" "$@" > >(tee -a "$logfile") 2>&1 &
+  local pid=$!
+  PIDS+=("$pid")
+  local status=0
+  wait "$pid" || status=$?
+  return "$status"
+}
+
 bench() { # label url clients pids-spec
   local label="$1" url="$2" clients="$3" pids="$4"
   # shellcheck disable=SC2086
-  "$JAVA" $LOADGEN_JAVA_OPTS "${NATIVE_ACCESS[@]}" "${QUIET[@]}" -cp "$CP" WsBench --label "$label" --url "$url" \
-    --clients "$clients" --rates "$RATES" --step-seconds "$STEP_SECONDS" --warmup-seconds "$WARMUP_SECONDS" \
-    --max-offered "$MAX_OFFERED" --threads "$LOADGEN_THREADS" --kafka "$KAFKA" --jcmd "$JCMD" \
-    --key-file "$WORK/signing-key.pem" --kid-file "$WORK/signing-key.kid" --pids "$pids" \
-    --first-seq "$FIRST_SEQ" --seq-file "$WORK/last-seq" --out "$WORK/$label" | tee -a "$WORK/bench.log"
+  run_java "$WORK/bench.log" $LOADGEN_JAVA_OPTS "${NATIVE_ACCESS[@]}" "${QUIET[@]}" -cp "$CP" WsBench --label "$label" \
+    --url "$url" --clients "$clients" --rates "$RATES" --step-seconds "$STEP_SECONDS" \
+    --warmup-seconds "$WARMUP_SECONDS" --max-offered "$MAX_OFFERED" --threads "$LOADGEN_THREADS" --kafka "$KAFKA" \
+    --jcmd "$JCMD" --key-file "$WORK/signing-key.pem" --kid-file "$WORK/signing-key.kid" --pids "$pids" \
+    --first-seq "$FIRST_SEQ" --seq-file "$WORK/last-seq" --out "$WORK/$label"
   FIRST_SEQ="$(cat "$WORK/last-seq")"
 }
 
 check() { # url
-  "$JAVA" -Xmx256m "${QUIET[@]}" -cp "$CP" WsBench --check true --url "$1" --kafka "$KAFKA" \
+  local status=0
+  run_java "$WORK/bench.log" -Xmx256m "${QUIET[@]}" -cp "$CP" WsBench --check true --url "$1" --kafka "$KAFKA" \
     --key-file "$WORK/signing-key.pem" --kid-file "$WORK/signing-key.kid" --first-seq "$FIRST_SEQ" \
-    --seq-file "$WORK/last-seq" | tee -a "$WORK/bench.log"
-  local status=${PIPESTATUS[0]}
+    --seq-file "$WORK/last-seq" || status=$?
   FIRST_SEQ="$(cat "$WORK/last-seq")"
   return "$status"
 }
@@ -211,10 +225,14 @@ JAVA_VERSION="$("$JAVA" -version 2>&1 | head -1)"
   echo
   echo "## Rates (each step ${STEP_SECONDS} s after warm-up; the ladder stops at saturation)"
   echo "Latency: publish time (= the event's \`occurred_at\`/\`data.updated_at\`) to the client's receipt, ms."
-  echo "CPU: cores used during the step, and in brackets µs of CPU per delivered frame."
+  echo "Deliveries: signal frames (the latency sample). All frames: signal frames plus the \`notification\` frame each"
+  echo "VIP socket also gets for a matching SignalCreated (the bench users are unknown to the projection, so the default"
+  echo "preferences match every signal). CPU: cores used during the step, in brackets µs of CPU per frame (all frames)."
+  echo "Missing: signal frames not received by a client that was connected when the step started. Kafka: p50 / p99 ms"
+  echo "from publishing to a plain consumer in the load generator (what the broker alone adds)."
   echo
-  echo "| path | clients | signals/s | offered deliveries/s | delivered/s | p50 | p99 | max | missing | closed by server | notification-service CPU | gateway CPU | load generator CPU | Kafka+PG CPU |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| path | clients | signals/s | offered deliveries/s | delivered/s | all frames/s | p50 ms | p99 ms | max ms | Kafka ms | missing | closed by server | notification-service CPU | gateway CPU | load generator CPU | Kafka+PG CPU |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   for label in selftest direct gateway; do [[ -f "$WORK/$label.rates" ]] && cat "$WORK/$label.rates"; done
   echo
   echo "## Connections and memory per connection"

@@ -71,6 +71,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The WebSocket fan-out load generator: N concurrent VIP WebSocket clients (Netty, a few event-loop threads, bearer
@@ -176,6 +180,7 @@ public final class WsBench {
         producerProperties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producerProperties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producer = new KafkaProducer<>(producerProperties);
+        startKafkaProbe();
         if (OPTIONS.containsKey("check")) {
             System.exit(check() ? 0 : 1);
         }
@@ -387,6 +392,63 @@ public final class WsBench {
         producer.send(new ProducerRecord<>(Topics.SIGNALS, event.partitionKey(), EventJson.write(event)));
     }
 
+    // ---------------------------------------------------------------------------------------------- Kafka probe
+
+    /** Publish time to receipt by a plain consumer in this JVM, per step: what Kafka alone adds to the latency. */
+    final Map<Short, Histogram> kafkaTransit = new ConcurrentHashMap<>();
+
+    void startKafkaProbe() {
+        Properties properties = new Properties();
+        properties.put("bootstrap.servers", opt("kafka", "localhost:9092"));
+        properties.put("key.deserializer", StringDeserializer.class.getName());
+        properties.put("value.deserializer", StringDeserializer.class.getName());
+        properties.put("enable.auto.commit", "false");
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties);
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.SIGNALS).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        Thread thread = new Thread(() -> {
+            while (true) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                    long now = nowMicros();
+                    String value = record.value();
+                    int at = value.indexOf("\"seq\":");
+                    if (at < 0) {
+                        continue;
+                    }
+                    int end = at + 6;
+                    while (end < value.length() && Character.isDigit(value.charAt(end))) {
+                        end++;
+                    }
+                    long index = Long.parseLong(value.substring(at + 6, end)) - firstSeq;
+                    if (index < 0 || index >= MAX_SIGNALS) {
+                        continue;
+                    }
+                    Histogram histogram = kafkaTransit.computeIfAbsent(STEP_OF[(int) index], k -> new Histogram());
+                    synchronized (histogram) {
+                        histogram.record(now - PUBLISHED_MICROS[(int) index]);
+                    }
+                }
+            }
+        }, "kafka-probe");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** "p50 / p99" ms of the Kafka probe for a step. */
+    String kafkaText(short stepId) {
+        Histogram histogram = kafkaTransit.get(stepId);
+        if (histogram == null) {
+            return "–";
+        }
+        synchronized (histogram) {
+            return String.format(Locale.ROOT, "%.1f / %.1f", histogram.percentile(50) / 1000.0,
+                    histogram.percentile(99) / 1000.0);
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------- measuring
 
     StepResult measureStep(int rate) throws Exception {
@@ -402,11 +464,15 @@ public final class WsBench {
         long expected = published * openAtStart;
         Totals drained = drain(stepId, openAtStart, 10_000);
         StepResult result = new StepResult();
+        result.kafka = kafkaText(stepId);
         result.rate = rate;
         result.published = published;
         result.clients = openAtStart;
         result.offeredPerSecond = expected / window;
         result.deliveredPerSecond = (endTotals.framesAll - startTotals.framesAll) / window;
+        double allFrames = (endTotals.framesAll + endTotals.notificationFrames + endTotals.otherFrames)
+                - (startTotals.framesAll + startTotals.notificationFrames + startTotals.otherFrames);
+        result.allFramesPerSecond = allFrames / window;
         result.received = drained.stepFrames;
         result.missing = expected - drained.stepFrames;
         result.latency = drained.histogram;
@@ -417,6 +483,7 @@ public final class WsBench {
         result.outOfOrder = drained.outOfOrder - startTotals.outOfOrder;
         result.notifications = drained.notificationFrames - startTotals.notificationFrames;
         result.other = drained.otherFrames - startTotals.otherFrames;
+        result.pings = drained.pings;
         result.timestampMismatches = drained.timestampMismatches;
         result.timestampChecks = drained.timestampChecks;
         for (String name : pids.keySet()) {
@@ -425,8 +492,7 @@ public final class WsBench {
             if (a != null && b != null) {
                 double cpuSeconds = (b[0] - a[0]) / 100.0;
                 result.cpu.put(name, cpuSeconds / window);
-                double deliveries = endTotals.framesAll - startTotals.framesAll;
-                result.cpuPerDelivery.put(name, deliveries == 0 ? 0 : cpuSeconds * 1e6 / deliveries);
+                result.cpuPerDelivery.put(name, allFrames == 0 ? 0 : cpuSeconds * 1e6 / allFrames);
             }
         }
         return result;
@@ -472,6 +538,7 @@ public final class WsBench {
                     totals.notificationFrames += stats.notificationFrames;
                     totals.otherFrames += stats.otherFrames;
                     totals.closed += stats.closed;
+                    totals.pings += stats.pings;
                     totals.outOfOrder += stats.outOfOrder;
                     totals.timestampChecks += stats.timestampChecks;
                     totals.timestampMismatches += stats.timestampMismatches;
@@ -492,6 +559,7 @@ public final class WsBench {
         long stepFrames;
         long notificationFrames;
         long otherFrames;
+        long pings;
         long closed;
         long outOfOrder;
         long timestampChecks;
@@ -506,12 +574,15 @@ public final class WsBench {
         int clients;
         double offeredPerSecond;
         double deliveredPerSecond;
+        double allFramesPerSecond;
+        String kafka;
         long received;
         long missing;
         long closed;
         long outOfOrder;
         long notifications;
         long other;
+        long pings;
         long timestampChecks;
         long timestampMismatches;
         Map<Integer, Long> closeCodes;
@@ -538,20 +609,20 @@ public final class WsBench {
             String load = cpuText("load generator");
             String infra = pids.containsKey("kafka+pg") ? String.format(Locale.ROOT, "%.2f", cpu.get("kafka+pg")) : "–";
             String closes = closed == 0 ? "0" : closed + " " + closeCodes;
-            return String.format(Locale.ROOT, "| %s | %,d | %d | %,.0f | **%,.0f** | %.1f | **%.1f** | %.0f | %,d%s | %s | %s | %s | %s | %s |%n",
-                    label, connectedClients, rate, offeredPerSecond, deliveredPerSecond,
-                    latency.percentile(50) / 1000.0, latency.percentile(99) / 1000.0, latency.max() / 1000.0,
+            return String.format(Locale.ROOT, "| %s | %,d | %d | %,.0f | **%,.0f** | %,.0f | %.1f | **%.1f** | %.0f | %s | %,d%s | %s | %s | %s | %s | %s |%n",
+                    label, connectedClients, rate, offeredPerSecond, deliveredPerSecond, allFramesPerSecond,
+                    latency.percentile(50) / 1000.0, latency.percentile(99) / 1000.0, latency.max() / 1000.0, kafka,
                     missing, missing > 0 ? String.format(Locale.ROOT, " (%.2f%%)", 100.0 * missing / Math.max(1, published * clients)) : "",
                     closes, server, gateway, load, infra);
         }
 
         String summary(int connectedClients) {
             return String.format(Locale.ROOT,
-                    "%s %d clients @ %d/s: offered %.0f/s delivered %.0f/s p50 %.1f ms p99 %.1f ms max %.0f ms "
-                            + "missing %d closed %d %s outOfOrder %d notifications %d other %d ts-check %d/%d mismatched; cpu %s",
+                    "%s %d clients @ %d/s: offered %.0f/s delivered %.0f/s p50 %.1f ms p99 %.1f ms max %.0f ms kafka %s "
+                            + "missing %d closed %d %s outOfOrder %d notifications %d other %d pings answered (total) %d ts-check %d/%d mismatched; cpu %s",
                     label, connectedClients, rate, offeredPerSecond, deliveredPerSecond,
-                    latency.percentile(50) / 1000.0, latency.percentile(99) / 1000.0, latency.max() / 1000.0,
-                    missing, closed, closeCodes, outOfOrder, notifications, other, timestampMismatches, timestampChecks, cpu);
+                    latency.percentile(50) / 1000.0, latency.percentile(99) / 1000.0, latency.max() / 1000.0, kafka,
+                    missing, closed, closeCodes, outOfOrder, notifications, other, pings, timestampMismatches, timestampChecks, cpu);
         }
     }
 
@@ -769,6 +840,7 @@ public final class WsBench {
         long outOfOrder;
         long timestampChecks;
         long timestampMismatches;
+        long pings;
         final Map<Short, Histogram> histograms = new HashMap<>();
         final Map<Integer, Long> closeCodes = new HashMap<>();
         Histogram current;
@@ -885,7 +957,8 @@ public final class WsBench {
             stats.closed++;
         }
         connection.closing = true;
-        ctx.writeAndFlush(new CloseWebSocketFrame(code, null)).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+        ctx.channel().writeAndFlush(new CloseWebSocketFrame(code, null))
+                .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
     }
 
     /**
@@ -948,8 +1021,7 @@ public final class WsBench {
                 int stop = (int) (start + length);
                 switch (b0 & 0x0F) {
                     case 0x1 -> onText(stats, connection, buffer, start, stop, now);
-                    case 0x9 -> ctx.writeAndFlush(new io.netty.handler.codec.http.websocketx.PongWebSocketFrame(
-                            buffer.retainedSlice(start, stop - start)));
+                    case 0x9 -> pong(ctx, buffer, start, stop);
                     case 0x8 -> onClose(stats, connection, ctx, length >= 2 ? buffer.getUnsignedShort(start) : 1005);
                     case 0xA -> { }
                     default -> stats.otherFrames++;
@@ -969,6 +1041,13 @@ public final class WsBench {
                 partial.writeBytes(buffer, read, end - read);
                 buffer.release();
             }
+        }
+
+        /** Through the whole pipeline, so Netty's encoder masks it: this handler sits before the encoder. */
+        private void pong(ChannelHandlerContext ctx, ByteBuf buffer, int start, int stop) {
+            stats.pings++;
+            ctx.channel().writeAndFlush(new io.netty.handler.codec.http.websocketx.PongWebSocketFrame(
+                    buffer.retainedSlice(start, stop - start)), ctx.channel().voidPromise());
         }
 
         @Override
