@@ -52,6 +52,7 @@ final class LiveConsumer implements SmartLifecycle {
     private volatile Thread thread;
     private volatile boolean running;
     private volatile boolean assigned;
+    private volatile long startedAtMillis;
 
     LiveConsumer(Map<String, Object> kafkaProperties, String groupId, RealtimeProperties properties,
             SignalFrames frames, SocketFanout fanout, SocketSessions sessions, UserDirectory directory, Clock clock) {
@@ -85,6 +86,7 @@ final class LiveConsumer implements SmartLifecycle {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId);
         config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         consumer = new KafkaConsumer<>(config);
+        startedAtMillis = clock.millis();
         running = true;
         thread = new Thread(this::run, "notifications-live-consumer");
         thread.setDaemon(true);
@@ -186,6 +188,9 @@ final class LiveConsumer implements SmartLifecycle {
             return;
         }
         SignalFrame frame = frames.encode(event);
+        if (frame != null) {
+            frame.refill = record.timestamp() < startedAtMillis;
+        }
         if (frame != null && !ordering.offer(frame, now, ready, fanout.history()::contains)) {
             frame.bytes.release();
         }

@@ -131,6 +131,9 @@ final class LoopSessions implements Runnable {
             long nowMicros = 0;
             for (int f = 0; f < frames.size(); f++) {
                 SignalFrame frame = frames.get(f);
+                if (frame.refill) {
+                    continue;
+                }
                 boolean signal = session.filter.accepts(frame);
                 boolean notify = frame.notification != null && SignalMatcher.matches(session.prefs, frame.data);
                 if (!signal && !notify) {

@@ -28,6 +28,11 @@ final class SignalFrame {
     final ByteBuf bytes;
     /** Null unless {@code created}. */
     final NotificationParts notification;
+    /**
+     * Read again at start to refill the history (older than this replica's consumer): kept for {@code resume}, not
+     * sent live. Set by the LIVE consumer before the frame is published.
+     */
+    boolean refill;
 
     SignalFrame(long seq, String event, UUID eventId, Instant occurredAt, SignalData data, ByteBuf bytes,
             NotificationParts notification) {

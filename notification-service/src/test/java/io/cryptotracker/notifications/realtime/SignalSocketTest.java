@@ -405,7 +405,7 @@ class SignalSocketTest {
                     seqs.add(events.created(SignalEvents.signal("mexc-dex", "TWO/USDT", "3")).seq());
                 }
                 await().atMost(Duration.ofSeconds(10))
-                        .until(() -> onA.signals().size() >= 5 && onB.signals().size() >= 5);
+                        .until(() -> onA.signalSeqs().containsAll(seqs) && onB.signalSeqs().containsAll(seqs));
                 await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
                         .until(() -> onA.signals().size() == 5 && onB.signals().size() == 5);
                 assertThat(onA.signalSeqs()).containsExactlyElementsOf(seqs);
