@@ -77,6 +77,14 @@ final class LiveConsumer implements SmartLifecycle {
 
     @Override
     public void start() {
+        startedAtMillis = clock.millis();
+        running = true;
+        thread = new Thread(this::runUntilStopped, "notifications-live-consumer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private KafkaConsumer<String, String> newConsumer() {
         Map<String, Object> config = new HashMap<>(kafkaProperties);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -85,12 +93,30 @@ final class LiveConsumer implements SmartLifecycle {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId);
         config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-        consumer = new KafkaConsumer<>(config);
-        startedAtMillis = clock.millis();
-        running = true;
-        thread = new Thread(this::run, "notifications-live-consumer");
-        thread.setDaemon(true);
-        thread.start();
+        return new KafkaConsumer<>(config);
+    }
+
+    /** Starts a new consumer after a failure (with a pause), so sockets never silently stop getting signals. */
+    private void runUntilStopped() {
+        SignalOrdering ordering = new SignalOrdering(properties.reorderWait().toNanos());
+        while (running) {
+            try {
+                consumer = newConsumer();
+                run(ordering);
+            }
+            catch (RuntimeException ex) {
+                log.error("LIVE consumer failed; starting a new one in 5 s", ex);
+            }
+            for (int i = 0; i < 50 && running; i++) {
+                try {
+                    Thread.sleep(100);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     @Override
@@ -122,8 +148,7 @@ final class LiveConsumer implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 512;
     }
 
-    private void run() {
-        SignalOrdering ordering = new SignalOrdering(properties.reorderWait().toNanos());
+    private void run(SignalOrdering ordering) {
         List<SignalFrame> ready = new ArrayList<>();
         try {
             consumer.subscribe(List.of(Topics.SIGNALS, Topics.USERS), new SeekBack());
@@ -148,20 +173,17 @@ final class LiveConsumer implements SmartLifecycle {
         }
         catch (WakeupException ex) {
             if (running) {
-                log.warn("LIVE consumer woken up while running", ex);
+                throw ex;
             }
         }
-        catch (RuntimeException ex) {
-            log.error("LIVE consumer stopped: sockets get no more signals", ex);
-        }
         finally {
+            assigned = false;
             try {
                 consumer.close(Duration.ofSeconds(2));
             }
             catch (RuntimeException ex) {
                 log.debug("Closing the LIVE consumer: {}", ex.toString());
             }
-            running = false;
         }
     }
 

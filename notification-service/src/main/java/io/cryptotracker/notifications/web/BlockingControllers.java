@@ -1,7 +1,7 @@
 package io.cryptotracker.notifications.web;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -13,7 +13,7 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
  * bounded pool instead of the Netty event loop, which must never block (it serves the WebSocket fan-out).
  */
 @Configuration(proxyBeanMethods = false)
-public class BlockingControllers implements WebFluxConfigurer {
+public class BlockingControllers implements WebFluxConfigurer, DisposableBean {
 
     private final AsyncTaskExecutor executor;
 
@@ -34,8 +34,9 @@ public class BlockingControllers implements WebFluxConfigurer {
         configurer.setExecutor(executor);
     }
 
-    @Bean
-    AsyncTaskExecutor blockingControllerExecutor() {
-        return executor;
+    /** Not a bean (it would displace Boot's applicationTaskExecutor), so shut down here. */
+    @Override
+    public void destroy() {
+        ((ThreadPoolTaskExecutor) executor).shutdown();
     }
 }
