@@ -1,6 +1,7 @@
 package io.cryptotracker.auth;
 
 import io.cryptotracker.common.testsupport.ApiResponse;
+import io.cryptotracker.common.testsupport.KafkaRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static io.cryptotracker.common.testsupport.KafkaRecords.awaitRecord;
@@ -44,9 +45,7 @@ import io.jsonwebtoken.security.Jwk;
 import io.jsonwebtoken.security.Jwks;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -85,9 +84,6 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
         // this context's own consumer group: other test contexts in the JVM share the broker and the topic
         registry.add("spring.kafka.consumer.group-id", () -> "auth-service-it-" + UUID.randomUUID());
     }
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
 
     @Autowired
     UserAccounts users;
@@ -598,11 +594,7 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
     }
 
     private KafkaProducer<String, String> producer() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(config);
+        return KafkaRecords.producer();
     }
 
     private static List<String> fields(ApiResponse response) {

@@ -1,6 +1,7 @@
 package io.cryptotracker.users;
 
 import io.cryptotracker.common.testsupport.ApiResponse;
+import io.cryptotracker.common.testsupport.KafkaRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.cryptotracker.common.testsupport.KafkaRecords.awaitRecord;
 import static org.awaitility.Awaitility.await;
@@ -11,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,9 +24,7 @@ import io.cryptotracker.common.security.AuthenticatedUser;
 import io.cryptotracker.common.security.Tier;
 import io.cryptotracker.common.testsupport.ServiceContractTest;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -54,9 +52,6 @@ class UserServiceIntegrationTest extends ServiceContractTest {
         registry.add("cryptotracker.users.subscriptions.expiry-check-interval", () -> "300ms");
     }
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
     @Autowired
     JdbcClient jdbc;
 
@@ -64,11 +59,7 @@ class UserServiceIntegrationTest extends ServiceContractTest {
 
     @BeforeAll
     void openProducer() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producer = new KafkaProducer<>(config);
+        producer = KafkaRecords.producer();
     }
 
     @AfterAll

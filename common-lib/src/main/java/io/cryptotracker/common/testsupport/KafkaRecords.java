@@ -9,9 +9,12 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Reads what a service under test published, with a plain Kafka consumer on the shared embedded broker. */
+/** Reads what a service under test published (and publishes what its peers would), with a plain Kafka consumer on the shared embedded broker. */
 public final class KafkaRecords {
 
     private KafkaRecords() {
@@ -40,5 +43,12 @@ public final class KafkaRecords {
             }
         }
         throw new AssertionError("No record with key " + key + " containing " + containing + " on " + topic);
+    }
+
+    /** A plain producer of JSON strings on the shared embedded broker, for publishing the events a peer would. */
+    public static KafkaProducer<String, String> producer() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedServers.shared().kafkaBootstrapServers());
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 }

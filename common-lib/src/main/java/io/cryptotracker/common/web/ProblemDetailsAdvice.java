@@ -16,7 +16,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -44,12 +43,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(ex.status(), ex.type(), ex.title(), ex.getMessage(),
                 request.getRequestURI());
         ex.properties().forEach(problem::setProperty);
-        return respond(ex.status(), ex.headers(), problem);
+        return Problems.respond(ex.status(), ex.headers(), problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
-        return respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.validation(
+        return Problems.respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.validation(
                 List.of(new FieldError(ex.getName(), "has an invalid value")), request.getRequestURI()));
     }
 
@@ -58,13 +57,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<FieldError> errors = ex.getConstraintViolations().stream()
                 .map(v -> new FieldError(Problems.jsonName(lastNode(v.getPropertyPath().toString())), v.getMessage()))
                 .toList();
-        return respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.validation(errors, request.getRequestURI()));
+        return Problems.respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.validation(errors, request.getRequestURI()));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
-        return respond(HttpStatus.INTERNAL_SERVER_ERROR, HttpHeaders.EMPTY, Problems.of(
+        return Problems.respond(HttpStatus.INTERNAL_SERVER_ERROR, HttpHeaders.EMPTY, Problems.of(
                 HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal Server Error",
                 "Something went wrong on our side. The request id in X-Request-Id helps us find it.",
                 request.getRequestURI()));
@@ -73,8 +72,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return cast(respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY,
-                Problems.validation(fieldErrors(ex.getBindingResult()), path(request))));
+        return cast(Problems.respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY,
+                Problems.validation(Problems.fieldErrors(ex.getBindingResult()), path(request))));
     }
 
     @Override
@@ -88,13 +87,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
             errors.add(new FieldError(Problems.jsonName(name), error.getDefaultMessage()));
         }));
-        return cast(respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.validation(errors, path(request))));
+        return cast(Problems.respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.validation(errors, path(request))));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return cast(respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.of(HttpStatus.BAD_REQUEST,
+        return cast(Problems.respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.of(HttpStatus.BAD_REQUEST,
                 "malformed-body", "Bad Request", "The request body is missing or is not valid JSON of the expected shape.",
                 path(request))));
     }
@@ -111,20 +110,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         kept.putAll(headers);
         kept.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return new ResponseEntity<>(problem, kept, status);
-    }
-
-    private static List<FieldError> fieldErrors(BindingResult result) {
-        List<FieldError> errors = new ArrayList<>();
-        result.getFieldErrors().forEach(e -> errors.add(new FieldError(Problems.jsonName(e.getField()),
-                e.getDefaultMessage())));
-        result.getGlobalErrors().forEach(e -> errors.add(new FieldError(null, e.getDefaultMessage())));
-        return errors;
-    }
-
-    public static ResponseEntity<ProblemDetail> respond(HttpStatus status, HttpHeaders headers,
-            ProblemDetail problem) {
-        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })

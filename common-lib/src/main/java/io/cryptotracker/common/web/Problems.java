@@ -1,10 +1,15 @@
 package io.cryptotracker.common.web;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindingResult;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.PropertyNamingStrategy;
 
@@ -41,6 +46,20 @@ public final class Problems {
                 "The request has invalid fields.", instance);
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /** The field errors of a failed bind, named as the client wrote them in JSON; global errors have no field. */
+    public static List<FieldError> fieldErrors(BindingResult result) {
+        List<FieldError> errors = new ArrayList<>();
+        result.getFieldErrors().forEach(e -> errors.add(new FieldError(jsonName(e.getField()), e.getDefaultMessage())));
+        result.getGlobalErrors().forEach(e -> errors.add(new FieldError(null, e.getDefaultMessage())));
+        return errors;
+    }
+
+    /** The answer carrying a problem: its status, the given headers and {@code application/problem+json}. */
+    public static ResponseEntity<ProblemDetail> respond(HttpStatus status, HttpHeaders headers, ProblemDetail problem) {
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** {@code currentPassword} becomes {@code current_password}, as the client wrote it in JSON. */

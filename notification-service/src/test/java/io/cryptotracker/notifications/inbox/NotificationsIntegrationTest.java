@@ -15,7 +15,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -34,6 +33,7 @@ import io.cryptotracker.common.events.UserRegistered;
 import io.cryptotracker.common.security.AuthenticatedUser;
 import io.cryptotracker.common.security.Tier;
 import io.cryptotracker.common.testsupport.ApiResponse;
+import io.cryptotracker.common.testsupport.KafkaRecords;
 import io.cryptotracker.common.testsupport.EmbeddedInfrastructure;
 import io.cryptotracker.common.testsupport.TestJwtIssuer;
 import io.cryptotracker.notifications.email.EmailDispatcher;
@@ -47,9 +47,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -102,9 +100,6 @@ class NotificationsIntegrationTest {
     @LocalServerPort
     int port;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
     @Autowired
     UserDirectory directory;
 
@@ -124,11 +119,7 @@ class NotificationsIntegrationTest {
 
     @BeforeAll
     void openProducer() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producer = new KafkaProducer<>(config);
+        producer = KafkaRecords.producer();
     }
 
     @AfterAll

@@ -1,6 +1,5 @@
 package io.cryptotracker.common.security.servlet;
 
-import io.cryptotracker.common.web.ProblemDetailsAdvice;
 import io.cryptotracker.common.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
@@ -16,7 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * 401 and 403 problem+json for security exceptions thrown inside controllers (e.g. by {@code @PreAuthorize}); ahead
- * of {@link ProblemDetailsAdvice}, whose catch-all would otherwise answer them with 500.
+ * of {@link io.cryptotracker.common.web.ProblemDetailsAdvice}, whose catch-all would otherwise answer them with 500.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -24,14 +23,14 @@ public class SecurityProblemAdvice {
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException ex, HttpServletRequest request) {
-        return ProblemDetailsAdvice.respond(HttpStatus.UNAUTHORIZED, HttpHeaders.EMPTY, Problems.of(
+        return Problems.respond(HttpStatus.UNAUTHORIZED, HttpHeaders.EMPTY, Problems.of(
                 HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "Authentication is required.",
                 request.getRequestURI()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException ex, HttpServletRequest request) {
-        return ProblemDetailsAdvice.respond(HttpStatus.FORBIDDEN, HttpHeaders.EMPTY, Problems.of(HttpStatus.FORBIDDEN,
+        return Problems.respond(HttpStatus.FORBIDDEN, HttpHeaders.EMPTY, Problems.of(HttpStatus.FORBIDDEN,
                 "forbidden", "Forbidden", "You are not allowed to do this.", request.getRequestURI()));
     }
 }

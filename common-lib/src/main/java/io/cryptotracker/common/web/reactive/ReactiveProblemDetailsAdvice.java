@@ -23,7 +23,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -52,7 +51,7 @@ public class ReactiveProblemDetailsAdvice extends ResponseEntityExceptionHandler
     Mono<ResponseEntity<ProblemDetail>> api(ApiException ex, ServerWebExchange exchange) {
         ProblemDetail problem = Problems.of(ex.status(), ex.type(), ex.title(), ex.getMessage(), path(exchange));
         ex.properties().forEach(problem::setProperty);
-        return Mono.just(respond(ex.status(), ex.headers(), problem));
+        return Mono.just(Problems.respond(ex.status(), ex.headers(), problem));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -61,29 +60,29 @@ public class ReactiveProblemDetailsAdvice extends ResponseEntityExceptionHandler
         List<FieldError> errors = ex.getConstraintViolations().stream()
                 .map(v -> new FieldError(Problems.jsonName(lastNode(v.getPropertyPath().toString())), v.getMessage()))
                 .toList();
-        return Mono.just(respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY,
+        return Mono.just(Problems.respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY,
                 Problems.validation(errors, path(exchange))));
     }
 
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<ProblemDetail>> unexpected(Exception ex, ServerWebExchange exchange) {
         if (SECURITY_PRESENT && ex instanceof AuthenticationException) {
-            return Mono.just(respond(HttpStatus.UNAUTHORIZED, HttpHeaders.EMPTY, Problems.of(HttpStatus.UNAUTHORIZED,
+            return Mono.just(Problems.respond(HttpStatus.UNAUTHORIZED, HttpHeaders.EMPTY, Problems.of(HttpStatus.UNAUTHORIZED,
                     "unauthorized", "Unauthorized", "Authentication is required.", path(exchange))));
         }
         if (SECURITY_PRESENT && ex instanceof AccessDeniedException) {
-            return Mono.just(respond(HttpStatus.FORBIDDEN, HttpHeaders.EMPTY, Problems.of(HttpStatus.FORBIDDEN,
+            return Mono.just(Problems.respond(HttpStatus.FORBIDDEN, HttpHeaders.EMPTY, Problems.of(HttpStatus.FORBIDDEN,
                     "forbidden", "Forbidden", "You are not allowed to do this.", path(exchange))));
         }
         log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), path(exchange), ex);
-        return Mono.just(respond(HttpStatus.INTERNAL_SERVER_ERROR, HttpHeaders.EMPTY, internal(path(exchange))));
+        return Mono.just(Problems.respond(HttpStatus.INTERNAL_SERVER_ERROR, HttpHeaders.EMPTY, internal(path(exchange))));
     }
 
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        return cast(respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY,
-                Problems.validation(fieldErrors(ex.getBindingResult()), path(exchange))));
+        return cast(Problems.respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY,
+                Problems.validation(Problems.fieldErrors(ex.getBindingResult()), path(exchange))));
     }
 
     @Override
@@ -98,13 +97,13 @@ public class ReactiveProblemDetailsAdvice extends ResponseEntityExceptionHandler
             }
             errors.add(new FieldError(Problems.jsonName(name), error.getDefaultMessage()));
         }));
-        return cast(respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.validation(errors, path(exchange))));
+        return cast(Problems.respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.validation(errors, path(exchange))));
     }
 
     @Override
     protected Mono<ResponseEntity<Object>> handleMissingRequestValueException(MissingRequestValueException ex,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        return cast(respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.validation(
+        return cast(Problems.respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.validation(
                 List.of(new FieldError(ex.getName(), "is required")), path(exchange))));
     }
 
@@ -114,10 +113,10 @@ public class ReactiveProblemDetailsAdvice extends ResponseEntityExceptionHandler
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         String name = parameterName(ex);
         if (name != null) {
-            return cast(respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.validation(
+            return cast(Problems.respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.validation(
                     List.of(new FieldError(name, "has an invalid value")), path(exchange))));
         }
-        return cast(respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.of(HttpStatus.BAD_REQUEST,
+        return cast(Problems.respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.of(HttpStatus.BAD_REQUEST,
                 "malformed-body", "Bad Request",
                 "The request body is missing or is not valid JSON of the expected shape.", path(exchange))));
     }
@@ -160,20 +159,6 @@ public class ReactiveProblemDetailsAdvice extends ResponseEntityExceptionHandler
     private static ProblemDetail internalOf(HttpStatus status, String instance) {
         return Problems.of(status, "internal", status.getReasonPhrase(),
                 "Something went wrong on our side. The request id in X-Request-Id helps us find it.", instance);
-    }
-
-    private static List<FieldError> fieldErrors(BindingResult result) {
-        List<FieldError> errors = new ArrayList<>();
-        result.getFieldErrors().forEach(e -> errors.add(new FieldError(Problems.jsonName(e.getField()),
-                e.getDefaultMessage())));
-        result.getGlobalErrors().forEach(e -> errors.add(new FieldError(null, e.getDefaultMessage())));
-        return errors;
-    }
-
-    public static ResponseEntity<ProblemDetail> respond(HttpStatus status, HttpHeaders headers,
-            ProblemDetail problem) {
-        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })
