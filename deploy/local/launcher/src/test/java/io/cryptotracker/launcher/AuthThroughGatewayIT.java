@@ -7,10 +7,13 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,27 +22,54 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
+import io.cryptotracker.common.events.EventJson;
+import io.cryptotracker.common.events.SignalCreated;
+import io.cryptotracker.common.events.SignalData;
+import io.cryptotracker.common.events.Topics;
 import io.cryptotracker.common.testsupport.EmbeddedServers;
 import io.cryptotracker.common.testsupport.EmbeddedServersSettings;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * End to end through the packaged jars: embedded PostgreSQL, Redis and Kafka, then discovery, the gateway,
- * auth-service and user-service each in its own JVM on free ports, exactly as the local launcher runs them; a user
- * registers, logs in and refreshes through the gateway, a protected route without a token is refused, and the
- * user's profile, preferences, VIP grant by the configured first admin (reaching the next refreshed token through
- * Kafka) and audit log work across the services.
+ * auth-service, user-service and notification-service each in its own JVM on free ports, exactly as the local
+ * launcher runs them; a user registers, logs in and refreshes through the gateway, a protected route without a token
+ * is refused, and the user's profile, preferences, VIP grant by the configured first admin (reaching the next
+ * refreshed token through Kafka) and audit log work across the services. That VIP user then opens the live socket
+ * {@code /ws/signals} through the gateway (bearer and one-time ticket; FREE and anonymous upgrades refused before the
+ * upgrade), gets a signal published to Kafka as signals-service would and its notification, and is disconnected with
+ * 4403 when the admin sets the plan back to FREE.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuthThroughGatewayIT {
 
     private static final List<String> JARS_UNDER_TEST = List.of("discovery", "gateway", "auth-service",
-            "user-service");
+            "user-service", "notification-service");
+
+    // the signal frames of the live socket wait for notification-service's LIVE consumer to get its partitions
+    private static final Duration LIVE_DELIVERY = Duration.ofSeconds(60);
 
     // the first admin auth-service creates at start-up; the password passes its policy (no "admin", no email part)
     private static final String ADMIN_EMAIL = "ops-lead@example.com";
@@ -60,6 +90,8 @@ class AuthThroughGatewayIT {
     private static SuiteLauncher suite;
     private static String discoveryUrl;
     private static String gatewayUrl;
+    /** The user whom the VIP grant test made VIP, for the live socket test after it. */
+    private static VipUser vip;
 
     @BeforeAll
     static void startInfrastructureDiscoveryGatewayAuthAndUserService() throws IOException {
@@ -74,11 +106,13 @@ class AuthThroughGatewayIT {
         infrastructure = EmbeddedServers.start(EmbeddedServersSettings.forTests());
         infrastructure.createDatabase("auth");
         infrastructure.createDatabase("users");
+        infrastructure.createDatabase("notifications");
 
         int discoveryPort = freePort();
         int gatewayPort = freePort();
         int authPort = freePort();
         int userPort = freePort();
+        int notificationPort = freePort();
         discoveryUrl = "http://localhost:" + discoveryPort;
         gatewayUrl = "http://localhost:" + gatewayPort;
         SuitePlan plan = new SuitePlan(jars, infrastructure, discoveryPort, work.resolve("work"), List.of());
@@ -91,13 +125,16 @@ class AuthThroughGatewayIT {
                     plan.spec(SuiteService.AUTH_SERVICE, authPort).withJvmOptions(FAST_REGISTRY_CLIENT)
                             .withEnvironment("CRYPTOTRACKER_ADMIN_EMAIL", ADMIN_EMAIL)
                             .withEnvironment("CRYPTOTRACKER_ADMIN_PASSWORD", ADMIN_PASSWORD),
-                    plan.spec(SuiteService.USER_SERVICE, userPort).withJvmOptions(FAST_REGISTRY_CLIENT)));
+                    plan.spec(SuiteService.USER_SERVICE, userPort).withJvmOptions(FAST_REGISTRY_CLIENT),
+                    plan.spec(SuiteService.NOTIFICATION_SERVICE, notificationPort)
+                            .withJvmOptions(FAST_REGISTRY_CLIENT)));
         }
         catch (ServiceFailure failure) {
             fail(failure.report());
         }
         awaitGatewayRoutesToAuthService();
         awaitRegistered("USER-SERVICE");
+        awaitRegistered("NOTIFICATION-SERVICE");
     }
 
     @AfterAll
@@ -148,6 +185,7 @@ class AuthThroughGatewayIT {
     }
 
     @Test
+    @Order(1)
     void profilePreferencesAVipGrantByTheFirstAdminAndTheAuditLogWorkAcrossTheServices() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String email = "vip-" + suffix + "@example.com";
@@ -213,6 +251,103 @@ class AuthThroughGatewayIT {
                 });
         HttpResponse<String> adminsAudit = call("GET", "/api/v1/users/me/audit", adminAccess, null);
         assertThat(adminsAudit.body()).as("another user's entries stay theirs").doesNotContain("PREFERENCES_CHANGED");
+        vip = new VipUser(userId, access, vipAccess, adminAccess);
+    }
+
+    /** docs/websocket.md through the gateway, with the VIP user of the test before (its allow list: BTC/USDT). */
+    @Test
+    @Order(2)
+    void aVipSocketThroughTheGatewayGetsLiveSignalsUntilTheAdminSetsThePlanBackToFree() throws Exception {
+        assertThat(vip).as("the VIP user of the grant test, which runs first").isNotNull();
+
+        // refused before the upgrade
+        assertThat(refusedHandshake("/ws/signals", null)).as("no credentials").isEqualTo(401);
+        assertThat(refusedHandshake("/ws/signals", vip.freeAccess())).as("a FREE token").isEqualTo(403);
+
+        // a one-time ticket (the gateway routes to notification-service once its registry has it)
+        HttpResponse<String> issued = await("a ws-ticket from notification-service through the gateway")
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> call("POST", "/api/v1/notifications/ws-ticket", vip.vipAccess(), null),
+                        response -> response.statusCode() != 503 && response.statusCode() != 502);
+        assertThat(issued.statusCode()).as("ws-ticket: %s", issued.body()).isEqualTo(200);
+        String ticket = JsonMapper.shared().readTree(issued.body()).path("ticket").asString();
+        assertThat(ticket).isNotBlank();
+
+        try (LiveSocket byTicket = LiveSocket.open(gatewayWs("/ws/signals?ticket=" + ticket), null);
+                LiveSocket byBearer = LiveSocket.open(gatewayWs("/ws/signals"), vip.vipAccess())) {
+            assertThat(refusedHandshake("/ws/signals?ticket=" + ticket, null)).as("a used ticket").isEqualTo(401);
+
+            // exactly as signals-service publishes: the event's JSON keyed by the signal id
+            Instant now = Instant.now();
+            SignalData data = new SignalData(UUID.randomUUID(), SignalData.MEXC_SPOT_FUTURES, "BTC/USDT",
+                    new BigDecimal("2.35"), new BigDecimal("2.15"), new BigDecimal("2.35"), "OPEN", "DETECTOR", now,
+                    now, null, null, null, null);
+            SignalCreated created = SignalCreated.of(System.currentTimeMillis() * 1000, data, now);
+            try (KafkaProducer<String, String> producer = producer()) {
+                producer.send(new ProducerRecord<>(Topics.SIGNALS, created.partitionKey(), EventJson.write(created)))
+                        .get(10, TimeUnit.SECONDS);
+            }
+
+            // the LIVE consumer seeks back its history window when it gets its partitions, so an event published
+            // after the service started arrives even when the assignment completes only now
+            String signalId = data.id().toString();
+            for (LiveSocket socket : List.of(byBearer, byTicket)) {
+                JsonNode signal = socket.await("the signal frame", LIVE_DELIVERY,
+                        frame -> "signal".equals(frame.path("type").asString())
+                                && signalId.equals(frame.path("id").asString()));
+                assertThat(signal.path("event").asString()).isEqualTo("created");
+                assertThat(signal.path("seq").asLong()).isEqualTo(created.seq());
+                assertThat(signal.path("data").path("symbol").asString()).isEqualTo("BTC/USDT");
+                JsonNode notification = socket.await("the notification frame", Duration.ofSeconds(10),
+                        frame -> "notification".equals(frame.path("type").asString())
+                                && signalId.equals(frame.path("signal_id").asString()));
+                assertThat(notification.path("id").asString()).isNotBlank();
+                assertThat(notification.path("browser").isBoolean()).isTrue();
+                assertThat(socket.frames.indexOf(notification)).as("notification after the signal frame")
+                        .isGreaterThan(socket.frames.indexOf(signal));
+            }
+
+            HttpResponse<String> downgraded = call("PUT", "/api/v1/admin/users/" + vip.userId() + "/subscription",
+                    vip.adminAccess(), "{\"plan\": \"FREE\"}");
+            assertThat(downgraded.statusCode()).as("admin sets FREE: %s", downgraded.body()).isEqualTo(200);
+            // SubscriptionChanged: outbox -> Kafka -> notification-service closes the user's sockets
+            assertThat(byBearer.closeCode.get(30, TimeUnit.SECONDS)).as("close code, bearer socket").isEqualTo(4403);
+            assertThat(byTicket.closeCode.get(10, TimeUnit.SECONDS)).as("close code, ticket socket").isEqualTo(4403);
+        }
+    }
+
+    private record VipUser(String userId, String freeAccess, String vipAccess, String adminAccess) {
+    }
+
+    private static URI gatewayWs(String pathAndQuery) {
+        return URI.create(gatewayUrl.replaceFirst("^http", "ws") + pathAndQuery);
+    }
+
+    /** The HTTP status of an upgrade the gateway refuses (instead of 101 Switching Protocols). */
+    private static int refusedHandshake(String pathAndQuery, String bearer) {
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            WebSocket opened = builder.buildAsync(gatewayWs(pathAndQuery), new WebSocket.Listener() {
+            }).orTimeout(15, TimeUnit.SECONDS).join();
+            opened.abort();
+            throw new AssertionError("the upgrade of " + pathAndQuery + " was accepted");
+        }
+        catch (CompletionException ex) {
+            if (ex.getCause() instanceof WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw ex;
+        }
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        // the broker the services were given, not KafkaRecords.producer()'s EmbeddedServers.shared() one
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers());
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
     private static JsonNode login(String email, String password) throws IOException, InterruptedException {
@@ -292,6 +427,70 @@ class AuthThroughGatewayIT {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** A java.net.http.WebSocket through the gateway that keeps every frame and the close code. */
+    private static final class LiveSocket implements WebSocket.Listener, AutoCloseable {
+
+        private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+        private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+        private final StringBuilder partial = new StringBuilder();
+        private WebSocket socket;
+
+        /** Opens and waits for the answer to a ping, so notification-service has registered the socket. */
+        static LiveSocket open(URI uri, String bearer) {
+            LiveSocket live = new LiveSocket();
+            WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+            if (bearer != null) {
+                builder.header("Authorization", "Bearer " + bearer);
+            }
+            live.socket = builder.buildAsync(uri, live).orTimeout(15, TimeUnit.SECONDS).join();
+            live.socket.sendText("{\"type\":\"ping\"}", true).join();
+            live.await("pong", Duration.ofSeconds(15), frame -> "pong".equals(frame.path("type").asString()));
+            return live;
+        }
+
+        JsonNode await(String what, Duration atMost, Predicate<JsonNode> matching) {
+            try {
+                return org.awaitility.Awaitility.await(what).atMost(atMost).pollInterval(Duration.ofMillis(50))
+                        .until(() -> frames.stream().filter(matching).findFirst(), Optional::isPresent).get();
+            }
+            catch (ConditionTimeoutException ex) {
+                throw new AssertionError(ex.getMessage() + "; frames so far: " + frames, ex);
+            }
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                frames.add(JsonMapper.shared().readTree(partial.toString()));
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeCode.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closeCode.completeExceptionally(error);
+        }
+
+        @Override
+        public void close() {
+            if (socket != null) {
+                if (!socket.isOutputClosed()) {
+                    socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+                }
+                socket.abort();
+            }
         }
     }
 
