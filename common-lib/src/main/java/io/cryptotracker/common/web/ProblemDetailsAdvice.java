@@ -79,15 +79,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> {
-            String name = result.getMethodParameter().getParameterName();
-            if (error instanceof org.springframework.validation.FieldError fieldError) {
-                name = fieldError.getField();
-            }
-            errors.add(new FieldError(Problems.jsonName(name), error.getDefaultMessage()));
-        }));
-        return cast(Problems.respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.validation(errors, path(request))));
+        return cast(Problems.respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY,
+                Problems.validation(Problems.fieldErrors(ex), path(request))));
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.PropertyNamingStrategy;
 
@@ -53,6 +54,19 @@ public final class Problems {
         List<FieldError> errors = new ArrayList<>();
         result.getFieldErrors().forEach(e -> errors.add(new FieldError(jsonName(e.getField()), e.getDefaultMessage())));
         result.getGlobalErrors().forEach(e -> errors.add(new FieldError(null, e.getDefaultMessage())));
+        return errors;
+    }
+
+    /** The errors of a controller method's parameters (and their fields), named as the client wrote them. */
+    public static List<FieldError> fieldErrors(HandlerMethodValidationException ex) {
+        List<FieldError> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> {
+            String name = result.getMethodParameter().getParameterName();
+            if (error instanceof org.springframework.validation.FieldError fieldError) {
+                name = fieldError.getField();
+            }
+            errors.add(new FieldError(jsonName(name), error.getDefaultMessage()));
+        }));
         return errors;
     }
 

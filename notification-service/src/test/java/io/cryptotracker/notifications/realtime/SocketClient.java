@@ -8,22 +8,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import io.cryptotracker.common.testsupport.JsonFrames;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A WebSocket client as a client author would write one (java.net.http.WebSocket), keeping every frame it got. */
 final class SocketClient implements AutoCloseable {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final JsonFrames listener = new JsonFrames();
+    private final List<JsonNode> frames = listener.frames();
     private final WebSocket socket;
 
     private SocketClient(URI uri, String bearer) {
@@ -31,7 +28,7 @@ final class SocketClient implements AutoCloseable {
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
         }
-        this.socket = builder.buildAsync(uri, new Listener()).orTimeout(10, TimeUnit.SECONDS).join();
+        this.socket = builder.buildAsync(uri, listener).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     /** Connects and waits until the server answered a ping, so the socket is registered for signals. */
@@ -81,7 +78,7 @@ final class SocketClient implements AutoCloseable {
     }
 
     CompletableFuture<Integer> closeCode() {
-        return closeCode;
+        return listener.closeCode();
     }
 
     @Override
@@ -90,32 +87,5 @@ final class SocketClient implements AutoCloseable {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
         }
         socket.abort();
-    }
-
-    private final class Listener implements WebSocket.Listener {
-
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                frames.add(JSON.readTree(partial.toString()));
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closeCode.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closeCode.completeExceptionally(error);
-        }
     }
 }

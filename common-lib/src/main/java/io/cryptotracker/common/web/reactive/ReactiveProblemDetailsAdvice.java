@@ -89,15 +89,8 @@ public class ReactiveProblemDetailsAdvice extends ResponseEntityExceptionHandler
     protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status,
             ServerWebExchange exchange) {
-        List<FieldError> errors = new ArrayList<>();
-        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> {
-            String name = result.getMethodParameter().getParameterName();
-            if (error instanceof org.springframework.validation.FieldError fieldError) {
-                name = fieldError.getField();
-            }
-            errors.add(new FieldError(Problems.jsonName(name), error.getDefaultMessage()));
-        }));
-        return cast(Problems.respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.validation(errors, path(exchange))));
+        return cast(Problems.respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY,
+                Problems.validation(Problems.fieldErrors(ex), path(exchange))));
     }
 
     @Override

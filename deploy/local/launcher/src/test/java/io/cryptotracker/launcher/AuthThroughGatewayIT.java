@@ -25,10 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -38,6 +35,7 @@ import io.cryptotracker.common.events.SignalData;
 import io.cryptotracker.common.events.Topics;
 import io.cryptotracker.common.testsupport.EmbeddedServers;
 import io.cryptotracker.common.testsupport.EmbeddedServersSettings;
+import io.cryptotracker.common.testsupport.JsonFrames;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -311,8 +309,8 @@ class AuthThroughGatewayIT {
                     vip.adminAccess(), "{\"plan\": \"FREE\"}");
             assertThat(downgraded.statusCode()).as("admin sets FREE: %s", downgraded.body()).isEqualTo(200);
             // SubscriptionChanged: outbox -> Kafka -> notification-service closes the user's sockets
-            assertThat(byBearer.closeCode.get(30, TimeUnit.SECONDS)).as("close code, bearer socket").isEqualTo(4403);
-            assertThat(byTicket.closeCode.get(10, TimeUnit.SECONDS)).as("close code, ticket socket").isEqualTo(4403);
+            assertThat(byBearer.listener.closeCode().get(30, TimeUnit.SECONDS)).as("close code, bearer socket").isEqualTo(4403);
+            assertThat(byTicket.listener.closeCode().get(10, TimeUnit.SECONDS)).as("close code, ticket socket").isEqualTo(4403);
         }
     }
 
@@ -431,11 +429,10 @@ class AuthThroughGatewayIT {
     }
 
     /** A java.net.http.WebSocket through the gateway that keeps every frame and the close code. */
-    private static final class LiveSocket implements WebSocket.Listener, AutoCloseable {
+    private static final class LiveSocket implements AutoCloseable {
 
-        private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
-        private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
+        private final JsonFrames listener = new JsonFrames();
+        private final List<JsonNode> frames = listener.frames();
         private WebSocket socket;
 
         /** Opens and waits for the answer to a ping, so notification-service has registered the socket. */
@@ -445,7 +442,7 @@ class AuthThroughGatewayIT {
             if (bearer != null) {
                 builder.header("Authorization", "Bearer " + bearer);
             }
-            live.socket = builder.buildAsync(uri, live).orTimeout(15, TimeUnit.SECONDS).join();
+            live.socket = builder.buildAsync(uri, live.listener).orTimeout(15, TimeUnit.SECONDS).join();
             live.socket.sendText("{\"type\":\"ping\"}", true).join();
             live.await("pong", Duration.ofSeconds(15), frame -> "pong".equals(frame.path("type").asString()));
             return live;
@@ -459,28 +456,6 @@ class AuthThroughGatewayIT {
             catch (ConditionTimeoutException ex) {
                 throw new AssertionError(ex.getMessage() + "; frames so far: " + frames, ex);
             }
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                frames.add(JsonMapper.shared().readTree(partial.toString()));
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closeCode.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closeCode.completeExceptionally(error);
         }
 
         @Override
