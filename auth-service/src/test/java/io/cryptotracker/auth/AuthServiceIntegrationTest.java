@@ -71,6 +71,16 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
     static final String ADMIN_PASSWORD = "violet-harbour-lantern-42";
     static final String PASSWORD = "correct horse battery staple";
 
+    @Override
+    protected List<String> documentedPaths() {
+        return List.of("/api/v1/auth/register",
+                "/api/v1/auth/login",
+                "/api/v1/auth/refresh",
+                "/api/v1/auth/logout",
+                "/api/v1/users/me/change-password",
+                "/.well-known/jwks.json");
+    }
+
     @DynamicPropertySource
     static void authSettings(DynamicPropertyRegistry registry) {
         registry.add("cryptotracker.auth.keys[0].id", OLD_KEY::id);

@@ -64,6 +64,12 @@ class MarketServiceContractTest extends ServiceContractTest {
         sources.start();
     }
 
+    @Override
+    protected List<String> documentedPaths() {
+        return List.of("/api/v1/market/cryptocurrencies",
+                "/api/v1/market/cryptocurrencies/{symbol}");
+    }
+
     @DynamicPropertySource
     static void sourcesOnWireMock(DynamicPropertyRegistry registry) {
         registry.add("cryptotracker.market.mode", () -> "live");

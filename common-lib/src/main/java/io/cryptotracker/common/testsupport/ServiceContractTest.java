@@ -6,17 +6,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every CryptoTracker service promises operators and callers, checked against the real service on embedded
  * servers: it starts with its schema migrated, exposes liveness, readiness and Prometheus metrics without a token,
- * and answers an unauthenticated API call with a 401 problem+json. A service's test extends this class.
+ * serves its OpenAPI document, and answers an unauthenticated API call with a 401 problem+json. A service's test extends this class.
  */
 @EmbeddedInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -37,6 +40,21 @@ public abstract class ServiceContractTest {
     /** The issuer whose tokens the service under test accepts. */
     protected static TestJwtIssuer issuer() {
         return ISSUER;
+    }
+
+    /** The paths the service's OpenAPI document must list: its public API (SPEC "Public API"). */
+    protected List<String> documentedPaths() {
+        return List.of();
+    }
+
+    @Test
+    void theOpenApiDocumentIsServedWithoutATokenAndListsTheApi() throws Exception {
+        HttpResponse<String> response = get("/v3/api-docs");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode paths = JsonMapper.shared().readTree(response.body()).path("paths");
+        assertThat(paths.isObject()).as("paths of the OpenAPI document").isTrue();
+        assertThat(paths.propertyNames()).containsAll(documentedPaths());
     }
 
     @Test
