@@ -3,16 +3,26 @@ package io.cryptotracker.common.testsupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 
 /** Reads what a service under test published (and publishes what its peers would), with a plain Kafka consumer on the shared embedded broker. */
 public final class KafkaRecords {
@@ -50,5 +60,42 @@ public final class KafkaRecords {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedServers.shared().kafkaBootstrapServers());
         return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    }
+
+    /**
+     * Waits until the consumer group has handled (committed) every record already on the topics: a test context
+     * whose group reads from the beginning of a broker other test classes used first works through their records
+     * before it sees the test's own, and a test must not race that backlog.
+     *
+     * @throws org.awaitility.core.ConditionTimeoutException when the group has not caught up within 30 seconds
+     */
+    public static void awaitCaughtUp(String groupId, String... topics) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedServers.shared().kafkaBootstrapServers());
+        try (Admin admin = Admin.create(config)) {
+            List<TopicPartition> partitions = admin.describeTopics(List.of(topics)).allTopicNames().get().values()
+                    .stream().flatMap(topic -> topic.partitions().stream()
+                            .map(partition -> new TopicPartition(topic.name(), partition.partition())))
+                    .toList();
+            Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+                    .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = admin.listOffsets(latest).all().get().entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+            Awaitility.await("consumer group " + groupId + " caught up with " + List.of(topics))
+                    .atMost(Duration.ofSeconds(30)).until(() -> {
+                        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                                .partitionsToOffsetAndMetadata().get();
+                        return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+                                || (committed.get(end.getKey()) != null
+                                        && committed.get(end.getKey()).offset() >= end.getValue()));
+                    });
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+        catch (ExecutionException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 }

@@ -78,13 +78,14 @@ class NotificationsIntegrationTest {
     static final TestJwtIssuer ISSUER = new TestJwtIssuer();
     static final int SMTP_PORT = freePort();
     static final MutableClock CLOCK = MutableClock.Config.CLOCK;
+    /** This context's own consumer group: the broker and its topics are shared by the JVM's test classes. */
+    static final String GROUP = "notification-service-it-" + UUID.randomUUID();
     static volatile GreenMail smtp = startSmtp();
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         registry.add("cryptotracker.security.jwks-uri", ISSUER::jwksUri);
-        // this context's own consumer group: the broker and its topics are shared by the JVM's test classes
-        registry.add("spring.kafka.consumer.group-id", () -> "notification-service-it-" + UUID.randomUUID());
+        registry.add("spring.kafka.consumer.group-id", () -> GROUP);
         registry.add("notifications.inbox.free-delay", () -> "PT15M");
         registry.add("notifications.email.enabled", () -> "true");
         registry.add("notifications.email.poll-interval", () -> "PT1H");
@@ -118,7 +119,10 @@ class NotificationsIntegrationTest {
     KafkaProducer<String, String> producer;
 
     @BeforeAll
-    void openProducer() {
+    void openProducerAfterTheBacklog() {
+        // the group reads from the beginning: other test classes' users and signals come first, and a user a test
+        // registers must not meet their signals while it still has the default (match-everything) preferences
+        KafkaRecords.awaitCaughtUp(GROUP, Topics.USERS, Topics.SIGNALS);
         producer = KafkaRecords.producer();
     }
 
