@@ -1,10 +1,16 @@
 package io.cryptotracker.common.messaging;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import io.cryptotracker.common.scheduling.ClusterJobs;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,5 +34,16 @@ public class MessagingConfiguration {
     @ConditionalOnMissingBean
     ClusterJobs clusterJobs(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         return new ClusterJobs(jdbc, new TransactionTemplate(transactionManager));
+    }
+
+    /** Only where the service's changelog has the table (every service that consumes events idempotently). */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "cryptotracker.messaging.processed-events-cleanup", havingValue = "true",
+            matchIfMissing = true)
+    ProcessedEventsCleanup processedEventsCleanup(JdbcTemplate jdbc, ClusterJobs jobs,
+            @Value("${cryptotracker.messaging.processed-events-retention:P14D}") Duration retention,
+            ObjectProvider<Clock> clock) {
+        return new ProcessedEventsCleanup(jdbc, jobs, retention, clock.getIfAvailable(Clock::systemUTC));
     }
 }
