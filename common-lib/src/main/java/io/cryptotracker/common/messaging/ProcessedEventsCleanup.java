@@ -48,17 +48,10 @@ public class ProcessedEventsCleanup {
     /** @return how many rows were deleted (0 also when another replica is at it) */
     public int removeExpired() {
         Timestamp cutoff = Timestamp.from(clock.instant().minus(retention));
-        int removed = 0;
-        int[] slice = new int[1];
-        do {
-            slice[0] = 0;
-            jobs.runExclusively(JOB, () -> slice[0] = jdbc.update("""
-                    DELETE FROM processed_events WHERE (consumer, event_id) IN (
-                      SELECT consumer, event_id FROM processed_events WHERE processed_at < ? LIMIT ?)
-                    """, cutoff, SLICE));
-            removed += slice[0];
-        }
-        while (slice[0] == SLICE);
+        int removed = jobs.deleteInSlices(JOB, SLICE, () -> jdbc.update("""
+                DELETE FROM processed_events WHERE (consumer, event_id) IN (
+                  SELECT consumer, event_id FROM processed_events WHERE processed_at < ? LIMIT ?)
+                """, cutoff, SLICE));
         if (removed > 0) {
             log.info("Deleted {} processed event ids older than {}", removed, retention);
         }

@@ -1,5 +1,7 @@
 package io.cryptotracker.common.scheduling;
 
+import java.util.function.IntSupplier;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,5 +39,24 @@ public class ClusterJobs {
             return true;
         });
         return Boolean.TRUE.equals(ran);
+    }
+
+    /**
+     * Runs a clean-up job slice by slice, each slice in its own exclusive transaction so no long lock is held, until
+     * a slice deletes fewer than {@code sliceSize} rows or another replica holds the job.
+     *
+     * @param deleteSlice deletes at most {@code sliceSize} rows and returns how many it deleted
+     * @return how many rows were deleted here
+     */
+    public int deleteInSlices(String job, int sliceSize, IntSupplier deleteSlice) {
+        int removed = 0;
+        int[] slice = new int[1];
+        do {
+            slice[0] = 0;
+            runExclusively(job, () -> slice[0] = deleteSlice.getAsInt());
+            removed += slice[0];
+        }
+        while (slice[0] == sliceSize);
+        return removed;
     }
 }

@@ -52,23 +52,15 @@ public class NotificationRetention {
     public int removeExpired() {
         Instant now = clock.instant();
         Timestamp cutoff = Timestamp.from(now.minus(properties.retention()));
-        int[] removed = { 0 };
-        int slice;
-        do {
-            int[] count = { 0 };
-            jobs.runExclusively(JOB, () -> count[0] = jdbc.sql("""
-                    DELETE FROM notifications WHERE id IN (
-                      SELECT id FROM notifications WHERE created_at < :cutoff LIMIT :slice)
-                    """).param("cutoff", cutoff).param("slice", SLICE).update());
-            slice = count[0];
-            removed[0] += slice;
-        }
-        while (slice == SLICE);
+        int removed = jobs.deleteInSlices(JOB, SLICE, () -> jdbc.sql("""
+                DELETE FROM notifications WHERE id IN (
+                  SELECT id FROM notifications WHERE created_at < :cutoff LIMIT :slice)
+                """).param("cutoff", cutoff).param("slice", SLICE).update());
         jobs.runExclusively(JOB, () -> jdbc.sql("DELETE FROM email_deliveries WHERE sent_at < :cutoff")
                 .param("cutoff", Timestamp.from(now.minus(DELIVERIES_KEPT))).update());
-        if (removed[0] > 0) {
-            log.info("Removed {} notifications older than {}", removed[0], properties.retention());
+        if (removed > 0) {
+            log.info("Removed {} notifications older than {}", removed, properties.retention());
         }
-        return removed[0];
+        return removed;
     }
 }
