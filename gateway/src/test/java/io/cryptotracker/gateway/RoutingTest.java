@@ -41,6 +41,20 @@ class RoutingTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void routedRequestsAreTimedPerRouteInTheDashboardsLatencyBuckets() {
+        client.get().uri("/api/v1/market/cryptocurrencies").exchange().expectStatus().isOk();
+
+        client.get().uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body)
+                        .containsPattern("spring_cloud_gateway_requests_seconds_bucket\\{[^}]*"
+                                + "routeId=\"market-service\"")
+                        .containsPattern("spring_cloud_gateway_requests_seconds_bucket\\{[^}]*le=\"1.0\"")
+                        .containsPattern("http_server_requests_seconds_bucket\\{[^}]*le=\"0.25\""));
+    }
+
+    @Test
     void jwksIsServedByAuthServiceWithoutAToken() {
         client.get().uri("/.well-known/jwks.json")
                 .exchange()

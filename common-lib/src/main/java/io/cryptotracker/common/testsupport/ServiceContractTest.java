@@ -68,11 +68,16 @@ public abstract class ServiceContractTest {
     }
 
     @Test
-    void prometheusMetricsAreExposedWithTheApplicationTag() throws Exception {
+    void prometheusMetricsAreExposedWithTheApplicationTagAndTheDashboardsLatencyBuckets() throws Exception {
+        get("/livez");
+
         HttpResponse<String> metrics = get("/actuator/prometheus");
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("application=\"");
+        // the fixed buckets the dashboards' and alerts' percentiles read (cryptotracker-defaults.yml)
+        assertThat(metrics.body()).containsPattern("http_server_requests_seconds_bucket\\{[^}]*le=\"0.05\"")
+                .containsPattern("http_server_requests_seconds_bucket\\{[^}]*le=\"5.0\"");
     }
 
     @Test
