@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -53,6 +54,10 @@ final class SignalSocketEndpoint implements WebFilter, Ordered {
         if (!PATH.equals(exchange.getRequest().getPath().pathWithinApplication().value())) {
             return chain.filter(exchange);
         }
+        // no handler mapping sees this path: name it for http.server.requests, whose timing of an upgraded exchange
+        // lasts as long as the socket (dashboards leave uri="/ws/signals" out of request latency)
+        ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .ifPresent(context -> context.setPathPattern(PATH));
         if (exchange.getRequest().getMethod() != HttpMethod.GET) {
             return problem(exchange, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method Not Allowed",
                     "Open the socket with a GET upgrade request.");

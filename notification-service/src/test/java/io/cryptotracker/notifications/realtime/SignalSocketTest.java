@@ -432,6 +432,18 @@ class SignalSocketTest {
         }
     }
 
+    @Test
+    void aSocketSessionIsTimedUnderItsPathSoLatencyPanelsCanLeaveItOut() throws Exception {
+        try (SocketClient client = SocketClient.connect(port, token(UUID.randomUUID(), Tier.VIP))) {
+            client.send("{\"type\":\"ping\"}");
+            client.await(frame -> "pong".equals(frame.path("type").asString()));
+        }
+
+        // a session ends as an HTTP exchange that lasted as long as the socket: it must not count as an unknown URI
+        await().untilAsserted(() -> assertThat(get("/actuator/prometheus").body()).containsPattern(
+                "http_server_requests_seconds_count\\{[^}]*status=\"200\"[^}]*uri=\"/ws/signals\""));
+    }
+
     private boolean historyHas(long seq) {
         return live != null && liveHistory().contains(seq);
     }
