@@ -177,6 +177,44 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void theWebSocketAutoscalingComponentAddsOpenSocketsPerPodToNotificationServicesHpa() throws Exception {
+        // the opt-in component on top of the production overlay, as its comment tells to add it
+        Path dir = DeployFiles.ROOT.resolve("deploy/local/launcher/target/kustomize-websocket-autoscaling");
+        Files.createDirectories(dir);
+        Path k8s = dir.relativize(K8S);
+        Files.writeString(dir.resolve("kustomization.yaml"), """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                resources:
+                  - %s/overlays/production
+                components:
+                  - %s/components/websocket-autoscaling
+                """.formatted(k8s, k8s));
+
+        List<Map<String, Object>> objects = render(dir);
+
+        Map<String, Object> hpa = ofKind(objects, "HorizontalPodAutoscaler").stream()
+                .filter(object -> name(object).equals("notification-service")).findFirst().orElseThrow();
+        List<?> metrics = (List<?>) at(hpa, "spec", "metrics");
+        assertThat(metrics).as("CPU stays, open sockets join").hasSize(2)
+                .anySatisfy(metric -> assertThat(at(metric, "resource", "name")).isEqualTo("cpu"))
+                .anySatisfy(metric -> {
+                    assertThat(at(metric, "pods", "metric", "name")).isEqualTo("notifications_ws_connections");
+                    assertThat(at(metric, "pods", "target", "averageValue")).isEqualTo("5000");
+                });
+        Map<String, Object> adapter = DeployFiles.yaml(K8S.resolve(
+                "components/websocket-autoscaling/prometheus-adapter-values.yaml"));
+        assertThat(String.valueOf(at(adapter, "rules", "custom", 0, "seriesQuery")))
+                .as("prometheus-adapter serves the gauge notification-service registers")
+                .startsWith("notifications_ws_connections{");
+        assertThat(at(adapter, "rules", "custom", 0, "name", "as")).isEqualTo("notifications_ws_connections");
+        assertThat(ofKind(render("production"), "HorizontalPodAutoscaler").stream()
+                .filter(object -> name(object).equals("notification-service"))
+                .map(object -> (List<?>) at(object, "spec", "metrics"))).as("opt-in: production scales on CPU alone")
+                .allSatisfy(list -> assertThat(list).hasSize(1));
+    }
+
+    @Test
     void theAlertRulesParse() throws Exception {
         Map<String, Object> rules = DeployFiles.yaml(K8S.resolve("components/prometheus-operator/alert-rules.yaml"));
         List<?> groups = (List<?>) at(rules, "spec", "groups");
@@ -191,9 +229,13 @@ class KubernetesManifestsTest {
     }
 
     private static List<Map<String, Object>> render(String overlay) throws Exception {
+        return render(K8S.resolve("overlays").resolve(overlay));
+    }
+
+    private static List<Map<String, Object>> render(Path kustomization) throws Exception {
         DeployFiles.Result result = DeployFiles.run(Duration.ofSeconds(60), "kubectl", "kustomize",
-                K8S.resolve("overlays").resolve(overlay).toString());
-        assertThat(result.exitCode()).as("kubectl kustomize %s: %s", overlay, result.output()).isZero();
+                kustomization.toString());
+        assertThat(result.exitCode()).as("kubectl kustomize %s: %s", kustomization, result.output()).isZero();
         return DeployFiles.yamlDocuments(result.output());
     }
 
