@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.cryptotracker.common.events.DomainEvent;
 import io.cryptotracker.common.events.EventJson;
@@ -51,6 +53,7 @@ final class LiveConsumer implements SmartLifecycle {
     private volatile KafkaConsumer<String, String> consumer;
     private volatile Thread thread;
     private volatile boolean running;
+    private volatile CountDownLatch stopRequested = new CountDownLatch(1);
     private volatile boolean assigned;
     private volatile long startedAtMillis;
 
@@ -78,6 +81,7 @@ final class LiveConsumer implements SmartLifecycle {
     @Override
     public void start() {
         startedAtMillis = clock.millis();
+        stopRequested = new CountDownLatch(1);
         running = true;
         thread = new Thread(this::runUntilStopped, "notifications-live-consumer");
         thread.setDaemon(true);
@@ -107,14 +111,14 @@ final class LiveConsumer implements SmartLifecycle {
             catch (RuntimeException ex) {
                 log.error("LIVE consumer failed; starting a new one in 5 s", ex);
             }
-            for (int i = 0; i < 50 && running; i++) {
-                try {
-                    Thread.sleep(100);
-                }
-                catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
+            try {
+                if (stopRequested.await(5, TimeUnit.SECONDS)) {
                     return;
                 }
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
@@ -122,6 +126,7 @@ final class LiveConsumer implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        stopRequested.countDown();
         KafkaConsumer<String, String> current = consumer;
         if (current != null) {
             current.wakeup();
