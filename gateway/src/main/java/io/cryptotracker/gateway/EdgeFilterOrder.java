@@ -7,12 +7,14 @@ import org.springframework.core.Ordered;
  * even a refused CORS preflight or a 401, carries it; CORS comes before authentication because a browser's
  * preflight never has a token. Rate limiting follows authentication, so that a verified user is charged to their own
  * bucket; a request that authentication refuses is charged to its address's bucket on the way back. Paths that are
- * never routed are refused first of all; the WebSocket access check (tier, ticket) comes last, after the caller was
+ * never routed are refused first of all; the client's address is decided right after the request id, once, for
+ * everything after it; the WebSocket access check (tier, ticket) comes last, after the caller was
  * charged for the attempt.
  */
 public final class EdgeFilterOrder {
 
     public static final int REQUEST_ID = Ordered.HIGHEST_PRECEDENCE;
+    public static final int CLIENT_ADDRESS = REQUEST_ID + 1;
     public static final int NEVER_ROUTED = REQUEST_ID + 5;
     public static final int ERROR_BODIES = REQUEST_ID + 10;
     public static final int CORS = REQUEST_ID + 20;

@@ -76,7 +76,7 @@ class RateLimitTest extends GatewayIntegrationTest {
         quota(registry, limits + "defaults.anonymous", 2, 4);
         quota(registry, limits + "defaults.free", 3, 6);
         quota(registry, limits + "defaults.vip", 10, 20);
-        registry.add(limits + "trusted-proxies", () -> "127.0.0.1");
+        registry.add("cryptotracker.gateway.trusted-proxies", () -> "127.0.0.1");
         registry.add(limits + "policies[0].name", () -> "infrastructure");
         registry.add(limits + "policies[0].exempt", () -> "true");
         registry.add(limits + "policies[0].endpoints", () -> "/actuator/**,/livez,/readyz");
@@ -197,6 +197,17 @@ class RateLimitTest extends GatewayIntegrationTest {
         }
         client.get().uri(MARKET).header("X-Forwarded-For", "198.51.100.99, 203.0.113.5").exchange()
                 .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
+    void behindTheIngressTheServiceIsToldOnlyTheAddressTheIngressVouchedFor() {
+        Downstreams.forgetRequests();
+        client.get().uri(MARKET).header("X-Forwarded-For", "198.51.100.1, 203.0.113.77").exchange()
+                .expectStatus().isOk();
+
+        assertThat(Downstreams.received(Downstreams.MARKET, MARKET)).singleElement()
+                .satisfies(request -> assertThat(request.header("X-Forwarded-For").values())
+                        .containsExactly("203.0.113.77"));
     }
 
     @Test

@@ -50,6 +50,33 @@ class RequestHeadersTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void servicesAreToldTheConnectionsAddressAndNeverAnAddressTheClientClaimed() {
+        client.post().uri("/api/v1/auth/login")
+                .header("X-Forwarded-For", "198.51.100.7, 203.0.113.1")
+                .header("X-Forwarded-For", "192.0.2.9")
+                .header("Forwarded", "for=198.51.100.7")
+                .header("X-Real-IP", "198.51.100.7")
+                .header("True-Client-IP", "198.51.100.7")
+                .header(HttpHeaders.CONTENT_TYPE, "application/json").bodyValue("{}")
+                .exchange()
+                .expectStatus().isOk();
+
+        LoggedRequest received = onlyRequest(Downstreams.received(Downstreams.AUTH, "/api/v1/auth/login"));
+        assertThat(received.header("X-Forwarded-For").values()).containsExactly("127.0.0.1");
+        assertThat(received.containsHeader("Forwarded")).isFalse();
+        assertThat(received.containsHeader("X-Real-IP")).isFalse();
+        assertThat(received.containsHeader("True-Client-IP")).isFalse();
+    }
+
+    @Test
+    void aRequestWithoutForwardingHeadersStillNamesItsClient() {
+        client.get().uri("/api/v1/market/cryptocurrencies").exchange().expectStatus().isOk();
+
+        assertThat(onlyRequest(Downstreams.received(Downstreams.MARKET, "/api/v1/market/cryptocurrencies"))
+                .header("X-Forwarded-For").values()).containsExactly("127.0.0.1");
+    }
+
+    @Test
     void aRequestIdIsAddedToTheProxiedRequestAndTheAnswer() {
         EntityExchangeResult<byte[]> result = client.get().uri("/api/v1/market/cryptocurrencies")
                 .exchange()

@@ -127,6 +127,16 @@ class WebSocketProxyTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void theUpgradeTellsNotificationServiceTheClientAddressTheGatewayDecidedNotTheOneTheClientClaimed() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Forwarded-For", "198.51.100.7");
+        headers.set("X-Real-IP", "198.51.100.8");
+
+        assertThat(firstFrame("/ws/signals?ticket=t-77", headers))
+                .contains("x-forwarded-for=[127.0.0.1]").contains("x-real-ip=null");
+    }
+
+    @Test
     void anUpgradeWithoutTicketOrTokenIsRefusedBeforeTheUpgrade() {
         upgrade("/ws/signals")
                 .expectStatus().isUnauthorized()

@@ -33,8 +33,7 @@ public class RateLimitConfiguration {
     @Bean
     RateLimitWebFilter rateLimitWebFilter(RateLimitProperties properties, EdgeRateLimiter limiter,
             MeterRegistry meters) {
-        return new RateLimitWebFilter(new RatePolicies(properties), new ClientAddresses(properties.trustedProxies()),
-                limiter, meters);
+        return new RateLimitWebFilter(new RatePolicies(properties), limiter, meters);
     }
 
     @Bean

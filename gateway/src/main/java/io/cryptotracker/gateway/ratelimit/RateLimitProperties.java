@@ -18,9 +18,6 @@ import org.springframework.validation.annotation.Validated;
  * @param period the period the quotas' {@code limit} refers to
  * @param defaults the quota of each tier wherever no policy says otherwise (all three tiers required)
  * @param policies special endpoints, first match wins: stricter or separate buckets, or none at all
- * @param trustedProxies addresses or CIDR ranges of the proxies in front of the gateway whose
- *     {@code X-Forwarded-For} is believed ({@code GATEWAY_TRUSTED_PROXIES}, comma-separated); empty: the connection's
- *     own address is the client
  * @param redisTimeout how long one bucket check may wait for Redis before the in-memory bucket decides
  * @param redisRetryInterval while Redis is away, how often one request tries it again
  * @param fallbackMaxBuckets how many in-memory buckets one instance keeps at most while Redis is away
@@ -29,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("cryptotracker.gateway.rate-limit")
 public record RateLimitProperties(@DefaultValue("true") boolean enabled, @NotNull @DefaultValue("1m") Duration period,
         @NotNull @Valid TierQuotas defaults, @NotNull @Valid @DefaultValue List<Policy> policies,
-        @NotNull @DefaultValue List<String> trustedProxies, @NotNull @DefaultValue("150ms") Duration redisTimeout,
+        @NotNull @DefaultValue("150ms") Duration redisTimeout,
         @NotNull @DefaultValue("5s") Duration redisRetryInterval,
         @DefaultValue("100000") long fallbackMaxBuckets) {
 

@@ -1,12 +1,13 @@
 package io.cryptotracker.gateway.ratelimit;
 
 import java.time.Duration;
-import java.util.List;
 
 import io.cryptotracker.common.security.AuthenticatedUser;
 import io.cryptotracker.common.web.TooManyRequestsException;
 import io.cryptotracker.gateway.EdgeFilterOrder;
 import io.cryptotracker.gateway.auth.EdgeAuthenticationFilter;
+import io.cryptotracker.gateway.client.ClientAddressFilter;
+import io.cryptotracker.gateway.client.ClientAddresses;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.core.Ordered;
@@ -28,14 +29,12 @@ public class RateLimitWebFilter implements WebFilter, Ordered {
     public static final String REMAINING_HEADER = "X-RateLimit-Remaining";
 
     private final RatePolicies policies;
-    private final ClientAddresses clients;
     private final EdgeRateLimiter limiter;
     private final MeterRegistry meters;
 
-    public RateLimitWebFilter(RatePolicies policies, ClientAddresses clients, EdgeRateLimiter limiter,
+    public RateLimitWebFilter(RatePolicies policies, EdgeRateLimiter limiter,
             MeterRegistry meters) {
         this.policies = policies;
-        this.clients = clients;
         this.limiter = limiter;
         this.meters = meters;
     }
@@ -65,8 +64,7 @@ public class RateLimitWebFilter implements WebFilter, Ordered {
         String key;
         if (user == null || policy.keyBy() == RateLimitProperties.KeyBy.IP) {
             tier = RateTier.ANONYMOUS;
-            key = "rl:" + policy.name() + ":ip:" + clients.clientOf(request.getRemoteAddress(),
-                    request.getHeaders().getOrDefault(ClientAddresses.FORWARDED_FOR, List.of()));
+            key = "rl:" + policy.name() + ":ip:" + ClientAddresses.bucketKey(ClientAddressFilter.of(exchange));
         }
         else {
             tier = RateTier.of(user);

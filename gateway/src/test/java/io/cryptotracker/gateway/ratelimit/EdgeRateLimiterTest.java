@@ -156,7 +156,7 @@ class EdgeRateLimiterTest {
     private EdgeRateLimiter limiter() {
         RateLimitProperties properties = new RateLimitProperties(true, Duration.ofMinutes(1),
                 new TierQuotas(FOUR_AT_ONCE_ONE_PER_SECOND, FOUR_AT_ONCE_ONE_PER_SECOND, FOUR_AT_ONCE_ONE_PER_SECOND),
-                List.of(), List.of(), Duration.ofMillis(200), RETRY_INTERVAL, 1000);
+                List.of(), Duration.ofMillis(200), RETRY_INTERVAL, 1000);
         return new EdgeRateLimiter(new RedisTokenBuckets(new ReactiveStringRedisTemplate(connections)), properties,
                 clock, meters);
     }

@@ -114,7 +114,9 @@ public final class Downstreams {
         return "uri=" + request.uri()
                 + "\nauthorization=" + request.requestHeaders().get("Authorization")
                 + "\nx-request-id=" + request.requestHeaders().get("X-Request-Id")
-                + "\nx-user-id=" + request.requestHeaders().get("X-User-Id");
+                + "\nx-user-id=" + request.requestHeaders().get("X-User-Id")
+                + "\nx-forwarded-for=" + request.requestHeaders().getAll("X-Forwarded-For")
+                + "\nx-real-ip=" + request.requestHeaders().get("X-Real-IP");
     }
 
     public static String url(WireMockServer server) {

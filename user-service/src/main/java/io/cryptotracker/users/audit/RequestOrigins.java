@@ -1,22 +1,17 @@
 package io.cryptotracker.users.audit;
 
-import io.cryptotracker.common.web.ClientIpResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
-/** Reads a request's client address and user agent for the audit log. */
+/**
+ * Reads a request's client address (as the gateway decided it; common-lib's {@code ClientAddressFilter} makes it
+ * the request's remote address) and user agent for the audit log.
+ */
 @Component
 public class RequestOrigins {
 
-    private final ClientIpResolver proxies;
-
-    public RequestOrigins(AuditProperties properties) {
-        this.proxies = new ClientIpResolver(properties.trustedProxies());
-    }
-
     public RequestOrigin of(HttpServletRequest request) {
-        return new RequestOrigin(proxies.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")),
-                request.getHeader(HttpHeaders.USER_AGENT));
+        return new RequestOrigin(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
     }
 }

@@ -26,7 +26,7 @@ class DeploymentVariablesTest {
 
     /** Only used inside the manifests, as $(NAME) in other variables. */
     private static final Set<String> MANIFEST_ONLY = Set.of("DB_HOST", "DB_PORT", "DB_URL_PARAMETERS",
-            "GATEWAY_POD_RANGES", "INGRESS_PROXY_RANGES");
+            "INGRESS_PROXY_RANGES");
 
     @Test
     @SuppressWarnings("unchecked")

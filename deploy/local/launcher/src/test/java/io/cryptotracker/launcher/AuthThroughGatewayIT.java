@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.ServerSocket;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -82,6 +84,9 @@ class AuthThroughGatewayIT {
             "-Deureka.client.instance-info-replication-interval-seconds=1",
             "-Dspring.cloud.loadbalancer.cache.ttl=1s");
 
+    // below the gateway's per-address credentials burst (10), so auth-service's own address lock is what answers
+    private static final int ADDRESS_FAILURES_THAT_LOCK = 5;
+
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static EmbeddedServers infrastructure;
@@ -121,6 +126,8 @@ class AuthThroughGatewayIT {
             suite.startWave(List.of(
                     plan.spec(SuiteService.GATEWAY, gatewayPort).withJvmOptions(FAST_REGISTRY_CLIENT),
                     plan.spec(SuiteService.AUTH_SERVICE, authPort).withJvmOptions(FAST_REGISTRY_CLIENT)
+                            .withJvmOptions(List.of("-Dcryptotracker.auth.login-throttle.ip-threshold="
+                                    + ADDRESS_FAILURES_THAT_LOCK))
                             .withEnvironment("CRYPTOTRACKER_ADMIN_EMAIL", ADMIN_EMAIL)
                             .withEnvironment("CRYPTOTRACKER_ADMIN_PASSWORD", ADMIN_PASSWORD),
                     plan.spec(SuiteService.USER_SERVICE, userPort).withJvmOptions(FAST_REGISTRY_CLIENT),
@@ -250,6 +257,50 @@ class AuthThroughGatewayIT {
         HttpResponse<String> adminsAudit = call("GET", "/api/v1/users/me/audit", adminAccess, null);
         assertThat(adminsAudit.body()).as("another user's entries stay theirs").doesNotContain("PREFERENCES_CHANGED");
         vip = new VipUser(userId, access, vipAccess, adminAccess);
+    }
+
+    /**
+     * The gateway decides the client address (the socket peer here: no trusted proxy in front) and auth-service
+     * believes only that: a claimed {@code X-Forwarded-For} changes neither the audited address nor the throttled
+     * one, and one address locked by its failures leaves every other address's login working.
+     */
+    @Test
+    void theClientAddressIsDecidedAtTheGatewayForTheLoginThrottleAndTheAuditLog() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String email = "addr-" + suffix + "@example.com";
+        String password = "granite meadow at dawn " + suffix.toUpperCase();
+        assertThat(post("/api/v1/auth/register", json("email", email, "username", "addr_" + suffix,
+                "password", password)).statusCode()).isEqualTo(201);
+
+        assertThat(postFrom("127.0.0.4", "/api/v1/auth/login", json("email", email, "password", "not it at all"),
+                "X-Forwarded-For: 203.0.113.66", "X-Real-IP: 203.0.113.67")).isEqualTo(401);
+        String access = login(email, password).path("access_token").asString();
+        await("the failed login in the user's audit log").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    JsonNode items = JsonMapper.shared().readTree(
+                            call("GET", "/api/v1/users/me/audit", access, null).body()).path("items");
+                    List<String> failedFrom = new ArrayList<>();
+                    items.forEach(item -> {
+                        if (item.path("action").asString().equals("LOGIN_FAILED")) {
+                            failedFrom.add(item.path("ip").asString());
+                        }
+                    });
+                    assertThat(failedFrom).as("audited address of the failed login").containsExactly("127.0.0.4");
+                });
+
+        for (int i = 0; i < ADDRESS_FAILURES_THAT_LOCK; i++) {
+            assertThat(postFrom("127.0.0.2", "/api/v1/auth/login",
+                    json("email", "nobody-" + i + "-" + suffix + "@example.com", "password", "wrong guess " + i),
+                    "X-Forwarded-For: 198.51.100." + i)).as("failure %d", i + 1).isEqualTo(401);
+        }
+        assertThat(postFrom("127.0.0.2", "/api/v1/auth/login", json("email", email, "password", password),
+                "X-Forwarded-For: 198.51.100.200")).as("the locked address, whatever it claims").isEqualTo(429);
+
+        assertThat(postFrom("127.0.0.3", "/api/v1/auth/login", json("email", email, "password", password)))
+                .as("another client address").isEqualTo(200);
+        assertThat(post("/api/v1/auth/login", json("email", email, "password", password)).statusCode())
+                .as("yet another (127.0.0.1)").isEqualTo(200);
     }
 
     /** docs/websocket.md through the gateway, with the VIP user of the test before (its allow list: BTC/USDT). */
@@ -412,6 +463,31 @@ class AuthThroughGatewayIT {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * POSTs JSON to the gateway from a chosen loopback address (java.net.http cannot bind one on JDK 17) and answers
+     * the status code.
+     */
+    private static int postFrom(String clientAddress, String path, String body, String... headers) throws IOException {
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " + content.length + "\r\n");
+        for (String header : headers) {
+            head.append(header).append("\r\n");
+        }
+        head.append("\r\n");
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(clientAddress, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", URI.create(gatewayUrl).getPort()), 5_000);
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(content);
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).as("an HTTP answer").startsWith("HTTP/1.1 ");
+            return Integer.parseInt(answer.substring(9, 12));
+        }
     }
 
     private static String json(String... namesAndValues) {

@@ -1,4 +1,4 @@
-package io.cryptotracker.gateway.ratelimit;
+package io.cryptotracker.gateway.client;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -12,8 +12,8 @@ import io.netty.util.NetUtil;
 /**
  * Finds the address a request came from. {@code X-Forwarded-For} is read only when the connection comes from a
  * trusted proxy, and then only as far back as the chain of trusted proxies goes: whatever a client writes into the
- * header itself stands left of the first untrusted hop and is never reached. IPv6 clients are grouped by their /64,
- * which one subscriber usually holds whole.
+ * header itself stands left of the first untrusted hop and is never reached. The rule is common-lib's
+ * {@link ClientIpResolver}, the one the services apply to the gateway.
  */
 public final class ClientAddresses {
 
@@ -29,14 +29,21 @@ public final class ClientAddresses {
     /**
      * @param remote the connection's peer
      * @param forwardedFor every {@code X-Forwarded-For} header value, in order; empty if none
-     * @return the client's address as a bucket key, or {@code "unknown"} when the connection has none
+     * @return the client's address, or {@code "unknown"} when the connection has none
      */
     public String clientOf(InetSocketAddress remote, List<String> forwardedFor) {
         if (remote == null || remote.getAddress() == null) {
             return "unknown";
         }
-        String client = resolver.resolve(remote.getAddress().getHostAddress(),
+        return resolver.resolve(remote.getAddress().getHostAddress(),
                 forwardedFor.isEmpty() ? null : String.join(",", forwardedFor));
+    }
+
+    /**
+     * The rate-limit bucket of a client address: IPv6 clients are grouped by their /64, which one subscriber
+     * usually holds whole.
+     */
+    public static String bucketKey(String client) {
         InetAddress address = literal(client);
         return address == null ? client : key(address);
     }
