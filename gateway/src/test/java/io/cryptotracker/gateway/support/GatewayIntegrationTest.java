@@ -1,5 +1,7 @@
 package io.cryptotracker.gateway.support;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,7 +21,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Actuator answers on its own random port ({@link #management()}). All test classes share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// past the 5 s default: on a loaded machine (2 cores shared by several builds) a first routed call can take longer
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @Import(TestRoutes.class)
 @TestPropertySource(properties = {
         "management.server.port=0",
@@ -59,7 +62,8 @@ public abstract class GatewayIntegrationTest {
 
     /** A client of the management port, where actuator answers. */
     protected WebTestClient management() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort)
+                .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     protected static String bearer(String token) {
