@@ -93,11 +93,13 @@ TOKEN="$(curl -fs -X POST "http://127.0.0.1:$AUTH_PORT/api/v1/auth/login" -H 'Co
 [[ "$TOKEN" == eyJ* ]] || { log "no access token from auth-service"; exit 1; }
 
 # --- the gateway: real Redis limiter, JWKS from auth-service, no Eureka (one static instance) ------------------
+# actuator on the benchmark's one port (a deployment keeps it on GATEWAY_MANAGEMENT_PORT, never public)
 log "starting the gateway on $GATEWAY_PORT_B"
 HUGE=1000000000
 # shellcheck disable=SC2086
 REDIS_PORT=$((BASE + 79)) "$JAVA" $GATEWAY_JAVA_OPTS -jar "$GATEWAY_JAR" \
   --server.port="$GATEWAY_PORT_B" \
+  --management.server.port="$GATEWAY_PORT_B" \
   --eureka.client.enabled=false \
   --spring.cloud.discovery.client.simple.instances.auth-service[0].uri="http://127.0.0.1:$AUTH_PORT" \
   --cryptotracker.gateway.auth.public-endpoints="GET /actuator/health/**,GET /actuator/prometheus,POST /api/v1/auth/login" \

@@ -179,6 +179,7 @@ else
     # shellcheck disable=SC2086
     JWKS_URI="$JWKS_URI" REDIS_HOST=127.0.0.1 REDIS_PORT="$REDIS_PORT" GATEWAY_PORT="$GATEWAY_PORT" \
       "$JAVA" $GATEWAY_JAVA_OPTS "${NATIVE_ACCESS[@]}" -jar "$GATEWAY_JAR" --server.address=127.0.0.1 \
+      --management.server.port="$GATEWAY_PORT" \
       --eureka.client.enabled=false \
       --spring.cloud.discovery.client.simple.instances.notification-service[0].uri="http://127.0.0.1:$SERVER_PORT" \
       --cryptotracker.gateway.rate-limit.defaults.anonymous.limit=$HUGE \

@@ -1,9 +1,12 @@
 package io.cryptotracker.gateway;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,6 +87,10 @@ class RateLimitTest extends GatewayIntegrationTest {
         registry.add(limits + "policies[1].key-by", () -> "IP");
         registry.add(limits + "policies[1].endpoints", () -> "POST /api/v1/auth/login,POST /api/v1/auth/register");
         quota(registry, limits + "policies[1].quotas.anonymous", 1, 2);
+        registry.add(limits + "policies[2].name", () -> "telegram-webhook");
+        registry.add(limits + "policies[2].key-by", () -> "IP");
+        registry.add(limits + "policies[2].endpoints", () -> "POST /api/v1/telegram/webhook");
+        quota(registry, limits + "policies[2].quotas.anonymous", 3, 6);
     }
 
     private static void quota(DynamicPropertyRegistry registry, String prefix, long limit, long burst) {
@@ -238,6 +245,56 @@ class RateLimitTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void aDoubledSlashLoginWithATokenIsRefusedBeforeItReachesAuthServiceOrAnyBucket() {
+        String address = "203.0.113.30";
+        String vip = TestTokens.valid(UUID.randomUUID(), "VIP");
+        for (int i = 0; i < 6; i++) {
+            post(URI.create("http://localhost:" + port + "/api/v1/auth//login"), address, vip)
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        assertThat(Downstreams.receivedInAll()).isZero();
+
+        post("/api/v1/auth/login", address, vip).expectStatus().isOk()
+                .expectHeader().valueEquals("X-RateLimit-Limit", "2")
+                .expectHeader().valueEquals("X-RateLimit-Remaining", "1");
+        asUser(USERS_ME, vip, address).expectHeader().valueEquals("X-RateLimit-Remaining", "19");
+    }
+
+    @Test
+    void aLoginPathSpelledWithAnEncodedLetterIsChargedToTheCredentialsBucketItReaches() {
+        String address = "203.0.113.31";
+        String vip = TestTokens.valid(UUID.randomUUID(), "VIP");
+        post(URI.create("http://localhost:" + port + "/api/v1/auth/%6Cogin"), address, vip).expectStatus().isOk()
+                .expectHeader().valueEquals("X-RateLimit-Limit", "2")
+                .expectHeader().valueEquals("X-RateLimit-Remaining", "1");
+        post("/api/v1/auth/login", address, vip).expectStatus().isOk()
+                .expectHeader().valueEquals("X-RateLimit-Remaining", "0");
+        post(URI.create("http://localhost:" + port + "/api/v1/auth/%6cogin"), address, vip)
+                .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+
+        assertThat(Downstreams.AUTH.findAll(anyRequestedFor(anyUrl()))).hasSize(2)
+                .allSatisfy(request -> assertThat(request.getUrl()).containsIgnoringCase("ogin"));
+    }
+
+    @Test
+    void theTelegramWebhookHasItsOwnPerAddressBucketWhichMadeUpSecretsDoNotMultiply() {
+        String address = "203.0.113.40";
+        for (int i = 5; i >= 0; i--) {
+            webhook(address, "made-up-" + i).expectStatus().isOk()
+                    .expectHeader().valueEquals("X-RateLimit-Limit", "6")
+                    .expectHeader().valueEquals("X-RateLimit-Remaining", Integer.toString(i));
+        }
+        webhook(address, "yet-another").expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER);
+
+        viaIngress(MARKET, address).expectStatus().isOk().expectHeader().valueEquals("X-RateLimit-Remaining", "3");
+        webhook("203.0.113.41", "s3cret").expectStatus().isOk().expectHeader().valueEquals("X-RateLimit-Remaining", "5");
+        assertThat(Downstreams.received(Downstreams.SIGNALS, "/api/v1/telegram/webhook")).hasSize(7);
+    }
+
+    @Test
     void healthAndMetricsAreNeverLimited() {
         for (int i = 0; i < 10; i++) {
             viaIngress("/livez", "203.0.113.10").expectStatus().isOk().expectHeader().doesNotExist("X-RateLimit-Limit");
@@ -293,8 +350,18 @@ class RateLimitTest extends GatewayIntegrationTest {
                 .header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange();
     }
 
+    private WebTestClient.ResponseSpec webhook(String clientAddress, String secret) {
+        return client.post().uri("/api/v1/telegram/webhook").header("X-Forwarded-For", clientAddress)
+                .header("X-Telegram-Bot-Api-Secret-Token", secret)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"update_id\":1}").exchange();
+    }
+
     private WebTestClient.ResponseSpec post(String path, String clientAddress, String token) {
-        WebTestClient.RequestBodySpec request = client.post().uri(path).header("X-Forwarded-For", clientAddress)
+        return post(URI.create("http://localhost:" + port + path), clientAddress, token);
+    }
+
+    private WebTestClient.ResponseSpec post(URI uri, String clientAddress, String token) {
+        WebTestClient.RequestBodySpec request = client.post().uri(uri).header("X-Forwarded-For", clientAddress)
                 .contentType(MediaType.APPLICATION_JSON);
         if (token != null) {
             request = request.header(HttpHeaders.AUTHORIZATION, bearer(token));

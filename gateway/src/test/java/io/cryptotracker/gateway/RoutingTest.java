@@ -44,7 +44,7 @@ class RoutingTest extends GatewayIntegrationTest {
     void routedRequestsAreTimedPerRouteInTheDashboardsLatencyBuckets() {
         client.get().uri("/api/v1/market/cryptocurrencies").exchange().expectStatus().isOk();
 
-        client.get().uri("/actuator/prometheus")
+        management().get().uri("/actuator/prometheus")
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body)
@@ -72,6 +72,15 @@ class RoutingTest extends GatewayIntegrationTest {
         List<LoggedRequest> received = Downstreams.received(Downstreams.SIGNALS, "/api/v1/telegram/webhook");
         assertThat(received).singleElement()
                 .satisfies(request -> assertThat(request.getHeader("X-Telegram-Bot-Api-Secret-Token")).isEqualTo("s3cret"));
+    }
+
+    @Test
+    void telegramWebhookIsChargedToItsOwnGenerousPerAddressBucket() {
+        client.post().uri("/api/v1/telegram/webhook").header("X-Telegram-Bot-Api-Secret-Token", "s3cret")
+                .header(HttpHeaders.CONTENT_TYPE, "application/json").bodyValue("{\"update_id\":2}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-RateLimit-Limit", "1200");
     }
 
     @ParameterizedTest(name = "{0} {1} reaches {2} with its token")

@@ -112,7 +112,7 @@ class WebSocketProxyTest extends GatewayIntegrationTest {
                 "/api/v1/notifications/./x" }) {
             client.get().uri(URI.create("http://localhost:" + port + path)).header(HttpHeaders.AUTHORIZATION, vip)
                     .exchange()
-                    .expectStatus().isNotFound();
+                    .expectStatus().isBadRequest();
         }
 
         assertThat(Downstreams.TICKET_CHECKS).isEmpty();

@@ -12,11 +12,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers 404 to what must never reach a service through the gateway, whoever asks: the services' {@code /internal/**}
- * (also as {@code //internal/**})
- * endpoints (service-to-service only, e.g. notification-service's ticket check), and any path with a {@code .} or
- * {@code ..} segment (plain or percent-encoded), which a route such as {@code /ws/**} would otherwise pass on for the
- * service to resolve to somewhere else, {@code /ws/../internal/...} for one.
+ * Answers 404 to the services' {@code /internal/**} endpoints (service-to-service only, e.g. notification-service's
+ * ticket check), whoever asks. Runs after {@link CanonicalPathFilter}, so the path has no empty or dot segments
+ * ({@code //internal}, {@code /ws/../internal}) by then.
  */
 @Component
 public class NeverRoutedPathFilter implements WebFilter, Ordered {
@@ -32,17 +30,9 @@ public class NeverRoutedPathFilter implements WebFilter, Ordered {
     }
 
     static boolean neverRouted(PathContainer path) {
-        boolean first = true;
         for (PathContainer.Element element : path.elements()) {
             if (element instanceof PathContainer.PathSegment segment) {
-                String value = segment.valueToMatch();
-                if (value.isEmpty()) {
-                    continue;
-                }
-                if (first && INTERNAL.equalsIgnoreCase(value) || ".".equals(value) || "..".equals(value)) {
-                    return true;
-                }
-                first = false;
+                return INTERNAL.equalsIgnoreCase(segment.valueToMatch());
             }
         }
         return false;

@@ -56,6 +56,12 @@ public final class Downstreams {
         UPGRADES.clear();
     }
 
+    /** How many requests the WireMock services received in all, whatever the path. */
+    public static int receivedInAll() {
+        return List.of(AUTH, USERS, MARKET, SIGNALS).stream()
+                .mapToInt(service -> service.findAll(anyRequestedFor(anyUrl())).size()).sum();
+    }
+
     /** Every request a WireMock service received for this path. */
     public static List<LoggedRequest> received(WireMockServer service, String path) {
         return service.findAll(anyRequestedFor(urlPathEqualTo(path)));

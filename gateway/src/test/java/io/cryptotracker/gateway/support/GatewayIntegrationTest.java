@@ -1,8 +1,11 @@
 package io.cryptotracker.gateway.support;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -15,12 +18,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * discovery client instead of Eureka; the JWKS address stays the production default, {@code lb://auth-service/...},
  * so the key lookup goes through the load balancer as it does in production. No Redis runs: rate limits fall back
  * to in-memory buckets, with quotas high enough for these tests ({@code RateLimitTest} has its own context and Redis).
- * All test classes share one application context.
+ * Actuator answers on its own random port ({@link #management()}). All test classes share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// past the 5 s default: on a loaded machine (2 cores shared by several builds) a first routed call can take longer
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @Import(TestRoutes.class)
 @TestPropertySource(properties = {
+        "management.server.port=0",
         "cryptotracker.gateway.rate-limit.defaults.anonymous.limit=100000",
         "cryptotracker.gateway.rate-limit.defaults.anonymous.burst=100000",
         "cryptotracker.gateway.rate-limit.defaults.free.limit=100000",
@@ -31,6 +36,9 @@ public abstract class GatewayIntegrationTest {
 
     @Autowired
     protected WebTestClient client;
+
+    @LocalManagementPort
+    protected int managementPort;
 
     @DynamicPropertySource
     static void downstreamServices(DynamicPropertyRegistry registry) {
@@ -50,6 +58,12 @@ public abstract class GatewayIntegrationTest {
     @BeforeEach
     void forgetEarlierRequests() {
         Downstreams.forgetRequests();
+    }
+
+    /** A client of the management port, where actuator answers. */
+    protected WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort)
+                .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     protected static String bearer(String token) {

@@ -98,7 +98,7 @@ public final class LocalLauncher {
         if (!busy.isEmpty()) {
             out.println("These ports are in use: " + String.join(", ", busy));
             out.println("Stop whatever uses them (another local run?), or choose other ports through the variables "
-                    + "named above, e.g. GATEWAY_PORT=8090 deploy/local/run.sh");
+                    + "named above, e.g. GATEWAY_PORT=8088 deploy/local/run.sh");
             return 1;
         }
         if (options.fresh()) {

@@ -62,7 +62,7 @@ public final class ServiceProcess {
     }
 
     /**
-     * Polls {@code /actuator/health} until it answers {@code {"status":"UP"...}}; returns the time since start.
+     * Polls {@code /readyz} until it answers {@code {"status":"UP"...}}; returns the time since start.
      *
      * @throws ServiceFailure if the process exits or is not healthy within the timeout
      */

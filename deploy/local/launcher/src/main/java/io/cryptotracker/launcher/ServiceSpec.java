@@ -29,8 +29,12 @@ public record ServiceSpec(String name, Path jar, int port, Map<String, String> e
         return "http://localhost:" + port;
     }
 
+    /**
+     * The readiness probe on the service's own port, as Compose's healthcheck and Kubernetes ask: every service
+     * serves it there, the gateway too, whose actuator is on a separate management port.
+     */
     public URI healthUri() {
-        return URI.create(baseUrl() + "/actuator/health");
+        return URI.create(baseUrl() + "/readyz");
     }
 
     /** The {@code -Xmx} value, or "default" when none is set. */

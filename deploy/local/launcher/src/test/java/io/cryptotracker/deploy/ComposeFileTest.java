@@ -72,6 +72,21 @@ class ComposeFileTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void prometheusScrapesTheGatewayOnItsManagementPortWhichIsNotPublished() throws Exception {
+        Map<String, Object> gateway = (Map<String, Object>) ((Map<String, Object>) DeployFiles.yaml(COMPOSE)
+                .get("services")).get("gateway");
+        String managementPort = String.valueOf(at(gateway, "environment", "GATEWAY_MANAGEMENT_PORT"));
+        assertThat(managementPort).isNotEqualTo(String.valueOf(at(gateway, "environment", "GATEWAY_PORT")));
+        assertThat(String.valueOf(at(gateway, "ports"))).as("published ports").doesNotContain(managementPort);
+
+        Map<String, Object> prometheus = DeployFiles.yaml(DeployFiles.ROOT.resolve("deploy/compose/prometheus/prometheus.yml"));
+        Object job = ((List<Object>) prometheus.get("scrape_configs")).stream()
+                .filter(config -> "gateway".equals(at(config, "job_name"))).findFirst().orElseThrow();
+        assertThat(String.valueOf(at(job, "static_configs", 0, "targets"))).isEqualTo("[gateway:" + managementPort + "]");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void prometheusScrapesEveryImageWithTheClusterAlertRulesAndTheDashboardsParse() throws Exception {
         Path compose = DeployFiles.ROOT.resolve("deploy/compose");
         Map<String, Object> prometheus = DeployFiles.yaml(compose.resolve("prometheus/prometheus.yml"));

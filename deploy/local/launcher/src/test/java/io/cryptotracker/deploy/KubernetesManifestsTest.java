@@ -88,6 +88,8 @@ class KubernetesManifestsTest {
                 for (Object path : (List<?>) at(rule, "http", "paths")) {
                     String prefix = String.valueOf(at(path, "path"));
                     Object backend = at(path, "backend", "service", "name");
+                    assertThat(at(path, "backend", "service", "port", "name")).as("the port %s goes to", prefix)
+                            .isEqualTo("http");
                     assertThat(prefix).as("a public route").isNotIn("/", "/actuator", "/livez", "/readyz")
                             .doesNotStartWith("/actuator");
                     assertThat(services).as("backend of %s", prefix).contains(String.valueOf(backend));
@@ -212,6 +214,35 @@ class KubernetesManifestsTest {
                 .filter(object -> name(object).equals("notification-service"))
                 .map(object -> (List<?>) at(object, "spec", "metrics"))).as("opt-in: production scales on CPU alone")
                 .allSatisfy(list -> assertThat(list).hasSize(1));
+    }
+
+    @Test
+    void prometheusScrapesTheGatewayOnItsManagementPortWhichOnlyTheMonitoringNamespaceReaches() throws Exception {
+        List<Map<String, Object>> objects = render("production");
+        Map<String, Object> gateway = ofKind(objects, "Deployment").stream()
+                .filter(object -> name(object).equals("gateway")).findFirst().orElseThrow();
+        Object container = at(gateway, "spec", "template", "spec", "containers", 0);
+        Object managementPort = ((List<?>) at(container, "ports")).stream()
+                .filter(port -> "management".equals(at(port, "name"))).map(port -> at(port, "containerPort"))
+                .findFirst().orElseThrow();
+        assertThat(String.valueOf(at(container, "env"))).contains("name=GATEWAY_MANAGEMENT_PORT, value=" + managementPort);
+        assertThat(at(gateway, "spec", "template", "metadata", "annotations", "prometheus.io/port"))
+                .isEqualTo(String.valueOf(managementPort));
+
+        List<Map<String, Object>> policies = ofKind(objects, "NetworkPolicy");
+        assertThat(policies).filteredOn(policy -> String.valueOf(at(policy, "spec", "ingress")).contains("port=management"))
+                .as("only Prometheus reaches the management port").singleElement()
+                .satisfies(policy -> assertThat(String.valueOf(at(policy, "spec", "ingress", 0, "from"))).contains("monitoring"));
+
+        List<Map<String, Object>> monitors = DeployFiles.yamlDocuments(DeployFiles.read(
+                K8S.resolve("components/prometheus-operator/service-monitor.yaml")));
+        assertThat(monitors).anySatisfy(monitor -> {
+            assertThat(at(monitor, "spec", "selector", "matchLabels", "app.kubernetes.io/name")).isEqualTo("gateway");
+            assertThat(at(monitor, "spec", "endpoints", 0, "port")).isEqualTo("management");
+        });
+        assertThat(monitors).anySatisfy(monitor ->
+                assertThat(String.valueOf(at(monitor, "spec", "selector", "matchExpressions"))).contains("NotIn")
+                        .contains("gateway"));
     }
 
     @Test

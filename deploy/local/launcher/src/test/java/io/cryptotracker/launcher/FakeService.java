@@ -12,7 +12,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A stand-in service for {@link SuiteLauncherTest}, run as its own JVM: FAKE_MODE=healthy answers
- * {@code /actuator/health} with UP on SERVER_PORT, FAKE_MODE=silent never answers; on SIGTERM it writes
+ * {@code /readyz} with UP on SERVER_PORT, FAKE_MODE=silent never answers; on SIGTERM it writes
  * FAKE_STOPPED_MARKER.
  */
 public final class FakeService {
@@ -34,8 +34,8 @@ public final class FakeService {
         if ("healthy".equals(System.getenv("FAKE_MODE"))) {
             HttpServer server = HttpServer.create(
                     new InetSocketAddress("localhost", Integer.parseInt(System.getenv("SERVER_PORT"))), 0);
-            server.createContext("/actuator/health", exchange -> {
-                byte[] body = "{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}"
+            server.createContext("/readyz", exchange -> {
+                byte[] body = "{\"status\":\"UP\"}"
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
