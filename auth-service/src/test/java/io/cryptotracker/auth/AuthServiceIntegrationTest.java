@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -27,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.cryptotracker.auth.account.EmailRenormalization;
 import io.cryptotracker.auth.account.UserAccounts;
 import io.cryptotracker.auth.admin.FirstAdmin;
 import io.cryptotracker.auth.admin.FirstAdminProperties;
@@ -47,6 +50,10 @@ import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Jwk;
 import io.jsonwebtoken.security.Jwks;
+import javax.sql.DataSource;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -677,6 +684,12 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
         @Autowired
         TransactionTemplate transactions;
 
+        @Autowired
+        JdbcClient jdbc;
+
+        @Autowired
+        DataSource dataSource;
+
         @Test
         void aFullWidthSpellingIsTheSameAccountForRegisterAndLogin() {
             String email = uniqueEmail("alice").toLowerCase();
@@ -761,6 +774,42 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
 
             assertThat(verify(client.login(email, PASSWORD).text("access_token")).roles())
                     .containsExactlyInAnyOrder("USER", "ADMIN");
+        }
+
+        @Test
+        void theMigrationRenormalizesStoredEmailsAndLeavesALaterLookAlikeOnItsOldValue() throws Exception {
+            String plain = uniqueEmail("mig").toLowerCase();
+            assertThat(client.register(plain, "migrated", PASSWORD).status()).isEqualTo(201);
+            // two accounts from before NFKC, stored with the old normalization (trimmed and lower-cased only)
+            UUID lookAlike = insertOldRow(fullWidthLocalPart(plain));
+            String lone = uniqueEmail("lone").toLowerCase();
+            UUID fullWidthOnly = insertOldRow(fullWidthLocalPart(lone));
+
+            try (Connection connection = dataSource.getConnection()) {
+                Database database = DatabaseFactory.getInstance()
+                        .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                new EmailRenormalization().execute(database);
+                // Liquibase turns auto-commit off and commits each change set itself
+                database.commit();
+            }
+
+            assertThat(normalizedEmail(fullWidthOnly)).isEqualTo(lone);
+            assertThat(normalizedEmail(lookAlike)).isEqualTo(fullWidthLocalPart(plain));
+            assertThat(client.login(fullWidthLocalPart(plain), PASSWORD).status()).isEqualTo(200);
+            assertThat(accounts.findByEmail(fullWidthLocalPart(plain)).orElseThrow().username()).isEqualTo("migrated");
+        }
+
+        private UUID insertOldRow(String email) {
+            UUID id = UUID.randomUUID();
+            jdbc.sql("INSERT INTO users (id, email, email_normalized, username, password_hash, roles, tier, status, "
+                    + "created_at, updated_at, password_changed_at) VALUES (?, ?, ?, 'old_row', 'x', ARRAY['USER'], "
+                    + "'FREE', 'ACTIVE', now(), now(), now())").params(id, email, email.toLowerCase(Locale.ROOT))
+                    .update();
+            return id;
+        }
+
+        private String normalizedEmail(UUID id) {
+            return jdbc.sql("SELECT email_normalized FROM users WHERE id = ?").param(id).query(String.class).single();
         }
 
         /** {@code alice.1@example.com} becomes {@code ａｌｉｃｅ．１@example.com}. */
