@@ -7,13 +7,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static io.cryptotracker.common.testsupport.KafkaRecords.awaitRecord;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -23,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.cryptotracker.auth.account.EmailRenormalization;
 import io.cryptotracker.auth.account.UserAccounts;
 import io.cryptotracker.auth.admin.FirstAdmin;
 import io.cryptotracker.auth.admin.FirstAdminProperties;
@@ -43,6 +50,10 @@ import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Jwk;
 import io.jsonwebtoken.security.Jwks;
+import javax.sql.DataSource;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -52,6 +63,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -574,6 +586,238 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
         private FirstAdmin firstAdmin(String email, String password) {
             return new FirstAdmin(new FirstAdminProperties(email, password, "boss"), accounts, policy, hasher, outbox,
                     transactions, Clock.systemUTC());
+        }
+    }
+
+    @Nested
+    class LongPasswords {
+
+        static final String LONG_PASSWORD = "a long passphrase that runs well past the seventy-two bytes bcrypt reads, "
+                + "so all of it must count";
+
+        @Autowired
+        JdbcClient jdbc;
+
+        @Test
+        void aLongPasswordSignsInButTheStringItUsedToBePrehashedToIsRefused() {
+            String email = uniqueEmail("Long");
+            assertThat(client.register(email, "long_pw", LONG_PASSWORD).status()).isEqualTo(201);
+
+            assertThat(client.login(email, LONG_PASSWORD).status()).isEqualTo(200);
+            assertThat(client.login(email, LONG_PASSWORD + "!").status()).isEqualTo(401);
+            ApiResponse prehash = client.login(email, oldPrehash(LONG_PASSWORD));
+            assertThat(prehash.status()).isEqualTo(401);
+            assertThat(prehash.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(passwordHash(email)).startsWith("{bcrypt-hmac-sha256}$2a$12$");
+        }
+
+        @Test
+        void anOldSchemeHashStillSignsInRefusesItsPrehashStringAndIsUpgradedByTheLogin() {
+            String email = uniqueEmail("OldScheme");
+            assertThat(client.register(email, "old_scheme", PASSWORD).status()).isEqualTo(201);
+            String oldHash = new BCryptPasswordEncoder(4).encode(oldPrehash(LONG_PASSWORD));
+            jdbc.sql("UPDATE users SET password_hash = ? WHERE email_normalized = ?")
+                    .params(oldHash, email.toLowerCase()).update();
+
+            assertThat(client.login(email, oldPrehash(LONG_PASSWORD)).status()).isEqualTo(401);
+            assertThat(passwordHash(email)).isEqualTo(oldHash);
+
+            assertThat(client.login(email, LONG_PASSWORD).status()).isEqualTo(200);
+            String upgraded = passwordHash(email);
+            assertThat(upgraded).startsWith("{bcrypt-hmac-sha256}$2a$12$");
+
+            assertThat(client.login(email, LONG_PASSWORD).status()).isEqualTo(200);
+            assertThat(client.login(email, oldPrehash(LONG_PASSWORD)).status()).isEqualTo(401);
+            assertThat(passwordHash(email)).isEqualTo(upgraded);
+        }
+
+        @Test
+        void anOldPlainBcryptHashOfAShortPasswordStillSignsInAndIsUpgraded() {
+            String email = uniqueEmail("OldShort");
+            assertThat(client.register(email, "old_short", PASSWORD).status()).isEqualTo(201);
+            String oldHash = new BCryptPasswordEncoder(4).encode(PASSWORD);
+            jdbc.sql("UPDATE users SET password_hash = ? WHERE email_normalized = ?")
+                    .params(oldHash, email.toLowerCase()).update();
+
+            assertThat(client.login(email, PASSWORD + "x").status()).isEqualTo(401);
+            assertThat(passwordHash(email)).isEqualTo(oldHash);
+            assertThat(client.login(email, PASSWORD).status()).isEqualTo(200);
+
+            String upgraded = passwordHash(email);
+            assertThat(upgraded).startsWith("{bcrypt-hmac-sha256}$2a$12$");
+            assertThat(new BCryptPasswordEncoder(4).matches(PASSWORD,
+                    upgraded.substring("{bcrypt-hmac-sha256}".length()))).as("bcrypt of the password itself").isTrue();
+        }
+
+        private String passwordHash(String email) {
+            return jdbc.sql("SELECT password_hash FROM users WHERE email_normalized = ?").param(email.toLowerCase())
+                    .query(String.class).single();
+        }
+
+        /** What the old scheme gave bcrypt for a password over 72 bytes: a string anyone could type. */
+        private static String oldPrehash(String password) {
+            try {
+                return "$sha256$" + Base64.getEncoder().encodeToString(
+                        MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
+            }
+            catch (NoSuchAlgorithmException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+    }
+
+    @Nested
+    class LookAlikeEmails {
+
+        @Autowired
+        UserAccounts accounts;
+
+        @Autowired
+        PasswordPolicy policy;
+
+        @Autowired
+        PasswordHasher hasher;
+
+        @Autowired
+        OutboxWriter outbox;
+
+        @Autowired
+        TransactionTemplate transactions;
+
+        @Autowired
+        JdbcClient jdbc;
+
+        @Autowired
+        DataSource dataSource;
+
+        @Test
+        void aFullWidthSpellingIsTheSameAccountForRegisterAndLogin() {
+            String email = uniqueEmail("alice").toLowerCase();
+            assertThat(client.register(email, "alice", PASSWORD).status()).isEqualTo(201);
+
+            ApiResponse again = client.register(fullWidthLocalPart(email), "alice_again", PASSWORD);
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.header("Content-Type")).startsWith("application/problem+json");
+
+            ApiResponse login = client.login(fullWidthLocalPart(email), PASSWORD);
+            assertThat(login.status()).isEqualTo(200);
+            assertThat(verify(login.text("access_token")).email()).isEqualTo(email);
+        }
+
+        @Test
+        void aFullWidthAddressIsStoredAndAnsweredInItsPlainSpelling() {
+            String email = uniqueEmail("Wide");
+            ApiResponse response = client.register(fullWidthLocalPart(email), "wide", PASSWORD);
+
+            assertThat(response.status()).isEqualTo(201);
+            assertThat(response.json().get("email").asString()).isEqualTo(email);
+            assertThat(client.login(email.toLowerCase(), PASSWORD).status()).isEqualTo(200);
+        }
+
+        @Test
+        void aZeroWidthCharacterInTheEmailIs400NamingEmailAtRegisterAndLogin() {
+            String email = uniqueEmail("zero");
+            assertThat(client.register(email, "zero", PASSWORD).status()).isEqualTo(201);
+            String invisible = "zero\u200B" + email.substring("zero".length());
+
+            ApiResponse register = client.register(invisible, "zero_width", PASSWORD);
+            assertThat(fields(register)).containsExactly("email");
+            assertThat(register.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(register.json().get("errors").get(0).get("message").asString())
+                    .isEqualTo("must not contain invisible, formatting or control characters");
+            assertThat(fields(client.login(invisible, PASSWORD))).containsExactly("email");
+            assertThat(fields(client.login("\uFEFF" + email, PASSWORD))).containsExactly("email");
+            assertThat(fields(client.register("zero\u202E" + email.substring(4), "bidi", PASSWORD)))
+                    .containsExactly("email");
+        }
+
+        @Test
+        void aCyrillicLetterAmongLatinOnesIs400NamingEmailAtRegisterAndLogin() {
+            String email = uniqueEmail("alice").toLowerCase();
+            assertThat(client.register(email, "latin_alice", PASSWORD).status()).isEqualTo(201);
+            String cyrillic = "\u0430" + email.substring(1);
+
+            ApiResponse register = client.register(cyrillic, "cyrillic_alice", PASSWORD);
+            assertThat(fields(register)).containsExactly("email");
+            assertThat(register.json().get("errors").get(0).get("message").asString())
+                    .isEqualTo("must not mix letters of different scripts, such as Latin with Cyrillic or Greek");
+            assertThat(fields(client.login(cyrillic, PASSWORD))).containsExactly("email");
+            assertThat(fields(client.register("\u03BF" + email.substring(1), "greek_o", PASSWORD)))
+                    .containsExactly("email");
+        }
+
+        @Test
+        void anAddressInOneNonLatinScriptRegistersAndSignsIn() {
+            // digits only: the hex letters of a UUID would be Latin among Cyrillic
+            String email = "\u0438\u0432\u0430\u043D." + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000)
+                    + "@\u043F\u043E\u0447\u0442\u0430.\u0440\u0444";
+            assertThat(client.register(email, "ivan", PASSWORD).status()).isEqualTo(201);
+            assertThat(client.login(email, PASSWORD).status()).isEqualTo(200);
+        }
+
+        @Test
+        void aLookAlikeFirstAdminEmailStopsStartUp() {
+            FirstAdmin firstAdmin = new FirstAdmin(new FirstAdminProperties("\u0430dmin@example.com", ADMIN_PASSWORD,
+                    "boss"), accounts, policy, hasher, outbox, transactions, Clock.systemUTC());
+
+            assertThatThrownBy(firstAdmin::ensureAdmin).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("CRYPTOTRACKER_ADMIN_EMAIL").hasMessageContaining("scripts");
+        }
+
+        @Test
+        void aFullWidthFirstAdminEmailIsGrantedOnThePlainAccount() {
+            String email = uniqueEmail("boss").toLowerCase();
+            client.register(email, "boss", PASSWORD);
+
+            new FirstAdmin(new FirstAdminProperties(fullWidthLocalPart(email), ADMIN_PASSWORD, "boss"), accounts,
+                    policy, hasher, outbox, transactions, Clock.systemUTC()).ensureAdmin();
+
+            assertThat(verify(client.login(email, PASSWORD).text("access_token")).roles())
+                    .containsExactlyInAnyOrder("USER", "ADMIN");
+        }
+
+        @Test
+        void theMigrationRenormalizesStoredEmailsAndLeavesALaterLookAlikeOnItsOldValue() throws Exception {
+            String plain = uniqueEmail("mig").toLowerCase();
+            assertThat(client.register(plain, "migrated", PASSWORD).status()).isEqualTo(201);
+            // two accounts from before NFKC, stored with the old normalization (trimmed and lower-cased only)
+            UUID lookAlike = insertOldRow(fullWidthLocalPart(plain));
+            String lone = uniqueEmail("lone").toLowerCase();
+            UUID fullWidthOnly = insertOldRow(fullWidthLocalPart(lone));
+
+            try (Connection connection = dataSource.getConnection()) {
+                Database database = DatabaseFactory.getInstance()
+                        .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                new EmailRenormalization().execute(database);
+                // Liquibase turns auto-commit off and commits each change set itself
+                database.commit();
+            }
+
+            assertThat(normalizedEmail(fullWidthOnly)).isEqualTo(lone);
+            assertThat(normalizedEmail(lookAlike)).isEqualTo(fullWidthLocalPart(plain));
+            assertThat(client.login(fullWidthLocalPart(plain), PASSWORD).status()).isEqualTo(200);
+            assertThat(accounts.findByEmail(fullWidthLocalPart(plain)).orElseThrow().username()).isEqualTo("migrated");
+        }
+
+        private UUID insertOldRow(String email) {
+            UUID id = UUID.randomUUID();
+            jdbc.sql("INSERT INTO users (id, email, email_normalized, username, password_hash, roles, tier, status, "
+                    + "created_at, updated_at, password_changed_at) VALUES (?, ?, ?, 'old_row', 'x', ARRAY['USER'], "
+                    + "'FREE', 'ACTIVE', now(), now(), now())").params(id, email, email.toLowerCase(Locale.ROOT))
+                    .update();
+            return id;
+        }
+
+        private String normalizedEmail(UUID id) {
+            return jdbc.sql("SELECT email_normalized FROM users WHERE id = ?").param(id).query(String.class).single();
+        }
+
+        /** {@code alice.1@example.com} becomes {@code ａｌｉｃｅ．１@example.com}. */
+        private static String fullWidthLocalPart(String email) {
+            int at = email.indexOf('@');
+            StringBuilder wide = new StringBuilder();
+            email.substring(0, at).chars().forEach(c -> wide.append((char) (c + 0xFEE0)));
+            return wide + email.substring(at);
         }
     }
 

@@ -3,6 +3,7 @@ package io.cryptotracker.auth.account;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Creates accounts: the password policy, a unique case-insensitive email, a bcrypt hash (computed before the
+ * Creates accounts: the password policy, a unique email (case-insensitive, NFKC, no look-alikes), a bcrypt hash (computed before the
  * transaction, so no database connection waits on it), and {@code UserRegistered} in the same transaction as the
  * row.
  */
@@ -48,20 +49,23 @@ public class Registration {
     }
 
     /**
-     * @throws ValidationException when the password breaks the policy (field {@code password})
-     * @throws ConflictException when the email is taken, in any letter case
+     * @throws ValidationException when the email breaks the look-alike rule of {@link EmailAddress} (field
+     *         {@code email}) or the password the policy (field {@code password})
+     * @throws ConflictException when the email is taken, in any letter case or compatibility spelling (NFKC)
      */
     public UserAccount register(String email, String username, String password) {
-        String trimmedEmail = email.strip();
-        List<String> violations = policy.violations(password, trimmedEmail, username);
-        if (!violations.isEmpty()) {
-            throw new ValidationException(violations.stream().map(message -> new FieldError("password", message))
-                    .toList());
+        String canonicalEmail = EmailAddress.canonical(email);
+        List<FieldError> errors = new ArrayList<>();
+        EmailAddress.refusal(email).ifPresent(message -> errors.add(new FieldError("email", message)));
+        policy.violations(password, canonicalEmail, username)
+                .forEach(message -> errors.add(new FieldError("password", message)));
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
         }
-        if (users.existsByEmail(trimmedEmail)) {
+        if (users.existsByEmail(canonicalEmail)) {
             throw emailTaken();
         }
-        UserAccount account = UserAccount.create(UUID.randomUUID(), trimmedEmail, username, hasher.hash(password),
+        UserAccount account = UserAccount.create(UUID.randomUUID(), canonicalEmail, username, hasher.hash(password),
                 Roles.USER, now());
         try {
             transactions.executeWithoutResult(status -> create(account));

@@ -81,6 +81,15 @@ public class UserAccounts {
     }
 
     /**
+     * Replaces a hash of an outdated scheme by the same password's current hash, if it is still {@code expectedHash};
+     * not a password change, so {@code password_changed_at} stays.
+     */
+    public boolean upgradePasswordHash(UUID id, String expectedHash, String newHash, Instant now) {
+        return jdbc.sql("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ? AND password_hash = ?")
+                .params(newHash, ts(now), id, expectedHash).update() == 1;
+    }
+
+    /**
      * Sets the tier from a subscription event unless a later event was applied already.
      *
      * @return true if the account exists and the tier was set

@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * announced with {@code UserRegistered}) or, if the email is registered already, grants it ADMIN and leaves its
  * password alone. Replicas starting together are safe: the insert skips an email another replica inserted
  * meanwhile, and granting the role is a conditional update. A new admin password must pass the full password
- * policy, else start-up fails (without repeating the password).
+ * policy, else start-up fails (without repeating the password); the email must pass the look-alike rule of
+ * {@link EmailAddress}, as at registration, and is stored NFKC-normalized.
  */
 @Component
 public class FirstAdmin implements ApplicationRunner {
@@ -64,10 +65,13 @@ public class FirstAdmin implements ApplicationRunner {
 
     /** Creates the admin or grants ADMIN to the existing account; safe to run from several replicas at once. */
     public void ensureAdmin() {
-        String email = properties.email().strip();
+        String email = EmailAddress.canonical(properties.email());
         if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw new IllegalStateException("CRYPTOTRACKER_ADMIN_EMAIL is not a valid email address");
         }
+        EmailAddress.refusal(email).ifPresent(reason -> {
+            throw new IllegalStateException("CRYPTOTRACKER_ADMIN_EMAIL is not acceptable: it " + reason);
+        });
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         UserAccount existing = users.findByEmail(email).orElse(null);
         if (existing != null) {

@@ -1,12 +1,15 @@
 package io.cryptotracker.auth.password;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** The password policy with its bundled common-password list, and the bounded bcrypt hasher. */
 @Configuration(proxyBeanMethods = false)
 class PasswordConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PasswordConfiguration.class);
 
     @Bean
     PasswordPolicy passwordPolicy() {
@@ -15,7 +18,17 @@ class PasswordConfiguration {
 
     @Bean(destroyMethod = "close")
     PasswordHasher passwordHasher(PasswordProperties properties) {
-        return new PasswordHasher(new BCryptPasswordEncoder(properties.bcryptCost()), properties.threads(),
-                properties.hashingQueue(), properties.hashingTimeout());
+        if (!properties.developmentPepper() && properties.pepper().length() < PasswordProperties.MIN_PEPPER_LENGTH) {
+            // names the setting, never its value (a binding error of the properties would print the value)
+            throw new IllegalStateException("AUTH_PASSWORD_PEPPER must be at least "
+                    + PasswordProperties.MIN_PEPPER_LENGTH + " characters long (e.g. openssl rand -base64 32)");
+        }
+        if (properties.developmentPepper()) {
+            log.warn("AUTH_PASSWORD_PEPPER is not set: passwords longer than 72 bytes are pre-hashed with the public "
+                    + "development pepper. Set a secret of at least {} characters in production.",
+                    PasswordProperties.MIN_PEPPER_LENGTH);
+        }
+        return new PasswordHasher(PasswordHasher.encoder(properties.pepperBytes(), properties.bcryptCost()),
+                properties.threads(), properties.hashingQueue(), properties.hashingTimeout());
     }
 }

@@ -1,10 +1,8 @@
 package io.cryptotracker.auth.password;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.text.Normalizer;
 
 import io.cryptotracker.common.web.ServiceBusyException;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -24,14 +23,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * burst of logins queues up here instead of occupying every request thread; when the queue is full the caller
  * gets {@link ServiceBusyException} (503 with Retry-After) at once.
  * <p>
- * Passwords are NFKC-normalized (NIST SP 800-63B), and one longer than bcrypt's 72-byte input is first reduced to
- * the Base64 of its SHA-256, so every one of its characters counts (bcrypt would ignore the rest, Spring's encoder
- * refuses it).
+ * Passwords are NFKC-normalized (NIST SP 800-63B) before the encoder sees them. The encoder of the service is
+ * {@link #encoder}: new hashes in the {@link PepperedBcrypt} scheme, old ones ({@link LegacyBcrypt}) still checked
+ * and replaced at the next successful sign-in ({@link #check}).
  */
 public final class PasswordHasher implements AutoCloseable {
 
-    static final int BCRYPT_MAX_BYTES = 72;
-    private static final String PREHASH_PREFIX = "$sha256$";
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final PasswordEncoder encoder;
@@ -49,15 +46,42 @@ public final class PasswordHasher implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.AbortPolicy());
-        this.dummyHash = encoder.encode(bcryptInput("dummy password for unknown accounts"));
+        this.dummyHash = encoder.encode(normalized("dummy password for unknown accounts"));
+    }
+
+    /**
+     * The encoder of stored hashes, the way Spring Security's {@code DelegatingPasswordEncoder} keeps several schemes
+     * apart: {@link PepperedBcrypt} writes {@code {bcrypt-hmac-sha256}$2a$…}, hashes without an id are checked by
+     * {@link LegacyBcrypt}, and every hash not written by the current scheme at the current cost asks for an upgrade.
+     */
+    public static PasswordEncoder encoder(byte[] pepper, int bcryptCost) {
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(PepperedBcrypt.ID,
+                Map.of(PepperedBcrypt.ID, new PepperedBcrypt(pepper, bcryptCost)));
+        encoder.setDefaultPasswordEncoderForMatches(new LegacyBcrypt());
+        return encoder;
     }
 
     public String hash(String password) {
-        return run(() -> encoder.encode(bcryptInput(password)));
+        return run(() -> encoder.encode(normalized(password)));
     }
 
     public boolean matches(String password, String hash) {
-        return run(() -> encoder.matches(bcryptInput(password), hash));
+        return run(() -> encoder.matches(normalized(password), hash));
+    }
+
+    /**
+     * Checks a password and, when it matches a hash of an older scheme or a lower cost, hashes it anew in the same
+     * turn on the pool (the caller stores the new hash).
+     */
+    public Check check(String password, String hash) {
+        return run(() -> {
+            String normalized = normalized(password);
+            if (!encoder.matches(normalized, hash)) {
+                return new Check(false, Optional.empty());
+            }
+            return new Check(true, encoder.upgradeEncoding(hash) ? Optional.of(encoder.encode(normalized))
+                    : Optional.empty());
+        });
     }
 
     /**
@@ -73,20 +97,8 @@ public final class PasswordHasher implements AutoCloseable {
         return pool.getQueue().size();
     }
 
-    /** What bcrypt is given for a password: normalized, and pre-hashed when longer than bcrypt reads. */
-    static String bcryptInput(String password) {
-        String normalized = Normalizer.normalize(password, Normalizer.Form.NFKC);
-        byte[] bytes = normalized.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length <= BCRYPT_MAX_BYTES) {
-            return normalized;
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return PREHASH_PREFIX + Base64.getEncoder().encodeToString(digest);
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is not available", ex);
-        }
+    private static String normalized(String password) {
+        return Normalizer.normalize(password, Normalizer.Form.NFKC);
     }
 
     private <T> T run(Callable<T> work) {
@@ -119,6 +131,20 @@ public final class PasswordHasher implements AutoCloseable {
 
     private static ServiceBusyException busy() {
         return new ServiceBusyException("Too many sign-ins at once. Please try again in a moment.", RETRY_AFTER);
+    }
+
+    /**
+     * The outcome of {@link #check}.
+     *
+     * @param matches whether the password is right
+     * @param upgradedHash the password's hash in the current scheme, when the stored one is outdated
+     */
+    public record Check(boolean matches, Optional<String> upgradedHash) {
+
+        @Override
+        public String toString() {
+            return "Check[matches=" + matches + ", upgraded=" + upgradedHash.isPresent() + "]";
+        }
     }
 
     @Override

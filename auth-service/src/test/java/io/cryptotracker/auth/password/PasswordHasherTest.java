@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import io.cryptotracker.common.web.ServiceBusyException;
 import org.junit.jupiter.api.Test;
@@ -22,11 +29,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 class PasswordHasherTest {
 
+    private static final byte[] PEPPER = "a test pepper of at least 32 characters".getBytes(StandardCharsets.UTF_8);
+    private static final String LONG_PASSWORD = "a long passphrase that goes on well past bcrypt's 72 bytes, "
+            + "so every word of it has to count";
+
     @Test
     void hashesWithBcryptAndChecksTheHash() {
-        try (PasswordHasher hasher = new PasswordHasher(new BCryptPasswordEncoder(4), 1, 4, Duration.ofSeconds(5))) {
+        try (PasswordHasher hasher = hasher()) {
             String hash = hasher.hash("correct horse battery staple");
-            assertThat(hash).startsWith("$2a$04$");
+            assertThat(hash).startsWith("{bcrypt-hmac-sha256}$2a$04$");
             assertThat(hasher.matches("correct horse battery staple", hash)).isTrue();
             assertThat(hasher.matches("correct horse battery stapler", hash)).isFalse();
         }
@@ -34,7 +45,7 @@ class PasswordHasherTest {
 
     @Test
     void everyCharacterOfAPasswordLongerThanBcryptReadsCounts() {
-        try (PasswordHasher hasher = new PasswordHasher(new BCryptPasswordEncoder(4), 1, 4, Duration.ofSeconds(5))) {
+        try (PasswordHasher hasher = hasher()) {
             String longPassword = "ä".repeat(100) + "end";
             String hash = hasher.hash(longPassword);
             assertThat(hasher.matches(longPassword, hash)).isTrue();
@@ -44,7 +55,7 @@ class PasswordHasherTest {
 
     @Test
     void equivalentUnicodeSpellingsOfAPasswordMatch() {
-        try (PasswordHasher hasher = new PasswordHasher(new BCryptPasswordEncoder(4), 1, 4, Duration.ofSeconds(5))) {
+        try (PasswordHasher hasher = hasher()) {
             String composed = "caf\u00e9 au lait";
             String decomposed = "cafe\u0301 au lait";
             assertThat(hasher.matches(decomposed, hasher.hash(composed))).isTrue();
@@ -53,8 +64,88 @@ class PasswordHasherTest {
 
     @Test
     void unknownAccountsCostACheckButMatchNothing() {
-        try (PasswordHasher hasher = new PasswordHasher(new BCryptPasswordEncoder(4), 1, 4, Duration.ofSeconds(5))) {
+        try (PasswordHasher hasher = hasher()) {
             hasher.matchesNothing("anything at all");
+        }
+    }
+
+    @Test
+    void aPasswordOfAtMost72BytesIsBcryptsInputUnchanged() {
+        try (PasswordHasher hasher = hasher()) {
+            String password = "x".repeat(71) + "!";
+            String hash = hasher.hash(password);
+            String bcrypt = hash.substring(("{" + PepperedBcrypt.ID + "}").length());
+            assertThat(new BCryptPasswordEncoder(4).matches(password, bcrypt)).isTrue();
+        }
+    }
+
+    @Test
+    void theStringsALongPasswordIsPrehashedToDoNotSignIn() throws Exception {
+        try (PasswordHasher hasher = hasher()) {
+            String hash = hasher.hash(LONG_PASSWORD);
+            byte[] hmac = hmac(LONG_PASSWORD);
+            assertThat(hasher.matches(LONG_PASSWORD, hash)).isTrue();
+            assertThat(hasher.matches(LegacyBcrypt.bcryptInput(LONG_PASSWORD), hash)).isFalse();
+            assertThat(hasher.matches(Base64.getEncoder().encodeToString(hmac), hash)).isFalse();
+            assertThat(hasher.matches(HexFormat.of().formatHex(hmac), hash)).isFalse();
+            assertThat(hasher.matches(new String(hmac, StandardCharsets.ISO_8859_1), hash)).isFalse();
+        }
+    }
+
+    @Test
+    void anotherPepperDoesNotMatchALongPasswordsHash() {
+        try (PasswordHasher hasher = hasher();
+                PasswordHasher otherPepper = new PasswordHasher(
+                        PasswordHasher.encoder("another pepper of at least 32 characters".getBytes(), 4), 1, 4,
+                        Duration.ofSeconds(5))) {
+            assertThat(otherPepper.matches(LONG_PASSWORD, hasher.hash(LONG_PASSWORD))).isFalse();
+            assertThat(otherPepper.matches("short password", hasher.hash("short password"))).isTrue();
+        }
+    }
+
+    @Test
+    void anOldSchemeHashOfALongPasswordStillMatchesAndIsUpgraded() {
+        String oldHash = new BCryptPasswordEncoder(4).encode(LegacyBcrypt.bcryptInput(LONG_PASSWORD));
+        try (PasswordHasher hasher = hasher()) {
+            PasswordHasher.Check check = hasher.check(LONG_PASSWORD, oldHash);
+
+            assertThat(check.matches()).isTrue();
+            String upgraded = check.upgradedHash().orElseThrow();
+            assertThat(upgraded).startsWith("{bcrypt-hmac-sha256}$2a$04$");
+            assertThat(hasher.check(LONG_PASSWORD, upgraded)).isEqualTo(new PasswordHasher.Check(true, Optional.empty()));
+            assertThat(hasher.matches(LegacyBcrypt.bcryptInput(LONG_PASSWORD), upgraded)).isFalse();
+        }
+    }
+
+    @Test
+    void theOldPrehashStringIsRefusedEvenAgainstAnOldHashNotYetUpgraded() {
+        String oldHash = new BCryptPasswordEncoder(4).encode(LegacyBcrypt.bcryptInput(LONG_PASSWORD));
+        try (PasswordHasher hasher = hasher()) {
+            assertThat(hasher.check(LegacyBcrypt.bcryptInput(LONG_PASSWORD), oldHash).matches()).isFalse();
+            assertThat(hasher.matches(LONG_PASSWORD + "x", oldHash)).isFalse();
+        }
+    }
+
+    @Test
+    void anOldPlainBcryptHashMatchesAndIsUpgradedAndAWrongPasswordIsNot() {
+        String oldHash = new BCryptPasswordEncoder(4).encode("correct horse battery staple");
+        try (PasswordHasher hasher = hasher()) {
+            assertThat(hasher.check("correct horse battery stapler", oldHash))
+                    .isEqualTo(new PasswordHasher.Check(false, Optional.empty()));
+            PasswordHasher.Check check = hasher.check("correct horse battery staple", oldHash);
+            assertThat(check.matches()).isTrue();
+            assertThat(hasher.matches("correct horse battery staple", check.upgradedHash().orElseThrow())).isTrue();
+        }
+    }
+
+    @Test
+    void aHashOfALowerCostIsUpgradedToTheConfiguredCost() {
+        try (PasswordHasher cheap = hasher();
+                PasswordHasher dearer = new PasswordHasher(PasswordHasher.encoder(PEPPER, 5), 1, 4,
+                        Duration.ofSeconds(5))) {
+            PasswordHasher.Check check = dearer.check(LONG_PASSWORD, cheap.hash(LONG_PASSWORD));
+            assertThat(check.matches()).isTrue();
+            assertThat(check.upgradedHash().orElseThrow()).startsWith("{bcrypt-hmac-sha256}$2a$05$");
         }
     }
 
@@ -121,6 +212,16 @@ class PasswordHasherTest {
         finally {
             release.countDown();
         }
+    }
+
+    private static PasswordHasher hasher() {
+        return new PasswordHasher(PasswordHasher.encoder(PEPPER, 4), 1, 4, Duration.ofSeconds(5));
+    }
+
+    private static byte[] hmac(String password) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(PEPPER, "HmacSHA256"));
+        return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
     }
 
     /** bcrypt at the lowest cost, with {@code matches} left to the test to replace. */
