@@ -35,9 +35,10 @@ import org.springframework.context.SmartLifecycle;
  * This replica's LIVE consumer: its own group ({@code notification-service-live-<instance>}), so every replica reads
  * every signal and users event for its own sockets. It never commits offsets: on every assignment it seeks to
  * now − {@code history-window}, which refills the resume history after a start; the history counts as rebuilt (and
- * held resumes are answered) once it has read up to the end offsets it found at that first assignment. Signal events are encoded once, put in
- * seq order and handed to the fan-out; users events keep this replica's {@link UserDirectory} current, close
- * downgraded users' sockets (4403) and refresh filters that follow preferences. One thread, off the event loops.
+ * held resumes are answered) once it has read up to the end offsets it found at that first assignment. Signal events
+ * are encoded once, put in seq order and handed to the fan-out; users events keep this replica's {@link UserDirectory}
+ * current, close downgraded users' sockets (4403) and refresh filters that follow preferences. One thread, off the
+ * event loops.
  */
 final class LiveConsumer implements SmartLifecycle {
 

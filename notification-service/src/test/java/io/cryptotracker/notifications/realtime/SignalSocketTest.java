@@ -435,7 +435,7 @@ class SignalSocketTest {
         // its shared consumers would leave a dead member in group notification-service for the session timeout
         arguments.add("--spring.kafka.listener.auto-startup=false");
         try (ReplicaProcess killed = ReplicaProcess.start("replica-killed", arguments)) {
-            SocketClient onKilled = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+            SocketClient onKilled = await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions().until(() -> {
                         assertThat(killed.alive()).as("replica process, see %s", killed.log).isTrue();
                         return SocketClient.connect(killed.port, token);
