@@ -30,6 +30,20 @@ final class ClientSession {
     SocketFilter filter;
     /** The last seq drained on this loop before the socket joined: what {@code resume} may replay. */
     long joinedAfterSeq;
+    /**
+     * From a {@code resume} until its replay has caught up, live frames are not written to this socket: the replay
+     * sends them from the history after the missed ones, so the client gets one run in seq order, without repeats.
+     */
+    boolean holding;
+    /** A resume waits for the history to be rebuilt after a start. */
+    boolean resumePending;
+    /** A replay is under way (one at a time; a second resume moves its cursor). */
+    boolean replaying;
+    /** The replay's cursor: the last seq it has gone past (first the resume's {@code after_seq}). */
+    long replayAfterSeq;
+    /** The last seq drained here when holding began: frames after {@link #joinedAfterSeq} up to it went live. */
+    long liveUpToSeq;
+    long replayDeadlineNanos;
     long lastActivityNanos;
     long lastPingNanos;
     boolean closing;

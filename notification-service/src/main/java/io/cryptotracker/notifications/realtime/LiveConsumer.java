@@ -34,9 +34,11 @@ import org.springframework.context.SmartLifecycle;
 /**
  * This replica's LIVE consumer: its own group ({@code notification-service-live-<instance>}), so every replica reads
  * every signal and users event for its own sockets. It never commits offsets: on every assignment it seeks to
- * now − {@code history-window}, which refills the resume history after a start. Signal events are encoded once, put in
- * seq order and handed to the fan-out; users events keep this replica's {@link UserDirectory} current, close
- * downgraded users' sockets (4403) and refresh filters that follow preferences. One thread, off the event loops.
+ * now − {@code history-window}, which refills the resume history after a start; the history counts as rebuilt (and
+ * held resumes are answered) once it has read up to the end offsets it found at that first assignment. Signal events
+ * are encoded once, put in seq order and handed to the fan-out; users events keep this replica's {@link UserDirectory}
+ * current, close downgraded users' sockets (4403) and refresh filters that follow preferences. One thread, off the
+ * event loops.
  */
 final class LiveConsumer implements SmartLifecycle {
 
@@ -56,6 +58,11 @@ final class LiveConsumer implements SmartLifecycle {
     private volatile CountDownLatch stopRequested = new CountDownLatch(1);
     private volatile boolean assigned;
     private volatile long startedAtMillis;
+    /**
+     * Until the history is rebuilt: the signals partitions' end offsets when they were assigned at start. Once the
+     * consumer has read up to all of them, resumes may be answered. Touched by the consumer thread only.
+     */
+    private Map<TopicPartition, Long> rebuildUpTo;
 
     LiveConsumer(Map<String, Object> kafkaProperties, String groupId, RealtimeProperties properties,
             SignalFrames frames, SocketFanout fanout, SocketSessions sessions, UserDirectory directory, Clock clock) {
@@ -174,6 +181,9 @@ final class LiveConsumer implements SmartLifecycle {
                     fanout.publish(ready);
                     ready.clear();
                 }
+                if (rebuildUpTo != null && readUpTo(rebuildUpTo)) {
+                    historyRebuilt(ordering, ready);
+                }
             }
         }
         catch (WakeupException ex) {
@@ -190,6 +200,36 @@ final class LiveConsumer implements SmartLifecycle {
                 log.debug("Closing the LIVE consumer: {}", ex.toString());
             }
         }
+    }
+
+    private boolean readUpTo(Map<TopicPartition, Long> endOffsets) {
+        try {
+            for (Map.Entry<TopicPartition, Long> end : endOffsets.entrySet()) {
+                if (consumer.position(end.getKey()) < end.getValue()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        catch (IllegalStateException ex) {
+            return false; // revoked meanwhile: the next assignment sets new end offsets
+        }
+    }
+
+    /**
+     * Everything the signals topic held at start (within {@code history-window}) has been read: the frames the
+     * ordering still waits with go on now, into the history, and the resumes held until now are answered.
+     */
+    private void historyRebuilt(SignalOrdering ordering, List<SignalFrame> ready) {
+        ordering.releaseAll(ready);
+        if (!ready.isEmpty()) {
+            fanout.publish(ready);
+            ready.clear();
+        }
+        rebuildUpTo = null;
+        fanout.history().markRebuilt();
+        sessions.historyRebuilt();
+        log.info("LIVE consumer {} has rebuilt the resume history: {} frames", groupId, fanout.history().size());
     }
 
     private void handle(ConsumerRecord<String, String> record, SignalOrdering ordering, List<SignalFrame> ready,
@@ -235,19 +275,20 @@ final class LiveConsumer implements SmartLifecycle {
             Map<TopicPartition, Long> query = new HashMap<>();
             partitions.forEach(partition -> query.put(partition, from));
             Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(query);
-            List<TopicPartition> toEnd = new ArrayList<>();
+            // resolved now, not lazily at the next poll: a record written meanwhile is not skipped
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             for (TopicPartition partition : partitions) {
                 OffsetAndTimestamp offset = offsets.get(partition);
-                if (offset == null) {
-                    toEnd.add(partition);
-                }
-                else {
-                    consumer.seek(partition, offset.offset());
-                }
+                consumer.seek(partition, offset == null ? ends.get(partition) : offset.offset());
             }
-            if (!toEnd.isEmpty()) {
-                // resolved now, not lazily at the next poll: a record written meanwhile is not skipped
-                consumer.endOffsets(toEnd).forEach(consumer::seek);
+            if (!fanout.history().rebuilt()) {
+                Map<TopicPartition, Long> signals = new HashMap<>();
+                ends.forEach((partition, end) -> {
+                    if (Topics.SIGNALS.equals(partition.topic())) {
+                        signals.put(partition, end);
+                    }
+                });
+                rebuildUpTo = signals;
             }
             assigned = true;
             log.info("LIVE consumer {} reads {} partitions from {} back", groupId, partitions.size(),

@@ -27,18 +27,24 @@ final class LoopSessions implements Runnable {
     final EventLoop loop;
     private final RealtimeProperties properties;
     private final RealtimeMetrics metrics;
+    private final SignalHistory history;
     private final ArrayList<ClientSession> sessions = new ArrayList<>();
     private final Queue<List<SignalFrame>> pending = PlatformDependent.newMpscQueue();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ArrayList<SignalFrame> batch = new ArrayList<>();
     private final NotificationIdWriter notificationIds = new NotificationIdWriter();
+    /** Frames a replay takes from the history per step (it writes at most {@code send-buffer} of them). */
+    private static final int REPLAY_STEP = 256;
+
     /** Highest seq drained here: a socket joining now has missed everything up to it. */
     private long lastDrainedSeq;
 
-    LoopSessions(EventLoop loop, RealtimeProperties properties, RealtimeMetrics metrics, long lastPublishedSeq) {
+    LoopSessions(EventLoop loop, RealtimeProperties properties, RealtimeMetrics metrics, SignalHistory history,
+            long lastPublishedSeq) {
         this.loop = loop;
         this.properties = properties;
         this.metrics = metrics;
+        this.history = history;
         this.lastDrainedSeq = lastPublishedSeq;
         long tick = Math.max(10, Math.min(1000, Math.min(properties.pingInterval().toMillis(),
                 properties.idleTimeout().toMillis()) / 4));
@@ -120,7 +126,8 @@ final class LoopSessions implements Runnable {
         int limit = properties.sendBuffer();
         for (int i = 0; i < sessions.size(); i++) {
             ClientSession session = sessions.get(i);
-            if (session.closing) {
+            if (session.closing || session.holding) {
+                // holding: a resume's replay sends these from the history, after the frames the client missed
                 continue;
             }
             ChannelOutboundBuffer queued = session.channel.unsafe().outboundBuffer();
@@ -179,51 +186,94 @@ final class LoopSessions implements Runnable {
     }
 
     /**
-     * Replays retained frames this socket missed, in seq order (on this loop), {@code send-buffer} frames at a time:
-     * the next part goes once the kernel has taken the last, so a long replay never piles up in memory. A client
-     * that does not read it within {@code close-timeout} is closed as a slow reader.
+     * A {@code resume}: from now on this socket's live frames are held back for the replay, which {@link #replay}
+     * starts once the history can answer (at once, or when it has been rebuilt after a start).
      */
-    void replay(ClientSession session, List<SignalFrame> retained) {
-        replay(session, retained, 0, System.nanoTime() + properties.closeTimeout().toNanos());
+    void holdForResume(ClientSession session, long afterSeq) {
+        if (!session.holding) {
+            session.holding = true;
+            session.liveUpToSeq = lastDrainedSeq;
+        }
+        session.replayAfterSeq = afterSeq;
+        session.resumePending = true;
     }
 
-    private void replay(ClientSession session, List<SignalFrame> retained, int from, long deadlineNanos) {
-        int limit = properties.sendBuffer();
-        int next = from;
-        int written = 0;
-        ChannelOutboundBuffer queued = session.channel.unsafe().outboundBuffer();
-        if (!session.closing && queued != null && queued.size() < limit) {
-            for (; next < retained.size() && written < limit; next++) {
-                SignalFrame frame = retained.get(next);
-                if (frame.seq <= session.joinedAfterSeq && session.filter.accepts(frame)) {
-                    session.channel.write(frame.bytes.retainedDuplicate(), session.channel.voidPromise());
-                    written++;
-                }
-            }
-            if (written > 0) {
-                session.channel.flush();
-                metrics.signalFrames.increment(written);
-            }
+    /**
+     * Replays, in seq order, the retained frames after the resume's {@code after_seq} that this socket has not had:
+     * those drained before it joined, those read again at start (never sent live) and those held back since the
+     * resume (with their {@code notification} frames). {@code send-buffer} frames at a time: the next part goes once
+     * the kernel has taken the last, so a long replay never piles up in memory. When it has caught up with what this
+     * loop has drained, live frames flow again. A client that does not read it within {@code close-timeout} is closed
+     * as a slow reader.
+     */
+    void replay(ClientSession session) {
+        session.resumePending = false;
+        session.replayDeadlineNanos = System.nanoTime() + properties.closeTimeout().toNanos();
+        if (!session.replaying) {
+            session.replaying = true;
+            // queued behind batches already handed to this loop: what the history holds has been drained here first
+            loop.execute(() -> replayStep(session));
         }
-        if (next >= retained.size() || session.closing || queued == null) {
-            for (int i = from; i < retained.size(); i++) {
-                retained.get(i).bytes.release();
-            }
+    }
+
+    private void replayStep(ClientSession session) {
+        ChannelOutboundBuffer queued = session.channel.unsafe().outboundBuffer();
+        if (session.closing || queued == null) {
+            endReplay(session);
             return;
         }
-        for (int i = from; i < next; i++) {
-            retained.get(i).bytes.release();
-        }
-        if (System.nanoTime() > deadlineNanos) {
-            for (int i = next; i < retained.size(); i++) {
-                retained.get(i).bytes.release();
+        int limit = properties.sendBuffer();
+        boolean full = queued.size() >= limit;
+        if (!full) {
+            int signals = 0;
+            int notifications = 0;
+            List<SignalFrame> retained = history.between(session.replayAfterSeq, lastDrainedSeq, REPLAY_STEP);
+            int next = 0;
+            try {
+                for (; next < retained.size() && signals + notifications < limit; next++) {
+                    SignalFrame frame = retained.get(next);
+                    session.replayAfterSeq = frame.seq;
+                    boolean heldBack = !frame.refill && frame.seq > session.liveUpToSeq;
+                    if (!heldBack && !frame.refill && frame.seq > session.joinedAfterSeq) {
+                        continue; // it went out live before the resume
+                    }
+                    if (session.filter.accepts(frame)) {
+                        session.channel.write(frame.bytes.retainedDuplicate(), session.channel.voidPromise());
+                        signals++;
+                    }
+                    if (heldBack && frame.notification != null && SignalMatcher.matches(session.prefs, frame.data)) {
+                        session.channel.write(frame.notification.frame(session.channel.alloc(), notificationIds,
+                                session.notificationIdPrefix, frame.eventIdBytes, session.prefs.channels().browser(),
+                                session.prefs.channels().sound()), session.channel.voidPromise());
+                        notifications++;
+                    }
+                }
             }
+            finally {
+                retained.forEach(frame -> frame.bytes.release());
+            }
+            if (signals + notifications > 0) {
+                session.channel.flush();
+                metrics.signalFrames.increment(signals);
+                metrics.notificationFrames.increment(notifications);
+            }
+            if (next == retained.size() && retained.size() < REPLAY_STEP) {
+                // caught up: nothing drained here is left, and the next batch goes out live
+                endReplay(session);
+                return;
+            }
+        }
+        if (System.nanoTime() > session.replayDeadlineNanos) {
+            endReplay(session);
             close(session, CloseReason.SLOW_READER, 1013, "Too slow: the replay is not read fast enough");
             return;
         }
-        int resumeAt = next;
-        loop.schedule(() -> replay(session, retained, resumeAt, deadlineNanos), written == limit ? 0 : 5,
-                TimeUnit.MILLISECONDS);
+        loop.schedule(() -> replayStep(session), full ? 5 : 0, TimeUnit.MILLISECONDS);
+    }
+
+    private void endReplay(ClientSession session) {
+        session.replaying = false;
+        session.holding = session.resumePending;
     }
 
     /** A frame for one socket only (pong, error). */

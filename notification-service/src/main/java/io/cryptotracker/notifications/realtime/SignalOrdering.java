@@ -57,6 +57,15 @@ final class SignalOrdering {
         }
     }
 
+    /** Appends to {@code out}, in seq order, every frame still waiting, without waiting for gaps any longer. */
+    void releaseAll(List<SignalFrame> out) {
+        while (!waiting.isEmpty()) {
+            Map.Entry<Long, Waiting> first = waiting.pollFirstEntry();
+            lastReleased = first.getKey();
+            out.add(first.getValue().frame);
+        }
+    }
+
     int waiting() {
         return waiting.size();
     }

@@ -26,7 +26,7 @@ final class SocketFanout {
     }
 
     LoopSessions loop(EventLoop loop) {
-        return loops.computeIfAbsent(loop, l -> new LoopSessions(l, properties, metrics, lastPublishedSeq));
+        return loops.computeIfAbsent(loop, l -> new LoopSessions(l, properties, metrics, history, lastPublishedSeq));
     }
 
     /**

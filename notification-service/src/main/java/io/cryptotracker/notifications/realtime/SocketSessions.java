@@ -154,13 +154,32 @@ final class SocketSessions implements SmartLifecycle {
             error(session, "bad_request", "resume takes after_seq, the last seq the client saw.");
             return;
         }
-        long afterSeq = after.asLong();
-        SignalHistory history = fanout.history();
-        if (!history.completeAfter(afterSeq)) {
+        session.loop.holdForResume(session, after.asLong());
+        if (fanout.history().rebuilt()) {
+            answerResume(session);
+        }
+        // else historyRebuilt() answers it
+    }
+
+    /**
+     * The LIVE consumer has read the signals topic up to the end offsets it found at start: resumes that came
+     * before are answered now. (One that comes while this runs sees the history rebuilt and is answered at once.)
+     */
+    void historyRebuilt() {
+        fanout.forAll(session -> {
+            if (session.resumePending) {
+                answerResume(session);
+            }
+        });
+    }
+
+    private void answerResume(ClientSession session) {
+        long afterSeq = session.replayAfterSeq;
+        if (!fanout.history().completeAfter(afterSeq)) {
             error(session, "resume_gap", "Some frames after seq " + afterSeq + " are no longer kept; "
                     + "everything still kept follows.");
         }
-        session.loop.replay(session, history.between(afterSeq, session.joinedAfterSeq));
+        session.loop.replay(session);
     }
 
     private void error(ClientSession session, String code, String text) {

@@ -72,6 +72,21 @@ class SignalOrderingTest {
         assertThat(seqs(out)).containsExactly(5L);
     }
 
+    @Test
+    void releaseAllLetsEveryWaitingFrameGoInSeqOrderWithoutWaitingForTheGaps() {
+        List<SignalFrame> late = new ArrayList<>();
+        List<SignalFrame> out = new ArrayList<>();
+        offer(frame(7), 0, late);
+        offer(frame(3), 0, late);
+        offer(frame(5), 0, late);
+        ordering.releaseAll(out);
+        assertThat(seqs(out)).containsExactly(3L, 5L, 7L);
+        assertThat(ordering.waiting()).isZero();
+
+        offer(frame(4), 1, late);
+        assertThat(seqs(late)).containsExactly(4L);
+    }
+
     private boolean offer(SignalFrame frame, long now, List<SignalFrame> late) {
         return ordering.offer(frame, now, late, seen::contains);
     }

@@ -416,6 +416,77 @@ class SignalSocketTest {
         }
     }
 
+    /**
+     * Issue 12, point 9: a replica killed with SIGKILL (no close frame, its LIVE consumer never closed) while signals
+     * go on; a new replica starts, and the client – resuming the moment its socket opens, before the new replica has
+     * read Kafka up to where it stood at start – gets exactly what it missed, then live frames, in seq order.
+     */
+    @Test
+    void aClientResumingOnAReplicaThatJustStartedAfterAKillGetsWhatWasPublishedWhileNoneRanThenLiveFrames()
+            throws Exception {
+        UUID user = UUID.randomUUID();
+        String token = token(user, Tier.VIP);
+        long lastSeen;
+        // the same instance id before and after, as a container restarted in its pod has: the new LIVE consumer
+        // joins a group whose dead member is only dropped when its session times out
+        String instanceId = "replica-restarted-" + UUID.randomUUID();
+        List<String> arguments = new ArrayList<>(replicaArguments(instanceId, "PT1H"));
+        arguments.removeIf(argument -> argument.startsWith("--server.port="));
+        // its shared consumers would leave a dead member in group notification-service for the session timeout
+        arguments.add("--spring.kafka.listener.auto-startup=false");
+        try (ReplicaProcess killed = ReplicaProcess.start("replica-killed", arguments)) {
+            SocketClient onKilled = await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions().until(() -> {
+                        assertThat(killed.alive()).as("replica process, see %s", killed.log).isTrue();
+                        return SocketClient.connect(killed.port, token);
+                    }, client -> true);
+            try (onKilled) {
+                SignalData probe = SignalEvents.signal("mexc-dex", "KILL/USDT", "3");
+                // its LIVE consumer reads once a signal published now reaches the socket
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> events.updated(probe) != null && !onKilled.signals().isEmpty());
+                SignalCreated seen = events.created(SignalEvents.signal("mexc-dex", "KILL/USDT", "3"));
+                onKilled.await(frame -> frame.path("seq").asLong() == seen.seq());
+                lastSeen = seen.seq();
+
+                killed.kill();
+                // no close frame: the connection just drops (1006)
+                assertThat(onKilled.closeCode().handle((code, error) -> error != null || code == 1006)
+                        .get(10, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+
+        List<Long> expected = new ArrayList<>();
+        SignalData moving = SignalEvents.signal("mexc-dex", "KILL/USDT", "3.5");
+        expected.add(events.created(moving).seq());
+        expected.add(events.updated(moving).seq());
+        expected.add(events.closedEvent(moving).seq());
+
+        try (ConfigurableApplicationContext restarted = replica(instanceId, "PT1H")) {
+            int restartedPort = Integer.parseInt(restarted.getEnvironment().getProperty("local.server.port"));
+            try (SocketClient back = SocketClient.open(restartedPort, token)) {
+                back.send("{\"type\":\"resume\",\"after_seq\":" + lastSeen + "}");
+                // published while the new replica is still catching up: held back for the replay, then sent after it
+                SignalCreated meanwhile = events.created(SignalEvents.signal("mexc-dex", "KILL/USDT", "4"));
+                expected.add(meanwhile.seq());
+
+                await().atMost(Duration.ofSeconds(90)).until(() -> back.signals().size() >= 4
+                        || !back.ofType("error").isEmpty());
+                assertThat(back.ofType("error")).isEmpty();
+                SignalCreated live = events.created(SignalEvents.signal("mexc-dex", "KILL/USDT", "5"));
+                expected.add(live.seq());
+                await().atMost(Duration.ofSeconds(10)).until(() -> back.signals().size() >= 5);
+                await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                        .until(() -> back.signals().size() == 5);
+                assertThat(back.signalSeqs()).containsExactlyElementsOf(expected);
+                assertThat(back.ofType("error")).isEmpty();
+                // what was read again at start is kept for resume only; signals created since get their notification
+                assertThat(back.ofType("notification")).extracting(frame -> frame.get("signal_id").asString())
+                        .containsExactly(meanwhile.signalId().toString(), live.signalId().toString());
+            }
+        }
+    }
+
     @Test
     void theSocketMetricsAreExposed() throws Exception {
         try (SocketClient client = SocketClient.connect(port, token(UUID.randomUUID(), Tier.VIP))) {
@@ -456,8 +527,18 @@ class SignalSocketTest {
     }
 
     private ConfigurableApplicationContext secondReplica() {
+        return replica("replica-b", "PT1S");
+    }
+
+    private ConfigurableApplicationContext replica(String instanceId, String historyWindow) {
         // command-line arguments: above application.yml, as the test context's own properties are
-        return new SpringApplicationBuilder(NotificationApplication.class).run(
+        return new SpringApplicationBuilder(NotificationApplication.class)
+                .run(replicaArguments(instanceId, historyWindow).toArray(String[]::new));
+    }
+
+    /** Another replica on the same Kafka and database: port 0, its own LIVE group, no shared consumers of its own. */
+    private List<String> replicaArguments(String instanceId, String historyWindow) {
+        return List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
@@ -467,7 +548,7 @@ class SignalSocketTest {
                 "--eureka.client.fetch-registry=false",
                 "--spring.cloud.service-registry.auto-registration.enabled=false",
                 "--cryptotracker.security.jwks-uri=" + ISSUER.jwksUri(),
-                "--notifications.ws.instance-id=replica-b", "--notifications.ws.history-window=PT1S");
+                "--notifications.ws.instance-id=" + instanceId, "--notifications.ws.history-window=" + historyWindow);
     }
 
     private static String token(UUID user, Tier tier) {

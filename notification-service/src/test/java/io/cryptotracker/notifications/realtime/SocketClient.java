@@ -36,6 +36,11 @@ final class SocketClient implements AutoCloseable {
         return ready(new SocketClient(URI.create("ws://localhost:" + port + "/ws/signals"), bearer));
     }
 
+    /** Returns as soon as the upgrade succeeded, before anything else is sent: the first frame is the caller's. */
+    static SocketClient open(int port, String bearer) {
+        return new SocketClient(URI.create("ws://localhost:" + port + "/ws/signals"), bearer);
+    }
+
     static SocketClient connectWithTicket(int port, String ticket) {
         return ready(new SocketClient(URI.create("ws://localhost:" + port + "/ws/signals?ticket=" + ticket), null));
     }
