@@ -11,6 +11,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HUGE=1000000
 export LAUNCHER_CONTROL_PORT="${LAUNCHER_CONTROL_PORT:-8099}"
+# the machine is shared: a service restarted by a drill may need minutes to start under load
+export STARTUP_TIMEOUT_SECONDS="${STARTUP_TIMEOUT_SECONDS:-600}"
 export TELEGRAM_WEBHOOK_SECRET="${TELEGRAM_WEBHOOK_SECRET:-local-secret}"
 export CRYPTOTRACKER_ADMIN_EMAIL="${CRYPTOTRACKER_ADMIN_EMAIL:-drills@example.com}"
 export CRYPTOTRACKER_ADMIN_PASSWORD="${CRYPTOTRACKER_ADMIN_PASSWORD:-quiet orbit lantern 2026}"
