@@ -72,7 +72,7 @@ public class Drill {
         Session vip = Session.vip();
         int failed = 0;
         for (String drill : drills) {
-            awaitSuiteHealthy(Duration.ofSeconds(240));
+            awaitSuiteHealthy(Duration.ofSeconds(600));
             log("=== drill " + drill + " ===");
             Result result = switch (drill) {
                 case "a" -> drillA(vip);
@@ -97,7 +97,7 @@ public class Drill {
     static Result drillA(Session vip) throws Exception {
         Result r = new Result("a", "kill -9 signals-service while Telegram posts keep arriving");
         VipSocket socket = VipSocket.open(vip, true);
-        TelegramFeed feed = new TelegramFeed("A", intEnv("DRILL_POSTS", 80), 2.0, Duration.ofSeconds(240));
+        TelegramFeed feed = new TelegramFeed("A", intEnv("DRILL_POSTS", 80), 2.0, Duration.ofSeconds(intEnv("DRILL_FEED_LIMIT_SECONDS", 600)));
         Thread sender = feed.start();
         sleep(10_000);
         long pid = servicePid("signals-service");
@@ -110,7 +110,7 @@ public class Drill {
         log(restart.trim());
         sender.join();
         feed.outcome(r);
-        Map<String, List<Frame>> created = socket.awaitCreated(feed.acceptedSymbols(), Duration.ofSeconds(90));
+        Map<String, List<Frame>> created = socket.awaitCreated(feed.acceptedSymbols(), Duration.ofSeconds(180));
         socket.close();
         deliveryFigures(r, feed, created, socket);
         r.figure("signals-service killed → healthy again (control restart, CPU-bound start)",
@@ -126,7 +126,7 @@ public class Drill {
     static Result drillB(Session vip) throws Exception {
         Result r = new Result("b", "kill -9 notification-service while a VIP client is connected; resume from last seq");
         VipSocket socket = VipSocket.open(vip, true);
-        TelegramFeed feed = new TelegramFeed("B", intEnv("DRILL_POSTS", 80), 2.0, Duration.ofSeconds(240));
+        TelegramFeed feed = new TelegramFeed("B", intEnv("DRILL_POSTS", 80), 2.0, Duration.ofSeconds(intEnv("DRILL_FEED_LIMIT_SECONDS", 600)));
         Thread sender = feed.start();
         sleep(10_000);
         long pid = servicePid("notification-service");
@@ -140,7 +140,7 @@ public class Drill {
         log(restart.trim());
         sender.join();
         feed.outcome(r);
-        Map<String, List<Frame>> created = socket.awaitCreated(feed.acceptedSymbols(), Duration.ofSeconds(90));
+        Map<String, List<Frame>> created = socket.awaitCreated(feed.acceptedSymbols(), Duration.ofSeconds(180));
         socket.close();
         deliveryFigures(r, feed, created, socket);
         r.figure("notification-service killed → healthy again", seconds(healthyAt - killedAt));
@@ -258,7 +258,7 @@ public class Drill {
         Result r = new Result("d", "PostgreSQL stopped and started (services keep running)");
         Map<String, Long> pidsBefore = servicePids();
         VipSocket socket = VipSocket.open(vip, true);
-        TelegramFeed feed = new TelegramFeed("D", intEnv("DRILL_POSTS", 60), 1.0, Duration.ofSeconds(240));
+        TelegramFeed feed = new TelegramFeed("D", intEnv("DRILL_POSTS", 60), 1.0, Duration.ofSeconds(intEnv("DRILL_FEED_LIMIT_SECONDS", 600)));
         Thread sender = feed.start();
         sleep(10_000);
         log(control("POST", "/postgres/stop").trim());
@@ -276,7 +276,7 @@ public class Drill {
         }
         log(control("POST", "/postgres/start").trim());
         long startedAt = System.nanoTime();
-        long deadline = startedAt + Duration.ofSeconds(120).toNanos();
+        long deadline = startedAt + Duration.ofSeconds(300).toNanos();
         while (upAgain.size() < DB_SERVICES.size() && System.nanoTime() < deadline) {
             for (var service : DB_SERVICES.entrySet()) {
                 if (!upAgain.containsKey(service.getKey()) && healthy(service.getValue())) {
@@ -287,7 +287,7 @@ public class Drill {
         }
         sender.join();
         feed.outcome(r);
-        Map<String, List<Frame>> created = socket.awaitCreated(feed.acceptedSymbols(), Duration.ofSeconds(90));
+        Map<String, List<Frame>> created = socket.awaitCreated(feed.acceptedSymbols(), Duration.ofSeconds(180));
         socket.close();
         deliveryFigures(r, feed, created, socket);
         double pending = outboxPending();
@@ -302,7 +302,7 @@ public class Drill {
         for (String service : DB_SERVICES.keySet()) {
             health.append(service).append(": ")
                     .append(firstDown.containsKey(service) ? "DOWN " + seconds(firstDown.get(service) - stoppedAt) + " after stop" : "stayed UP")
-                    .append(", UP ").append(upAgain.containsKey(service) ? seconds(upAgain.get(service) - startedAt) + " after start" : "NOT within 120 s")
+                    .append(", UP ").append(upAgain.containsKey(service) ? seconds(upAgain.get(service) - startedAt) + " after start" : "NOT within 300 s")
                     .append("; ");
         }
         r.figure("health per service", health.toString());
@@ -321,7 +321,7 @@ public class Drill {
     static Result drillE(Session vip) throws Exception {
         Result r = new Result("e", "Kafka broker stopped and started (same port, same log directories)");
         VipSocket socket = VipSocket.open(vip, true);
-        TelegramFeed feed = new TelegramFeed("E", intEnv("DRILL_POSTS", 60), 1.0, Duration.ofSeconds(240));
+        TelegramFeed feed = new TelegramFeed("E", intEnv("DRILL_POSTS", 60), 1.0, Duration.ofSeconds(intEnv("DRILL_FEED_LIMIT_SECONDS", 600)));
         Thread sender = feed.start();
         sleep(10_000);
         log(control("POST", "/kafka/stop").trim());
@@ -665,7 +665,7 @@ public class Drill {
             reconnecting = true;
             new Thread(() -> {
                 sleep(1_000);
-                connect(Duration.ofSeconds(180));
+                connect(Duration.ofSeconds(600));
                 reconnecting = false;
             }, "reconnect").start();
         }
@@ -837,7 +837,7 @@ public class Drill {
 
     // ---------------------------------------------------------------------------------------------------------
     static String control(String method, String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(CONTROL + path)).timeout(Duration.ofMinutes(5))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(CONTROL + path)).timeout(Duration.ofMinutes(11))
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
         HttpResponse<String> response;
         try {
