@@ -144,7 +144,10 @@ public class Drill {
         socket.close();
         deliveryFigures(r, feed, created, socket);
         r.figure("notification-service killed → healthy again", seconds(healthyAt - killedAt));
-        r.figure("kill → client reconnected (resume sent)",
+        long firstFrame = socket.frames.stream().mapToLong(f -> f.at).filter(at -> at > healthyAt).min().orElse(-1);
+        r.figure("kill → first signal frame on the socket after the restart",
+                firstFrame < 0 ? "never" : seconds(firstFrame - killedAt));
+        r.figure("kill → first handshake the gateway accepted (then closed 1002 while the service was down)",
                 socket.firstOpenAfter(killedAt) < 0 ? "never" : seconds(socket.firstOpenAfter(killedAt) - killedAt));
         r.figure("client: connections opened / resume frames sent", socket.opens.get() + " / " + socket.resumes.get());
         r.figure("client: close codes seen", socket.closeCodes.toString());
@@ -312,6 +315,7 @@ public class Drill {
         r.figure("PostgreSQL start → first accepted post", feed.recoveredAfter(startedAt));
         r.figure("webhook answers by status", feed.statuses.toString());
         r.figure("outbox pending (all services) at the end", fmt(pending));
+        r.figure("webhook connection failures / timeouts (10 s, retried)", feed.connectionFailures.get() + " / " + feed.timeouts.get());
         r.passed = r.lost == 0 && r.duplicated == 0 && upAgain.size() == DB_SERVICES.size() && pending == 0
                 && pidsBefore.equals(pidsAfter) && feed.notAccepted() == 0;
         return r;
@@ -348,6 +352,7 @@ public class Drill {
         r.figure("outbox pending while the broker was down / at the end", fmt(pendingWhileDown) + " / " + fmt(pending));
         r.figure("broker started → first signal frame on the socket", firstFrameAfter < 0 ? "none" : seconds(firstFrameAfter - startedAt));
         r.figure("webhook answers by status", feed.statuses.toString());
+        r.figure("webhook connection failures / timeouts (10 s, retried)", feed.connectionFailures.get() + " / " + feed.timeouts.get());
         r.passed = r.lost == 0 && r.duplicated == 0 && pending == 0 && feed.notAccepted() == 0;
         return r;
     }
@@ -658,14 +663,24 @@ public class Drill {
             reconnectLater();
         }
 
-        private synchronized void reconnectLater() {
-            if (closing || !reconnect || reconnecting) {
-                return;
+        /** One supervisor thread: whenever the socket is closed (by either side), a new one 1 s later. */
+        private void reconnectLater() {
+            synchronized (this) {
+                if (closing || !reconnect || reconnecting) {
+                    return;
+                }
+                reconnecting = true;
             }
-            reconnecting = true;
             new Thread(() -> {
-                sleep(1_000);
-                connect(Duration.ofSeconds(600));
+                long end = System.nanoTime() + Duration.ofSeconds(600).toNanos();
+                while (!closing && System.nanoTime() < end) {
+                    WebSocket current = socket;
+                    if (current == null || current.isInputClosed() || current.isOutputClosed()) {
+                        sleep(1_000);
+                        connect(Duration.ofSeconds(5));
+                    }
+                    sleep(200);
+                }
                 reconnecting = false;
             }, "reconnect").start();
         }
