@@ -385,6 +385,17 @@ public class Drill {
                 idMismatch++;
             }
         }
+        try {
+            StringBuilder dump = new StringBuilder();
+            for (Frame frame : socket.frames) {
+                dump.append(String.format(Locale.ROOT, "%.3f conn=%d seq=%d %s %s %s%n", (frame.at - T0) / 1e9,
+                        frame.connection, frame.seq, frame.event, frame.id, frame.symbol));
+            }
+            Files.writeString(OUT.resolve("frames-" + r.drill + ".log"), dump.toString());
+        }
+        catch (IOException ex) {
+            log("could not write the frame dump: " + ex);
+        }
         r.delivered = delivered;
         r.duplicated = duplicated;
         r.lost = lost;
@@ -395,6 +406,15 @@ public class Drill {
         r.figure("accepted posts with exactly one or more `created` frame (delivered)", String.valueOf(delivered));
         r.figure("accepted posts with more than one `created` frame (duplicated)", String.valueOf(duplicated));
         r.figure("accepted posts without a `created` frame (lost)", lost + (lostSymbols.isEmpty() ? "" : " " + abbreviate(lostSymbols)));
+        if (!lostSymbols.isEmpty()) {
+            List<String> when = new ArrayList<>();
+            for (Post post : feed.posts) {
+                if (lostSymbols.contains(post.symbol)) {
+                    when.add(post.symbol + " " + post.signalIds + " accepted at " + seconds(post.acceptedAt - T0));
+                }
+            }
+            r.figure("lost posts: signal id and when accepted (drill clock, as in the log)", abbreviate(when));
+        }
         r.figure("accepted signal ids never seen in a `created` frame", String.valueOf(idMismatch));
         r.figure("signal frames received (all signals, all events)", String.valueOf(socket.frames.size()));
         r.figure("repeated (id, seq) frames", String.valueOf(socket.repeats.get()));
@@ -427,6 +447,7 @@ public class Drill {
         }
 
         Thread start() {
+            log("feed: " + posts.size() + " posts at " + perSecond + "/s, first " + posts.get(0).symbol);
             Thread thread = new Thread(this::run, "telegram-feed");
             thread.start();
             return thread;
@@ -467,6 +488,7 @@ public class Drill {
                 if (response.statusCode() / 100 == 2) {
                     List<String> ids = strings(response.body(), "signal_ids");
                     post.signalIds = ids;
+                    post.acceptedAt = System.nanoTime();
                     post.accepted = true;
                     accepts.add(new long[] {System.nanoTime()});
                     if (ids.size() != 1) {
@@ -525,6 +547,7 @@ public class Drill {
         final String symbol;
         volatile boolean accepted;
         volatile List<String> signalIds = List.of();
+        volatile long acceptedAt;
         int attempts;
 
         Post(long updateId, long messageId, String symbol) {
@@ -598,10 +621,13 @@ public class Drill {
         public void onOpen(WebSocket webSocket) {
             opens.incrementAndGet();
             openTimes.add(System.nanoTime());
+            if (lastSeq < 0) {
+                log("socket open");
+            }
             if (lastSeq >= 0) {
                 webSocket.sendText("{\"type\":\"resume\",\"after_seq\":" + lastSeq + "}", true);
                 resumes.incrementAndGet();
-                log("socket reopened, resume after_seq " + lastSeq);
+                log("socket reopened (connection " + opens.get() + "), resume after_seq " + lastSeq);
             }
             webSocket.request(1);
         }
