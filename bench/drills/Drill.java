@@ -571,6 +571,7 @@ public class Drill {
         final AtomicInteger resumes = new AtomicInteger();
         final AtomicInteger resumeGaps = new AtomicInteger();
         final AtomicInteger repeats = new AtomicInteger();
+        final AtomicInteger pongs = new AtomicInteger();
         final AtomicInteger outOfOrder = new AtomicInteger();
         final List<String> otherErrors = new CopyOnWriteArrayList<>();
         final List<Integer> closeCodes = new CopyOnWriteArrayList<>();
@@ -591,7 +592,15 @@ public class Drill {
             if (!client.connect(Duration.ofSeconds(60))) {
                 throw new IllegalStateException("VIP socket did not connect");
             }
-            sleep(1_000);
+            // the gateway answers the upgrade before its own connection to notification-service is up: only a pong
+            // proves the socket is registered there (a signal published before that is not this socket's)
+            long sent = System.nanoTime();
+            client.socket.sendText("{\"type\":\"ping\"}", true);
+            long end = sent + Duration.ofSeconds(60).toNanos();
+            while (client.pongs.get() == 0 && System.nanoTime() < end) {
+                sleep(50);
+            }
+            log("socket live at notification-service (pong) " + seconds(System.nanoTime() - sent) + " after the ping");
             return client;
         }
 
@@ -661,6 +670,9 @@ public class Drill {
                 }
                 lastSeq = Math.max(lastSeq, seq);
                 frames.add(frame);
+            }
+            else if ("pong".equals(type)) {
+                pongs.incrementAndGet();
             }
             else if ("error".equals(type)) {
                 String code = string(json, "code");
