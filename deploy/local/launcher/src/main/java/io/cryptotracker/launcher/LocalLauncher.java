@@ -43,6 +43,7 @@ public final class LocalLauncher {
     private final long launchedAt = System.nanoTime();
     private volatile boolean stopping;
     private volatile CompletableFuture<EmbeddedServers> infrastructure;
+    private volatile DrillControl drillControl;
     private boolean stopped;
 
     LocalLauncher(Path root, LaunchOptions options, LauncherSettings settings, PrintStream out) {
@@ -110,6 +111,8 @@ public final class LocalLauncher {
             EmbeddedServers servers = startInfrastructure();
             startServices(servers);
             printStatus(servers);
+            drillControl = DrillControl.startIfEnabled(System.getenv(), suite, servers, logDirectory, ledger,
+                    settings, out);
             watchForCrashes();
             new CountDownLatch(1).await();
             return 0;
@@ -244,6 +247,9 @@ public final class LocalLauncher {
         }
         out.println();
         out.println("Stopping...");
+        if (drillControl != null) {
+            drillControl.close();
+        }
         suite.stopAll();
         CompletableFuture<EmbeddedServers> servers = infrastructure;
         if (servers != null) {
