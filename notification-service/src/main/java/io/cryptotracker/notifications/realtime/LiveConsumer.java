@@ -104,6 +104,11 @@ final class LiveConsumer implements SmartLifecycle {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId);
         config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        // a replica restarted under the same instance id (a container restarted in its pod) rejoins a group that still
+        // holds its dead member until the session times out, and holds resumes until then: keep that short (Kafka's
+        // default is 45 s); this group commits nothing, so a rebalance costs nothing else
+        config.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        config.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
         return new KafkaConsumer<>(config);
     }
 

@@ -434,6 +434,9 @@ class SignalSocketTest {
         arguments.removeIf(argument -> argument.startsWith("--server.port="));
         // its shared consumers would leave a dead member in group notification-service for the session timeout
         arguments.add("--spring.kafka.listener.auto-startup=false");
+        // the broker's shortest session: the new replica still holds the resume until the dead member is dropped
+        arguments.add("--spring.kafka.consumer.properties.session.timeout.ms=6000");
+        arguments.add("--spring.kafka.consumer.properties.heartbeat.interval.ms=1000");
         try (ReplicaProcess killed = ReplicaProcess.start("replica-killed", arguments)) {
             SocketClient onKilled = await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions().until(() -> {
