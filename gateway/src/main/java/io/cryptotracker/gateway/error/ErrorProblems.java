@@ -1,5 +1,6 @@
 package io.cryptotracker.gateway.error;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +55,9 @@ public final class ErrorProblems {
         if (causedBy(error, ConnectException.class)) {
             return forStatus(HttpStatus.SERVICE_UNAVAILABLE, path, HttpHeaders.EMPTY);
         }
-        if (causedBy(error, PrematureCloseException.class)) {
+        // the upstream closed or reset the connection mid-exchange (a service killed while answering): the answer
+        // is the service's fault, not the gateway's
+        if (causedBy(error, PrematureCloseException.class) || causedBy(error, IOException.class)) {
             return forStatus(HttpStatus.BAD_GATEWAY, path, HttpHeaders.EMPTY);
         }
         return forStatus(HttpStatus.INTERNAL_SERVER_ERROR, path, HttpHeaders.EMPTY);

@@ -34,6 +34,14 @@ class ErrorProblemsTest {
     }
 
     @Test
+    void aConnectionTheServiceResetMidExchangeIs502NotOurOwn500() {
+        RuntimeException error = new RuntimeException("wrapped",
+                new java.net.SocketException("Connection reset by peer"));
+
+        assertThat(ErrorProblems.of(error, "/api/v1/telegram/webhook").status()).isEqualTo(HttpStatus.BAD_GATEWAY);
+    }
+
+    @Test
     void aTooManyRequestsExceptionKeepsItsRetryAfterAndProperties() {
         ErrorProblems.Answer answer = ErrorProblems.of(
                 new TooManyRequestsException("rate-limited", "Slow down.", Duration.ofSeconds(12)), "/x");
