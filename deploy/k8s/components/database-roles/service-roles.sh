@@ -24,7 +24,21 @@ provision() {
 \getenv password ROLE_PASSWORD
 SELECT format('CREATE ROLE %I LOGIN', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'role')
 \gexec
+-- an administrator that is no superuser (managed PostgreSQL) must be able to SET ROLE to give databases to the
+-- role; on PostgreSQL 16+ creating a role grants it ADMIN on it, but not SET
+SELECT format('GRANT %I TO %I', :'role', current_user)
+ WHERE NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+   AND NOT CASE WHEN current_setting('server_version_num')::int >= 160000
+                THEN pg_has_role(current_user, :'role', 'SET') ELSE pg_has_role(current_user, :'role', 'MEMBER') END
+\gexec
+SELECT rolsuper AS is_superuser FROM pg_roles WHERE rolname = current_user
+\gset
+\if :is_superuser
 ALTER ROLE :"role" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
+\else
+-- only a superuser may even mention the other attributes; a role this administrator made cannot have them
+ALTER ROLE :"role" WITH LOGIN NOCREATEDB NOCREATEROLE;
+\endif
 \if :has_password
 ALTER ROLE :"role" WITH PASSWORD :'password';
 \else

@@ -95,12 +95,45 @@ class DatabaseRolesScriptTest {
                 .isInstanceOf(SQLException.class);
     }
 
+    @Test
+    void anAdministratorThatIsNoSuperuserSetsUpAFreshServerAsOnAManagedPostgres() throws Exception {
+        try (EmbeddedServers managed = EmbeddedServers.start(EmbeddedServersSettings.forTests())) {
+            try (Connection admin = managed.dataSource("postgres").getConnection()) {
+                execute(admin, "CREATE ROLE ops_admin LOGIN CREATEROLE CREATEDB PASSWORD 'ops-pass'");
+            }
+            Map<String, String> environment = new LinkedHashMap<>();
+            environment.put("PGUSER", "ops_admin");
+            environment.put("PGPASSWORD", "ops-pass");
+            for (String prefix : new String[] { "AUTH", "USER", "MARKET", "SIGNALS", "NOTIFICATION" }) {
+                environment.put(prefix + "_DB_PASSWORD", prefix.toLowerCase() + "-pass");
+            }
+
+            runScript(managed, environment);
+            runScript(managed, environment);
+
+            try (Connection users = DriverManager.getConnection(managed.jdbcUrl("users"), "user_service", "user-pass")) {
+                execute(users, "CREATE TABLE profiles (id bigint PRIMARY KEY)");
+                assertThat(query(users, "SELECT rolsuper OR rolcreatedb OR rolcreaterole FROM pg_roles "
+                        + "WHERE rolname = current_user")).isEqualTo("f");
+            }
+            assertThatThrownBy(() -> DriverManager.getConnection(managed.jdbcUrl("auth"), "user_service", "user-pass")
+                    .close()).isInstanceOfSatisfying(SQLException.class,
+                            ex -> assertThat(ex.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
+        }
+    }
+
     private static String runScript(Map<String, String> passwords) throws IOException, InterruptedException {
+        Map<String, String> environment = new LinkedHashMap<>(passwords);
+        environment.put("PGUSER", EmbeddedServers.POSTGRES_USERNAME);
+        return runScript(servers, environment);
+    }
+
+    private static String runScript(EmbeddedServers server, Map<String, String> environment)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("sh", SCRIPT.toString()).redirectErrorStream(true);
         builder.environment().put("PGHOST", "localhost");
-        builder.environment().put("PGPORT", Integer.toString(servers.postgresPort()));
-        builder.environment().put("PGUSER", EmbeddedServers.POSTGRES_USERNAME);
-        builder.environment().putAll(passwords);
+        builder.environment().put("PGPORT", Integer.toString(server.postgresPort()));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close();
         String output;
