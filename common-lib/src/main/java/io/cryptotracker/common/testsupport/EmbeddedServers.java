@@ -1,5 +1,6 @@
 package io.cryptotracker.common.testsupport;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -309,7 +310,7 @@ public final class EmbeddedServers implements AutoCloseable {
      * launcher and tests administer the server with it), every other role only with its password, so a service's
      * role is checked as in production. initdb's default would trust every role.
      */
-    private static void writeClientAuthentication(java.io.File dataDirectory) {
+    private static void writeClientAuthentication(File dataDirectory) {
         String rules = """
                 # written by EmbeddedServers before every start; edits are overwritten
                 # TYPE  DATABASE  USER      ADDRESS       METHOD
