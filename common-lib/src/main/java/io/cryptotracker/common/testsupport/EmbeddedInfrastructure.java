@@ -12,7 +12,9 @@ import java.lang.annotation.Target;
  * <p>
  * The servers start once per JVM ({@link EmbeddedServers#shared()}) and are shared by every test class; each test
  * class gets its own new PostgreSQL database, named after the class ({@link TestDatabases#nameFor(Class)}), and
- * therefore its own application context. The test's environment gets {@code spring.datasource.url/username/password},
+ * therefore its own application context. The context logs in as that database's own role (same name, owner of the
+ * database and nothing else, no superuser), so a Liquibase change set that needs more than a service's role has in
+ * production fails here. The test's environment gets {@code spring.datasource.url/username/password},
  * {@code spring.data.redis.host/port}, {@code spring.kafka.bootstrap-servers}, and Eureka switched off
  * ({@code eureka.client.enabled=false}, no service registration). Spring Cloud's discovery abstraction stays on, so
  * a test can still resolve {@code lb://} names through {@code spring.cloud.discovery.client.simple.instances.*}.

@@ -2,6 +2,7 @@ package io.cryptotracker.common.testsupport;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -11,8 +12,10 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Points one test class's context at the shared embedded servers and at its own database. Equal for the same test
- * class only, so Spring's context cache gives every test class its own context (and database).
+ * Points one test class's context at the shared embedded servers and at its own database, which it uses as that
+ * database's own login role (named like the database, no superuser), as a service does in production: a migration
+ * or query that needs more rights fails in the test. Equal for the same test class only, so Spring's context cache
+ * gives every test class its own context (and database).
  */
 final class EmbeddedInfrastructureContextCustomizer implements ContextCustomizer {
 
@@ -20,6 +23,9 @@ final class EmbeddedInfrastructureContextCustomizer implements ContextCustomizer
 
     // what the test declares itself takes precedence over the embedded servers' addresses
     private static final String[] TEST_OWN_SOURCES = { "Inlined Test Properties", "Dynamic Test Properties" };
+
+    // one random password for the test roles of this JVM: never written anywhere but the contexts' properties
+    private static final String ROLE_PASSWORD = UUID.randomUUID().toString();
 
     private final Class<?> testClass;
     private final String database;
@@ -32,18 +38,18 @@ final class EmbeddedInfrastructureContextCustomizer implements ContextCustomizer
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
         EmbeddedServers servers = EmbeddedServers.shared();
-        servers.createDatabase(database);
+        DatabaseLogin login = servers.createDatabaseOwnedBy(database, database, ROLE_PASSWORD);
         addPropertySource(context.getEnvironment().getPropertySources(),
-                new MapPropertySource(PROPERTY_SOURCE_NAME, properties(servers, database)));
+                new MapPropertySource(PROPERTY_SOURCE_NAME, properties(servers, login)));
         trackClose(context);
     }
 
-    /** The properties a context gets: addresses of the servers, its own database, Eureka off. */
-    static Map<String, Object> properties(EmbeddedServers servers, String database) {
+    /** The properties a context gets: addresses of the servers, its own database and role, Eureka off. */
+    static Map<String, Object> properties(EmbeddedServers servers, DatabaseLogin login) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.datasource.url", servers.jdbcUrl(database));
-        properties.put("spring.datasource.username", servers.postgresUsername());
-        properties.put("spring.datasource.password", servers.postgresPassword());
+        properties.put("spring.datasource.url", login.jdbcUrl());
+        properties.put("spring.datasource.username", login.username());
+        properties.put("spring.datasource.password", login.password());
         properties.put("spring.data.redis.host", servers.redisHost());
         properties.put("spring.data.redis.port", servers.redisPort());
         properties.put("spring.kafka.bootstrap-servers", servers.kafkaBootstrapServers());

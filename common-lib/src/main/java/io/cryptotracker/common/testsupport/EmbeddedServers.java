@@ -1,5 +1,6 @@
 package io.cryptotracker.common.testsupport;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -151,6 +152,38 @@ public final class EmbeddedServers implements AutoCloseable {
         return jdbcUrl(name);
     }
 
+    /**
+     * Gives the database its own login role, as each service has in production: creates or updates the role (no
+     * superuser, no CREATEDB, no CREATEROLE; the password set again), creates the database owned by it or hands an
+     * existing one and every object in it to the role, and takes CONNECT on it from PUBLIC, so other roles
+     * (except superusers) cannot connect. Safe to call again, also on a database created earlier by
+     * {@link #createDatabase(String)} and filled as the superuser. Calls on one server run one at a time.
+     *
+     * @return the URL and credentials the database's owner logs in with
+     */
+    public synchronized DatabaseLogin createDatabaseOwnedBy(String database, String role, String password) {
+        requireDatabaseName(database);
+        DatabaseOwner.requireIdentifier(role);
+        Objects.requireNonNull(password, "password");
+        try {
+            try (Connection admin = postgres.getPostgresDatabase().getConnection()) {
+                DatabaseOwner.ensureRole(admin, role, password);
+                DatabaseOwner.ensureDatabase(admin, database, role);
+            }
+            try (Connection adminInDatabase = dataSource(database).getConnection()) {
+                List<String> changed = DatabaseOwner.takeOverObjects(adminInDatabase, role);
+                if (!changed.isEmpty()) {
+                    log.info("Handed {} object(s) of database {} to role {}", changed.size(), database, role);
+                }
+            }
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("Could not give database " + database + " to role " + role + ": "
+                    + ex.getMessage(), ex);
+        }
+        return new DatabaseLogin(jdbcUrl(database), role, password);
+    }
+
     /** Whether the database exists on this server. */
     public boolean databaseExists(String name) {
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
@@ -166,7 +199,7 @@ public final class EmbeddedServers implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + postgresPort() + "/" + database;
     }
 
-    /** A non-pooled data source for the database (which must exist), as user {@value #POSTGRES_USERNAME}. */
+    /** A non-pooled data source for the database (which must exist), as the superuser {@value #POSTGRES_USERNAME}. */
     public DataSource dataSource(String database) {
         requireDatabaseName(database);
         return postgres.getDatabase(POSTGRES_USERNAME, database);
@@ -253,7 +286,9 @@ public final class EmbeddedServers implements AutoCloseable {
                 .setServerConfig("listen_addresses", "localhost")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // the local launcher stops PostgreSQL itself, after the services that use it
-                .setRegisterShutdownHook(!settings.persistent());
+                .setRegisterShutdownHook(!settings.persistent())
+                // runs before every start, so a data directory from an earlier version gets these rules too
+                .setDataDirectoryCustomizer(EmbeddedServers::writeClientAuthentication);
         if (settings.postgresPort() > 0) {
             builder.setPort(settings.postgresPort());
         }
@@ -268,6 +303,30 @@ public final class EmbeddedServers implements AutoCloseable {
             builder.setOutputRedirector(serverLog).setErrorRedirector(serverLog);
         }
         return builder.start();
+    }
+
+    /**
+     * pg_hba.conf: the superuser {@value #POSTGRES_USERNAME} logs in from this machine without a password (the
+     * launcher and tests administer the server with it), every other role only with its password, so a service's
+     * role is checked as in production. initdb's default would trust every role.
+     */
+    private static void writeClientAuthentication(File dataDirectory) {
+        String rules = """
+                # written by EmbeddedServers before every start; edits are overwritten
+                # TYPE  DATABASE  USER      ADDRESS       METHOD
+                local   all       postgres                trust
+                host    all       postgres  127.0.0.1/32  trust
+                host    all       postgres  ::1/128       trust
+                local   all       all                     scram-sha-256
+                host    all       all       127.0.0.1/32  scram-sha-256
+                host    all       all       ::1/128       scram-sha-256
+                """;
+        try {
+            Files.writeString(dataDirectory.toPath().resolve("pg_hba.conf"), rules);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not write pg_hba.conf in " + dataDirectory, ex);
+        }
     }
 
     private static StartedRedis startRedis(int requestedPort) throws IOException {

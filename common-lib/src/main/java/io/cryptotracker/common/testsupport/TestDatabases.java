@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.zip.CRC32;
 
-/** Names the PostgreSQL database a test class gets from {@link EmbeddedInfrastructure}. */
+/** Names the PostgreSQL database (and its owner role, of the same name) a test class gets from {@link EmbeddedInfrastructure}. */
 public final class TestDatabases {
 
     private static final int MAX_LENGTH = 63;

@@ -38,6 +38,18 @@ class EmbeddedInfrastructureTest {
     }
 
     @Test
+    void theContextLogsInAsItsDatabasesOwnRoleWhichIsNoSuperuser() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        String database = TestDatabases.nameFor(EmbeddedInfrastructureTest.class);
+
+        assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(database);
+        assertThat(jdbc.queryForObject("SELECT rolsuper OR rolcreatedb OR rolcreaterole FROM pg_roles "
+                + "WHERE rolname = current_user", Boolean.class)).isFalse();
+        assertThat(jdbc.queryForObject("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = ?",
+                String.class, database)).isEqualTo(database);
+    }
+
+    @Test
     void redisKafkaAndDiscoveryPropertiesPointAtTheEmbeddedServers() {
         EmbeddedServers servers = EmbeddedServers.shared();
 

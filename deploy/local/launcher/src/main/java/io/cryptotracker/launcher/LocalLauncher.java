@@ -17,8 +17,10 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.cryptotracker.common.testsupport.DatabaseLogin;
 import io.cryptotracker.common.testsupport.EmbeddedServers;
 import io.cryptotracker.common.testsupport.EmbeddedServersSettings;
 import org.springframework.util.FileSystemUtils;
@@ -109,7 +111,7 @@ public final class LocalLauncher {
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "local-launcher-shutdown"));
         try {
             EmbeddedServers servers = startInfrastructure();
-            startServices(servers);
+            startServices(servers, provisionDatabases(servers));
             printStatus(servers);
             drillControl = DrillControl.startIfEnabled(System.getenv(), suite, servers, logDirectory, ledger,
                     settings, out);
@@ -148,12 +150,19 @@ public final class LocalLauncher {
         }
         EmbeddedServers servers = withoutStandardOutput(infrastructure::join);
         recordInfrastructureProcesses();
-        for (String database : SuiteService.databases()) {
-            servers.createDatabase(database);
-        }
-        out.printf("infrastructure up in %s (databases: %s)%n", seconds(System.nanoTime() - started),
-                String.join(", ", SuiteService.databases()));
+        out.printf("infrastructure up in %s%n", seconds(System.nanoTime() - started));
         return servers;
+    }
+
+    /** Every service's database, owned by its own role (created, or upgraded from a data directory without roles). */
+    private Map<SuiteService, DatabaseLogin> provisionDatabases(EmbeddedServers servers) {
+        Path passwords = dataDirectory.resolve(ServiceDatabases.PASSWORDS_FILE);
+        Map<SuiteService, DatabaseLogin> logins = ServiceDatabases.provision(servers, SuiteService.withDatabase(),
+                passwords);
+        out.printf("databases: %s (passwords in %s)%n", logins.entrySet().stream()
+                .map(entry -> entry.getKey().database().orElseThrow() + " owned by " + entry.getValue().username())
+                .collect(Collectors.joining(", ")), root.relativize(passwords));
+        return logins;
     }
 
     /** Kafka's storage formatter prints to System.out; the launcher's own output goes to {@code out}. */
@@ -168,10 +177,10 @@ public final class LocalLauncher {
         }
     }
 
-    private void startServices(EmbeddedServers servers) {
+    private void startServices(EmbeddedServers servers, Map<SuiteService, DatabaseLogin> databaseLogins) {
         int discoveryPort = settings.port(SuiteService.DISCOVERY);
-        SuitePlan plan = new SuitePlan(ModuleJars.of(root), servers, discoveryPort, dataDirectory.resolve("services"),
-                settings.serviceJavaOptions());
+        SuitePlan plan = new SuitePlan(ModuleJars.of(root), servers, databaseLogins, discoveryPort,
+                dataDirectory.resolve("services"), settings.serviceJavaOptions());
         suite.startWave(List.of(plan.spec(SuiteService.DISCOVERY, discoveryPort)));
         List<ServiceSpec> rest = SuiteService.behindDiscovery().stream()
                 .filter(options.services()::contains)

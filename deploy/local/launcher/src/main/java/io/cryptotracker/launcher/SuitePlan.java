@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.cryptotracker.common.testsupport.DatabaseLogin;
 import io.cryptotracker.common.testsupport.EmbeddedServers;
 
 /**
@@ -13,12 +14,18 @@ import io.cryptotracker.common.testsupport.EmbeddedServers;
  *
  * @param jars where the packaged jars are
  * @param infrastructure the running embedded servers
+ * @param databaseLogins each service's own database and role ({@link ServiceDatabases}); a service with a database
+ *     but no login here gets no DB_ variables
  * @param discoveryPort the Eureka server's port
  * @param workDirectory each service runs in {@code <workDirectory>/<service>}
  * @param extraJvmOptions appended to every service's JVM options (e.g. from SERVICE_JAVA_OPTS)
  */
-public record SuitePlan(ModuleJars jars, EmbeddedServers infrastructure, int discoveryPort, Path workDirectory,
-        List<String> extraJvmOptions) {
+public record SuitePlan(ModuleJars jars, EmbeddedServers infrastructure, Map<SuiteService, DatabaseLogin> databaseLogins,
+        int discoveryPort, Path workDirectory, List<String> extraJvmOptions) {
+
+    public SuitePlan {
+        databaseLogins = Map.copyOf(databaseLogins);
+    }
 
     public ServiceSpec spec(SuiteService service, int port) {
         Map<String, String> environment = new LinkedHashMap<>();
@@ -31,9 +38,12 @@ public record SuitePlan(ModuleJars jars, EmbeddedServers infrastructure, int dis
         environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
         environment.put("REDIS_HOST", infrastructure.redisHost());
         environment.put("REDIS_PORT", Integer.toString(infrastructure.redisPort()));
-        environment.put("DB_USERNAME", infrastructure.postgresUsername());
-        environment.put("DB_PASSWORD", infrastructure.postgresPassword());
-        service.database().ifPresent(database -> environment.put("DB_URL", infrastructure.jdbcUrl(database)));
+        DatabaseLogin login = databaseLogins.get(service);
+        if (login != null) {
+            environment.put("DB_URL", login.jdbcUrl());
+            environment.put("DB_USERNAME", login.username());
+            environment.put("DB_PASSWORD", login.password());
+        }
         List<String> jvmOptions = new java.util.ArrayList<>(service.jvmOptions());
         jvmOptions.addAll(extraJvmOptions);
         return new ServiceSpec(service.serviceName(), jars.jar(service.serviceName()), port, environment, jvmOptions,

@@ -53,6 +53,16 @@ public enum SuiteService {
         return Optional.ofNullable(database);
     }
 
+    /** The login role that owns its database (the service name in snake case, as in Compose and Kubernetes). */
+    public Optional<String> databaseRole() {
+        return database().map(ignored -> serviceName.replace('-', '_'));
+    }
+
+    /** Every service with a database. */
+    public static List<SuiteService> withDatabase() {
+        return Arrays.stream(values()).filter(service -> service.database != null).toList();
+    }
+
     public List<String> jvmOptions() {
         List<String> options = new java.util.ArrayList<>();
         options.add("-Xmx" + maxHeap);

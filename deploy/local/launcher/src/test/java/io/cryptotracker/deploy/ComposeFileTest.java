@@ -28,7 +28,7 @@ class ComposeFileTest {
     void everyImageRunsHealthCheckedAfterItsDependenciesWithinAMemoryLimit() throws Exception {
         Map<String, Object> services = (Map<String, Object>) DeployFiles.yaml(COMPOSE).get("services");
         String version = DeployFiles.projectVersion();
-        String initScript = DeployFiles.read(DeployFiles.ROOT.resolve("deploy/compose/postgres/init-databases.sh"));
+        String initScript = DeployFiles.read(DeployFiles.ROOT.resolve("deploy/compose/postgres/service-roles.sh"));
 
         SoftAssertions softly = new SoftAssertions();
         for (String module : DeployFiles.imageModules()) {
@@ -83,6 +83,53 @@ class ComposeFileTest {
         Object job = ((List<Object>) prometheus.get("scrape_configs")).stream()
                 .filter(config -> "gateway".equals(at(config, "job_name"))).findFirst().orElseThrow();
         assertThat(String.valueOf(at(job, "static_configs", 0, "targets"))).isEqualTo("[gateway:" + managementPort + "]");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachServiceLogsInAsItsOwnDatabaseRoleWhichThePostgresContainerCreates() throws Exception {
+        Map<String, Object> services = (Map<String, Object>) DeployFiles.yaml(COMPOSE).get("services");
+        Object postgres = services.get("postgres");
+        String initScript = DeployFiles.read(DeployFiles.ROOT.resolve("deploy/compose/postgres/service-roles.sh"));
+        Pattern ownVariable = Pattern.compile("\\$\\{(([A-Z]+)_DB_USERNAME):-([a-z_]+)}");
+
+        SoftAssertions softly = new SoftAssertions();
+        List<String> roles = new ArrayList<>();
+        for (String module : DeployFiles.imageModules()) {
+            Object environment = at(services.get(module), "environment");
+            Matcher database = DATABASE.matcher(String.valueOf(at(environment, "DB_URL")));
+            if (!database.find()) {
+                softly.assertThat(at(environment, "DB_USERNAME")).as("%s has no database, no DB user", module).isNull();
+                softly.assertThat(at(environment, "DB_PASSWORD")).as("%s has no database, no DB password", module)
+                        .isNull();
+                continue;
+            }
+            Matcher username = ownVariable.matcher(String.valueOf(at(environment, "DB_USERNAME")));
+            softly.assertThat(username.matches()).as("%s DB_USERNAME is its own variable: %s", module,
+                    at(environment, "DB_USERNAME")).isTrue();
+            if (!username.matches()) {
+                continue;
+            }
+            String prefix = username.group(2);
+            String role = username.group(3);
+            roles.add(role);
+            softly.assertThat(role).as("%s role", module).isEqualTo(module.replace('-', '_'));
+            softly.assertThat(String.valueOf(at(environment, "DB_PASSWORD"))).as("%s DB_PASSWORD", module)
+                    .startsWith("${" + prefix + "_DB_PASSWORD:?");
+            // the postgres container gets the same name and password, and the script pairs them with the database
+            softly.assertThat(at(postgres, "environment", prefix + "_DB_USERNAME")).as("postgres knows %s's role", module)
+                    .isEqualTo(at(environment, "DB_USERNAME"));
+            softly.assertThat(at(postgres, "environment", prefix + "_DB_PASSWORD")).as("postgres knows %s's password",
+                    module).isEqualTo(at(environment, "DB_PASSWORD"));
+            softly.assertThat(initScript).as("%s: the script gives database %s to role %s", module, database.group(1),
+                    role).contains(database.group(1) + ":" + prefix + ":" + role);
+        }
+        softly.assertThat(roles).as("one role per service").doesNotHaveDuplicates().hasSize(5);
+        softly.assertThat(String.valueOf(at(postgres, "volumes")))
+                .contains("./deploy/compose/postgres/service-roles.sh:/docker-entrypoint-initdb.d/10-service-roles.sh:ro");
+        softly.assertThat(String.valueOf(services)).as("no service logs in as the superuser")
+                .doesNotContain("DB_USERNAME=${POSTGRES_USER");
+        softly.assertAll();
     }
 
     @Test

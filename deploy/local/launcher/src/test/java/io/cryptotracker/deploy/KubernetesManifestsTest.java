@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -156,6 +159,102 @@ class KubernetesManifestsTest {
                 assertThat(((Number) at(hpa, "spec", "minReplicas")).intValue()).isGreaterThanOrEqualTo(2);
             });
         }
+    }
+
+    @ParameterizedTest(name = "overlay {0}")
+    @MethodSource("overlays")
+    void eachServiceWithADatabaseLogsInWithItsOwnRoleFromItsOwnSecret(String overlay) throws Exception {
+        List<Map<String, Object>> objects = render(overlay);
+
+        SoftAssertions softly = new SoftAssertions();
+        int withDatabase = 0;
+        for (Map<String, Object> deployment : ofKind(objects, "Deployment")) {
+            String name = name(deployment);
+            Object container = at(deployment, "spec", "template", "spec", "containers", 0);
+            List<String> secrets = ((List<?>) at(container, "envFrom")).stream()
+                    .map(source -> at(source, "secretRef", "name")).filter(Objects::nonNull).map(String::valueOf)
+                    .toList();
+            softly.assertThat(secrets).as("%s: no shared database secret", name)
+                    .noneMatch(secret -> secret.startsWith("cryptotracker-db"));
+            if (!String.valueOf(at(container, "env")).contains("name=DB_URL")) {
+                softly.assertThat(secrets).as("%s has no database, no database secret", name)
+                        .noneMatch(secret -> secret.startsWith(name + "-db"));
+                continue;
+            }
+            withDatabase++;
+            softly.assertThat(secrets).as("%s reads its own <service>-db secret", name)
+                    .anyMatch(secret -> secret.equals(name + "-db") || secret.matches(name + "-db-[a-z0-9]{10}"));
+        }
+        softly.assertThat(withDatabase).as("services with a database").isEqualTo(5);
+        ofKind(objects, "ConfigMap").stream().filter(map -> name(map).startsWith("cryptotracker-config"))
+                .forEach(map -> softly.assertThat(at(map, "data", "DB_USERNAME"))
+                        .as("the shared ConfigMap names no DB user").isNull());
+        softly.assertAll();
+    }
+
+    @Test
+    void theLocalClusterCreatesEachRoleWithTheComposeScriptFromTheServicesOwnSecrets() throws Exception {
+        List<Map<String, Object>> objects = render("local");
+
+        Map<String, String> roles = ofKind(objects, "Secret").stream()
+                .filter(secret -> at(secret, "data", "DB_USERNAME") != null)
+                .collect(Collectors.toMap(secret -> name(secret).replaceFirst("-[a-z0-9]{10}$", ""),
+                        secret -> decode(at(secret, "data", "DB_USERNAME"))));
+        assertThat(roles).containsOnly(Map.entry("auth-service-db", "auth_service"),
+                Map.entry("user-service-db", "user_service"), Map.entry("market-service-db", "market_service"),
+                Map.entry("signals-service-db", "signals_service"),
+                Map.entry("notification-service-db", "notification_service"));
+        assertDatabaseRolesJob(objects);
+        assertThat(String.valueOf(ofKind(objects, "StatefulSet"))).as("no second way of creating databases")
+                .doesNotContain("docker-entrypoint-initdb.d");
+    }
+
+    @Test
+    void theDatabaseRolesComponentAddsTheJobToProductionWithoutRenderingASecret() throws Exception {
+        Path dir = DeployFiles.ROOT.resolve("deploy/local/launcher/target/kustomize-database-roles");
+        Files.createDirectories(dir);
+        Path k8s = dir.relativize(K8S);
+        Files.writeString(dir.resolve("kustomization.yaml"), """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                resources:
+                  - %s/overlays/production
+                components:
+                  - %s/components/database-roles
+                """.formatted(k8s, k8s));
+
+        List<Map<String, Object>> objects = render(dir);
+
+        assertDatabaseRolesJob(objects);
+        assertThat(ofKind(objects, "Secret")).as("secrets are created out of band").isEmpty();
+        assertThat(ofKind(render("production"), "Job")).as("opt-in: production has no Job by default").isEmpty();
+    }
+
+    /** The Job runs the Compose script unchanged, with each role's name and password from the service's Secret. */
+    private static void assertDatabaseRolesJob(List<Map<String, Object>> objects) throws IOException {
+        Map<String, Object> job = ofKind(objects, "Job").stream().filter(object -> name(object).equals("database-roles"))
+                .findFirst().orElseThrow();
+        Map<String, Object> script = ofKind(objects, "ConfigMap").stream()
+                .filter(map -> name(map).startsWith("database-roles-script")).findFirst().orElseThrow();
+        assertThat(at(script, "data", "service-roles.sh")).as("the same script as Compose's")
+                .isEqualTo(DeployFiles.read(DatabaseRolesScriptTest.SCRIPT));
+        assertThat(String.valueOf(at(job, "spec", "template", "spec", "volumes"))).contains(name(script));
+        List<?> env = (List<?>) at(job, "spec", "template", "spec", "containers", 0, "env");
+        Map<String, String> secretOf = env.stream().filter(variable -> at(variable, "valueFrom", "secretKeyRef") != null)
+                .collect(Collectors.toMap(variable -> String.valueOf(at(variable, "name")),
+                        variable -> at(variable, "valueFrom", "secretKeyRef", "name") + "/"
+                                + at(variable, "valueFrom", "secretKeyRef", "key")));
+        for (String[] service : new String[][] { { "AUTH", "auth-service" }, { "USER", "user-service" },
+                { "MARKET", "market-service" }, { "SIGNALS", "signals-service" },
+                { "NOTIFICATION", "notification-service" } }) {
+            assertThat(secretOf.get(service[0] + "_DB_USERNAME")).matches(service[1] + "-db(-[a-z0-9]{10})?/DB_USERNAME");
+            assertThat(secretOf.get(service[0] + "_DB_PASSWORD")).matches(service[1] + "-db(-[a-z0-9]{10})?/DB_PASSWORD");
+        }
+        assertThat(secretOf.get("PGPASSWORD")).matches("postgres-admin(-[a-z0-9]{10})?/PGPASSWORD");
+    }
+
+    private static String decode(Object base64) {
+        return new String(Base64.getDecoder().decode(String.valueOf(base64)), StandardCharsets.UTF_8);
     }
 
     @Test

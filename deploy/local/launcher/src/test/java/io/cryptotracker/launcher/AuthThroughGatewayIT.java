@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -35,6 +36,7 @@ import io.cryptotracker.common.events.EventJson;
 import io.cryptotracker.common.events.SignalCreated;
 import io.cryptotracker.common.events.SignalData;
 import io.cryptotracker.common.events.Topics;
+import io.cryptotracker.common.testsupport.DatabaseLogin;
 import io.cryptotracker.common.testsupport.EmbeddedServers;
 import io.cryptotracker.common.testsupport.EmbeddedServersSettings;
 import io.cryptotracker.common.testsupport.JsonFrames;
@@ -107,9 +109,10 @@ class AuthThroughGatewayIT {
         }
         Path work = Path.of("target", "e2e").toAbsolutePath();
         infrastructure = EmbeddedServers.start(EmbeddedServersSettings.forTests());
-        infrastructure.createDatabase("auth");
-        infrastructure.createDatabase("users");
-        infrastructure.createDatabase("notifications");
+        // each service logs in as its own role, as the local run does
+        Map<SuiteService, DatabaseLogin> databaseLogins = ServiceDatabases.provision(infrastructure,
+                List.of(SuiteService.AUTH_SERVICE, SuiteService.USER_SERVICE, SuiteService.NOTIFICATION_SERVICE),
+                work.resolve(ServiceDatabases.PASSWORDS_FILE));
 
         int discoveryPort = freePort();
         int gatewayPort = freePort();
@@ -118,7 +121,8 @@ class AuthThroughGatewayIT {
         int notificationPort = freePort();
         discoveryUrl = "http://localhost:" + discoveryPort;
         gatewayUrl = "http://localhost:" + gatewayPort;
-        SuitePlan plan = new SuitePlan(jars, infrastructure, discoveryPort, work.resolve("work"), List.of());
+        SuitePlan plan = new SuitePlan(jars, infrastructure, databaseLogins, discoveryPort, work.resolve("work"),
+                List.of());
         suite = new SuiteLauncher(work.resolve("logs"), Duration.ofMinutes(3), Duration.ofSeconds(20),
                 new ProgressToStandardOutput(), null);
         try {
