@@ -1,14 +1,24 @@
 package io.cryptotracker.common.web;
 
+import io.cryptotracker.common.web.input.InputTextModule;
+import io.cryptotracker.common.web.input.JsonOnlyConverters;
+import io.cryptotracker.common.web.input.RequestParameterCheck;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Problem+json error mapping and request ids for every servlet service. */
+/**
+ * Problem+json error mapping and request ids for every servlet service, and the door every input passes: JSON only
+ * (415 otherwise), no NUL, control character or lone surrogate in a parameter, path variable or JSON string (400
+ * naming the field).
+ */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
@@ -17,6 +27,26 @@ public class ServletWebConfiguration {
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    InputTextModule inputTextModule() {
+        return new InputTextModule();
+    }
+
+    @Bean
+    WebMvcConfigurer inputChecks() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new RequestParameterCheck());
+            }
+
+            @Override
+            public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+                builder.configureMessageConvertersList(JsonOnlyConverters::removeForeign);
+            }
+        };
     }
 
     @Bean
