@@ -1,6 +1,7 @@
 package io.cryptotracker.signals;
 
 import io.cryptotracker.common.testsupport.ApiResponse;
+import io.cryptotracker.common.testsupport.BadInputSweep;
 import io.cryptotracker.common.testsupport.KafkaRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,6 +63,7 @@ import tools.jackson.databind.JsonNode;
 class SignalsServiceIntegrationTest extends ServiceContractTest {
 
     static final String SECRET = "test-webhook-secret-" + UUID.randomUUID();
+    static final String TELEGRAM_SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
     @Override
     protected List<String> documentedPaths() {
@@ -70,6 +72,20 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                 "/api/v1/signals/{id}",
                 "/api/v1/telegram/webhook",
                 "/api/v1/telegram/messages");
+    }
+
+    /** The list filters are read from a map (the document cannot name them); the webhook's body is Telegram's. */
+    @Override
+    protected BadInputSweep.Samples badInputSamples() {
+        return new BadInputSweep.Samples()
+                .pathValues("kindOrId", "mexc-spot-futures", "funding-rate", "mexc-dex", UUID.randomUUID().toString())
+                .query("GET /api/v1/signals/{kindOrId}", "symbol", "q", "min_spread:number", "max_spread:number",
+                        "status", "source", "from:date", "to:date", "exchange", "chain", "min_liquidity:number",
+                        "page:number", "size:number", "sort")
+                .body("POST /api/v1/telegram/webhook", "{\"update_id\": 77001, \"channel_post\": {\"message_id\": 1, "
+                        + "\"chat\": {\"id\": -1007700, \"title\": \"Sweep\"}, \"date\": 1795558000, "
+                        + "\"edit_date\": 1795558100, \"text\": \"Good morning\"}}")
+                .header(TELEGRAM_SECRET_HEADER, SECRET);
     }
 
     @DynamicPropertySource

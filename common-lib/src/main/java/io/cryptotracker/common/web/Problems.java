@@ -106,6 +106,9 @@ public final class Problems {
         if (ex instanceof InvalidTextException) {
             return io.cryptotracker.common.web.input.InputText.INVALID;
         }
+        if (ex instanceof io.cryptotracker.common.web.input.InvalidTimeException) {
+            return io.cryptotracker.common.web.input.StorableTime.OUT_OF_RANGE;
+        }
         if (ex instanceof InputCoercionException) {
             return "is out of range";
         }

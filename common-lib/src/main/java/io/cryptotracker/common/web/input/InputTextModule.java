@@ -1,5 +1,7 @@
 package io.cryptotracker.common.web.input;
 
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +14,12 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.jackson.JsonNodeDeserializer;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.deser.std.StdDeserializer;
+import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.node.NullNode;
 
 /**
- * Refuses, with its JSON path, every string in a request body that breaks {@link InputText}'s rule: String fields
+ * Refuses, with its JSON path, every time outside {@link StorableTime}'s years and every string in a request body that breaks {@link InputText}'s rule: String fields
  * of records (and lists and maps of them) and every text and field name of a body read as a {@link JsonNode} tree.
  */
 public class InputTextModule extends SimpleModule {
@@ -25,6 +28,30 @@ public class InputTextModule extends SimpleModule {
         super("cryptotracker-input-text");
         addDeserializer(String.class, new CheckedString());
         addDeserializer(JsonNode.class, new CheckedTree());
+        addDeserializer(Instant.class, new CheckedInstant());
+    }
+
+    /** The standard Instant deserializer, then {@link StorableTime}'s range: year 1,000,000,000 is no 500. */
+    static final class CheckedInstant extends StdDeserializer<Instant> {
+
+        CheckedInstant() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
+            Instant value;
+            try {
+                value = InstantDeserializer.INSTANT.deserialize(p, ctxt);
+            }
+            catch (DateTimeException ex) {
+                throw new InvalidTimeException(p, p.getString());
+            }
+            if (!StorableTime.isStorable(value)) {
+                throw new InvalidTimeException(p, value);
+            }
+            return value;
+        }
     }
 
     /** The standard String deserializer, then the check. */
