@@ -31,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Sends every operation of a service's OpenAPI document bad input, one field at a time, and collects each answer
  * that is a 5xx (or no answer): a NUL byte, a lone surrogate, invalid UTF-8 bytes and 10,000 characters in every
  * string parameter and JSON string; 1e18, -1 and a 30-digit integer in every number; malformed and out-of-range
- * dates in every date. Each operation is first tried as a user; one that answers 403 is swept as an admin. It also
+ * dates in every date. Each operation is first tried without a token; one that answers 401 is swept as a user, and
+ * one that answers the user 403 as an admin. It also
  * collects the JSON operations that read a YAML or XML body instead of answering 415.
  */
 public final class BadInputSweep {
@@ -164,10 +165,13 @@ public final class BadInputSweep {
 
     private void forEachOperation(OperationVisitor visitor) {
         for (Operation operation : operations()) {
-            String token = userToken;
+            String token = null;
             Probe first = probes(operation).stream().findFirst().orElse(null);
-            if (first != null && send(first, userToken).status() == 403) {
-                token = adminToken;
+            if (first != null && send(first, null).status() == 401) {
+                token = userToken;
+                if (send(first, userToken).status() == 403) {
+                    token = adminToken;
+                }
             }
             visitor.visit(operation, token);
         }

@@ -68,14 +68,21 @@ public abstract class ServiceContractTest {
         return new BadInputSweep.Samples();
     }
 
+    /** The token the sweep sends where an operation answers 401 without one: a VIP user of the test issuer. */
+    protected String badInputUserToken() {
+        return ISSUER.token(new AuthenticatedUser(UUID.randomUUID(), "sweep-user@example.com", Tier.VIP,
+                Set.of("USER")));
+    }
+
+    /** The token the sweep sends where the user's answers 403: an admin of the test issuer. */
+    protected String badInputAdminToken() {
+        return ISSUER.token(new AuthenticatedUser(UUID.randomUUID(), "sweep-admin@example.com", Tier.VIP,
+                Set.of("USER", "ADMIN")));
+    }
+
     @Test
     void noOperationAnswersBadInputWithAServerError() {
-        BadInputSweep sweep = new BadInputSweep(port,
-                ISSUER.token(new AuthenticatedUser(UUID.randomUUID(), "sweep-user@example.com", Tier.VIP,
-                        Set.of("USER"))),
-                ISSUER.token(new AuthenticatedUser(UUID.randomUUID(), "sweep-admin@example.com", Tier.VIP,
-                        Set.of("USER", "ADMIN"))),
-                badInputSamples());
+        BadInputSweep sweep = new BadInputSweep(port, badInputUserToken(), badInputAdminToken(), badInputSamples());
 
         assertThat(sweep.serverErrors()).as("answers to NUL, invalid UTF-8, 10,000 characters, out-of-range "
                 + "numbers and dates").isEmpty();
