@@ -203,6 +203,15 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
     class Login {
 
         @Test
+        void aNulInTheEmailIsA400ProblemNamingIt() {
+            ApiResponse response = client.login("ann\u0000@example.com", PASSWORD);
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(fields(response)).containsExactly("email");
+        }
+
+        @Test
         void loginReturnsABearerPairWhoseAccessTokenVerifiesAgainstTheServedJwks() {
             String email = uniqueEmail("Login");
             String userId = client.register(email, "loginuser", PASSWORD).text("id");

@@ -127,10 +127,7 @@ public final class BadInputSweep {
         List<Finding> findings = new ArrayList<>();
         forEachOperation((operation, token) -> {
             List<Probe> probes = probes(operation);
-            long started = System.nanoTime();
             List<Answer> answers = sendAll(probes, token);
-            System.out.println("SWEEP " + operation.key() + " " + probes.size() + " requests in "
-                    + (System.nanoTime() - started) / 1_000_000 + " ms");
             for (int i = 0; i < probes.size(); i++) {
                 if (answers.get(i).status() < 0 || answers.get(i).status() >= 500) {
                     findings.add(new Finding(probes.get(i).describe(), answers.get(i).toString()));
