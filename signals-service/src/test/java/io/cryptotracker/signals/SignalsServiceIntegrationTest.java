@@ -407,6 +407,15 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
         }
 
         @Test
+        void aBodyOverOneMebibyteIsA413Problem() {
+            ApiResponse response = as(admin).post("/api/v1/signals",
+                    "{\"kind\": \"funding-rate\", \"symbol\": \"" + "x".repeat(1024 * 1024) + "\"}");
+
+            assertThat(response.status()).isEqualTo(413);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        }
+
+        @Test
         void aYamlBodyOnAJsonEndpointIsA415Problem() throws Exception {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
                     .newBuilder(URI.create("http://localhost:" + port + "/api/v1/signals"))

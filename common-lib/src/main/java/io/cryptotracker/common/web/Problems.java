@@ -4,6 +4,10 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.cryptotracker.common.web.input.InputText;
+import io.cryptotracker.common.web.input.InvalidTextException;
+import io.cryptotracker.common.web.input.InvalidTimeException;
+import io.cryptotracker.common.web.input.StorableTime;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -11,7 +15,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import io.cryptotracker.common.web.input.InvalidTextException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -104,10 +107,10 @@ public final class Problems {
 
     private static String bodyMessage(JacksonException ex) {
         if (ex instanceof InvalidTextException) {
-            return io.cryptotracker.common.web.input.InputText.INVALID;
+            return InputText.INVALID;
         }
-        if (ex instanceof io.cryptotracker.common.web.input.InvalidTimeException) {
-            return io.cryptotracker.common.web.input.StorableTime.OUT_OF_RANGE;
+        if (ex instanceof InvalidTimeException) {
+            return StorableTime.OUT_OF_RANGE;
         }
         if (ex instanceof InputCoercionException) {
             return "is out of range";

@@ -1,5 +1,6 @@
 package io.cryptotracker.common.web;
 
+import io.cryptotracker.common.web.input.BodySizeLimit;
 import io.cryptotracker.common.web.input.InputTextModule;
 import io.cryptotracker.common.web.input.JsonOnlyConverters;
 import io.cryptotracker.common.web.input.RequestParameterCheck;
@@ -16,7 +17,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Problem+json error mapping and request ids for every servlet service, and the door every input passes: JSON only
- * (415 otherwise), no NUL, control character or lone surrogate in a parameter, path variable or JSON string (400
+ * (415 otherwise), bodies up to 1 MiB (413), no NUL, control character or lone surrogate in a parameter, path variable or JSON string (400
  * naming the field).
  */
 @AutoConfiguration
@@ -39,6 +40,7 @@ public class ServletWebConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new BodySizeLimit());
                 registry.addInterceptor(new RequestParameterCheck());
             }
 

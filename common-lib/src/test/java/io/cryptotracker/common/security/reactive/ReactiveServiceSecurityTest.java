@@ -117,7 +117,7 @@ class ReactiveServiceSecurityTest {
     }
 
     @Test
-    void aNulInAParameterOrAJsonStringIsA400NamingItAndAYamlBodyA415() throws Exception {
+    void aNulInAParameterOrAJsonStringIsA400NamingItAYamlBodyA415AndAHugeBodyA413() throws Exception {
         HttpResponse<String> parameter = send("GET", "/api/v1/probe/1?page=1%00", token(UUID.randomUUID()), null, null);
         assertThat(parameter.statusCode()).isEqualTo(400);
         assertThat(parameter.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -135,6 +135,12 @@ class ReactiveServiceSecurityTest {
                 .POST(HttpRequest.BodyPublishers.ofString("display_name: Ann\n")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(yaml.statusCode()).isEqualTo(415);
+
+        HttpResponse<String> huge = send("POST", "/api/v1/probe", token(UUID.randomUUID()),
+                "{\"display_name\":\"" + "x".repeat(1024 * 1024) + "\"}", null);
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
     }
 
     @Test
