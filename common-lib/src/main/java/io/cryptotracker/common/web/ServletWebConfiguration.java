@@ -1,6 +1,5 @@
 package io.cryptotracker.common.web;
 
-import io.cryptotracker.common.web.input.BodySizeLimit;
 import io.cryptotracker.common.web.input.InputTextModule;
 import io.cryptotracker.common.web.input.JsonOnlyConverters;
 import io.cryptotracker.common.web.input.RequestParameterCheck;
@@ -40,7 +39,6 @@ public class ServletWebConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new BodySizeLimit());
                 registry.addInterceptor(new RequestParameterCheck());
             }
 

@@ -1,24 +1,19 @@
 package io.cryptotracker.common.web.input;
 
 import io.cryptotracker.common.web.ApiException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * A 413 for a request body declared larger than {@link #MAX_BYTES}, before anything reads it. The gateway caps
- * bodies at 64 KB; this is the services' own, looser line for callers that reach them directly.
+ * bodies at 64 KB; this is the services' own, looser line for callers that reach them directly. Free of servlet and
+ * reactive types: both stacks call it.
  */
-public class BodySizeLimit implements HandlerInterceptor {
+public final class BodySizeLimit {
 
     /** 1 MiB: no request of the API comes near it. */
     public static final long MAX_BYTES = 1024 * 1024;
 
-    @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        check(request.getContentLengthLong());
-        return true;
+    private BodySizeLimit() {
     }
 
     /** Throws the 413 for a declared length over the limit (-1: not declared, passes). */

@@ -17,13 +17,15 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Refuses a request whose query or form parameters or path variables break {@link InputText}'s rule with a 400
- * naming each, before any handler (and so any database query) sees them. An interceptor, not a servlet filter, so
+ * naming each, and one whose body is over {@link BodySizeLimit}'s with a 413, before any handler (and so any
+ * database query) sees them. An interceptor, not a servlet filter, so
  * the refusal goes through the problem+json advice.
  */
 public class RequestParameterCheck implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        BodySizeLimit.check(request.getContentLengthLong());
         List<FieldError> errors = new ArrayList<>();
         Map<String, String[]> parameters;
         try {
