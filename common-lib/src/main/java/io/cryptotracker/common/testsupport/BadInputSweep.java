@@ -162,11 +162,14 @@ public final class BadInputSweep {
 
     private void forEachOperation(OperationVisitor visitor) {
         for (Operation operation : operations()) {
+            List<Probe> probes = probes(operation);
+            // the first and the last probe: a bad path segment may be refused before authentication
+            List<Probe> deciding = probes.isEmpty() ? List.of()
+                    : List.of(probes.get(0), probes.get(probes.size() - 1));
             String token = null;
-            Probe first = probes(operation).stream().findFirst().orElse(null);
-            if (first != null && send(first, null).status() == 401) {
+            if (deciding.stream().anyMatch(probe -> send(probe, null).status() == 401)) {
                 token = userToken;
-                if (send(first, userToken).status() == 403) {
+                if (deciding.stream().anyMatch(probe -> send(probe, userToken).status() == 403)) {
                     token = adminToken;
                 }
             }
@@ -224,6 +227,8 @@ public final class BadInputSweep {
 
     private List<Probe> probes(Operation operation) {
         List<Probe> probes = new ArrayList<>();
+        // last: a bad path segment may be refused before authentication, so it cannot tell which token is needed
+        List<Probe> pathProbes = new ArrayList<>();
         List<Map<String, String>> pathChoices = operation.pathChoices(samples);
         for (Map<String, String> pathValues : pathChoices) {
             for (Parameter parameter : operation.parameters()) {
@@ -237,8 +242,8 @@ public final class BadInputSweep {
                     else {
                         url = base + operation.url(pathValues) + "?" + encode(parameter.name()) + "=" + bad;
                     }
-                    probes.add(new Probe(operation.method(), url, operation.body() == null ? null
-                            : ascii(operation.body().toString()), "application/json",
+                    (parameter.in().equals("path") ? pathProbes : probes).add(new Probe(operation.method(), url,
+                            operation.body() == null ? null : ascii(operation.body().toString()), "application/json",
                             operation.key() + " " + parameter.name() + "=" + abbreviate(bad)));
                 }
             }
@@ -249,13 +254,14 @@ public final class BadInputSweep {
                         JsonNode spoiled = operation.body().deepCopy();
                         replace(spoiled, leaf, NODES.stringNode(MARKER));
                         byte[] body = splice(JSON.writeValueAsString(spoiled), bad);
-                        probes.add(new Probe(operation.method(), base + operation.url(pathValues), body, "application/json",
-                                operation.key() + " body " + leaf + "=" + abbreviate(
+                        probes.add(new Probe(operation.method(), base + operation.url(pathValues), body,
+                                "application/json", operation.key() + " body " + leaf + "=" + abbreviate(
                                         new String(bad, StandardCharsets.ISO_8859_1))));
                     }
                 }
             }
         }
+        probes.addAll(pathProbes);
         return probes;
     }
 
