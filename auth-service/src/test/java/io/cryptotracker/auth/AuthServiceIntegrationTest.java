@@ -110,6 +110,15 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
     @Autowired
     UserAccounts users;
 
+    /** auth-service trusts only its own tokens: the sweep's user registers and logs in. */
+    @Override
+    protected String badInputUserToken() {
+        AuthApi.Caller sweeper = new AuthApi(port).from(randomIp());
+        String email = uniqueEmail("sweeper");
+        sweeper.register(email, "sweeper_" + UUID.randomUUID().toString().substring(0, 8), PASSWORD);
+        return sweeper.login(email, PASSWORD).text("access_token");
+    }
+
     AuthApi api;
     AuthApi.Caller client;
 
@@ -204,6 +213,15 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
 
     @Nested
     class Login {
+
+        @Test
+        void aNulInTheEmailIsA400ProblemNamingIt() {
+            ApiResponse response = client.login("ann\u0000@example.com", PASSWORD);
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(fields(response)).containsExactly("email");
+        }
 
         @Test
         void loginReturnsABearerPairWhoseAccessTokenVerifiesAgainstTheServedJwks() {

@@ -1,6 +1,7 @@
 package io.cryptotracker.signals;
 
 import io.cryptotracker.common.testsupport.ApiResponse;
+import io.cryptotracker.common.testsupport.BadInputSweep;
 import io.cryptotracker.common.testsupport.KafkaRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -62,6 +67,7 @@ import tools.jackson.databind.JsonNode;
 class SignalsServiceIntegrationTest extends ServiceContractTest {
 
     static final String SECRET = "test-webhook-secret-" + UUID.randomUUID();
+    static final String TELEGRAM_SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
     @Override
     protected List<String> documentedPaths() {
@@ -70,6 +76,23 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                 "/api/v1/signals/{id}",
                 "/api/v1/telegram/webhook",
                 "/api/v1/telegram/messages");
+    }
+
+    /**
+     * The list filters are read from a map (the document cannot name them; funding-rate and mexc-dex between them
+     * take every filter); the webhook's body is Telegram's.
+     */
+    @Override
+    protected BadInputSweep.Samples badInputSamples() {
+        return new BadInputSweep.Samples()
+                .pathValues("kindOrId", "funding-rate", "mexc-dex", UUID.randomUUID().toString())
+                .query("GET /api/v1/signals/{kindOrId}", "symbol", "q", "min_spread:number", "max_spread:number",
+                        "status", "source", "from:date", "to:date", "exchange", "chain", "min_liquidity:number",
+                        "page:number", "size:number", "sort")
+                .body("POST /api/v1/telegram/webhook", "{\"update_id\": 77001, \"channel_post\": {\"message_id\": 1, "
+                        + "\"chat\": {\"id\": -1007700, \"title\": \"Sweep\"}, \"date\": 1795558000, "
+                        + "\"edit_date\": 1795558100, \"text\": \"Good morning\"}}")
+                .header(TELEGRAM_SECRET_HEADER, SECRET);
     }
 
     @DynamicPropertySource
@@ -351,6 +374,63 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
     }
 
     @Nested
+    class BadInput {
+
+        @Test
+        void aNulInAFilterIsA400NamingIt() {
+            ApiResponse exchange = as(vip).get("/api/v1/signals/funding-rate?exchange=mexc%00");
+            ApiResponse chain = as(vip).get("/api/v1/signals/mexc-dex?chain=%00sol");
+
+            assertThat(exchange.status()).isEqualTo(400);
+            assertThat(exchange.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(exchange.errorFields()).containsExactly("exchange");
+            assertThat(chain.status()).isEqualTo(400);
+            assertThat(chain.errorFields()).containsExactly("chain");
+        }
+
+        @Test
+        void invalidUtf8OrAYearBeyond9999InAFilterIsA400NamingIt() {
+            assertThat(as(vip).get("/api/v1/signals/mexc-dex?chain=sol%C3%28").errorFields())
+                    .containsExactly("chain");
+            assertThat(as(vip).get("/api/v1/signals/funding-rate?from=%2B1000000000-01-01T00:00:00Z").errorFields())
+                    .containsExactly("from");
+        }
+
+        @Test
+        void aNulInAJsonStringIsA400NamingTheField() {
+            ApiResponse response = as(admin).post("/api/v1/signals",
+                    "{\"kind\": \"funding-rate\", \"symbol\": \"BTC\\u0000\", \"spread_percent\": 1}");
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(response.errorFields()).containsExactly("symbol");
+        }
+
+        @Test
+        void aBodyOverOneMebibyteIsA413Problem() {
+            ApiResponse response = as(admin).post("/api/v1/signals",
+                    "{\"kind\": \"funding-rate\", \"symbol\": \"" + "x".repeat(1024 * 1024) + "\"}");
+
+            assertThat(response.status()).isEqualTo(413);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        }
+
+        @Test
+        void aYamlBodyOnAJsonEndpointIsA415Problem() throws Exception {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
+                    .newBuilder(URI.create("http://localhost:" + port + "/api/v1/signals"))
+                    .header("Authorization", "Bearer " + issuer().token(admin))
+                    .header("Content-Type", "application/yaml")
+                    .POST(HttpRequest.BodyPublishers.ofString("kind: funding-rate\nsymbol: BTC\nspread_percent: 1\n"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(415);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+        }
+    }
+
+    @Nested
     class Telegram {
 
         @Test
@@ -411,6 +491,28 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                     .status()).isEqualTo(200);
             assertThat(jdbc.sql("SELECT reason FROM telegram_messages WHERE chat_id = -1004").query(String.class)
                     .single()).isEqualTo("post without text");
+        }
+
+        @Test
+        void anUnreadablePostIsAcknowledgedAndKeptUnparsedWithItsReason() {
+            long chat = -1008000000000L - (System.nanoTime() % 100000);
+            String nulInText = update(9201, chat, 1, false, "Spread Alert").replace("Spread Alert",
+                    "Spread\\u0000Alert");
+            String nulInTitle = update(9202, chat, 2, false, "Good evening").replace("Arb channel", "Arb\\u0000");
+            String farDate = update(9203, chat, 3, false, "Good night").replace("1795558000", "1e18");
+
+            assertThat(telegram(SECRET).post("/api/v1/telegram/webhook", nulInText).status()).isEqualTo(200);
+            assertThat(telegram(SECRET).post("/api/v1/telegram/webhook", nulInTitle).status()).isEqualTo(200);
+            assertThat(telegram(SECRET).post("/api/v1/telegram/webhook", farDate).status()).isEqualTo(200);
+
+            List<String> reasons = jdbc.sql("SELECT status || ': ' || reason FROM telegram_messages WHERE chat_id = ? "
+                    + "ORDER BY message_id").param(chat).query(String.class).list();
+            assertThat(reasons).containsExactly(
+                    "UNPARSED: text contains NUL, control characters or unpaired surrogates",
+                    "UNPARSED: chat title contains NUL, control characters or unpaired surrogates",
+                    "UNPARSED: date is not a time (Unix seconds up to year 9999)");
+            assertThat(jdbc.sql("SELECT text FROM telegram_messages WHERE chat_id = ? AND message_id = 1").param(chat)
+                    .query(String.class).single()).isEqualTo("Spread\uFFFDAlert");
         }
 
         @Test

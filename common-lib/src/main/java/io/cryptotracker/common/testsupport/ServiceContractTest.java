@@ -7,6 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.cryptotracker.common.security.AuthenticatedUser;
+import io.cryptotracker.common.security.Tier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What every CryptoTracker service promises operators and callers, checked against the real service on embedded
  * servers: it starts with its schema migrated, exposes liveness, readiness and Prometheus metrics without a token,
- * serves its OpenAPI document, and answers an unauthenticated API call with a 401 problem+json. A service's test extends this class.
+ * serves its OpenAPI document, answers an unauthenticated API call with a 401 problem+json, and answers no bad
+ * input on any documented operation with a 5xx ({@link BadInputSweep}). A service's test extends this class.
  */
 @EmbeddedInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -55,6 +61,32 @@ public abstract class ServiceContractTest {
         JsonNode paths = JsonMapper.shared().readTree(response.body()).path("paths");
         assertThat(paths.isObject()).as("paths of the OpenAPI document").isTrue();
         assertThat(paths.propertyNames()).containsAll(documentedPaths());
+    }
+
+    /** What the bad-input sweep cannot read from the OpenAPI document (path values, sample bodies, headers). */
+    protected BadInputSweep.Samples badInputSamples() {
+        return new BadInputSweep.Samples();
+    }
+
+    /** The token the sweep sends where an operation answers 401 without one: a VIP user of the test issuer. */
+    protected String badInputUserToken() {
+        return ISSUER.token(new AuthenticatedUser(UUID.randomUUID(), "sweep-user@example.com", Tier.VIP,
+                Set.of("USER")));
+    }
+
+    /** The token the sweep sends where the user's answers 403: an admin of the test issuer. */
+    protected String badInputAdminToken() {
+        return ISSUER.token(new AuthenticatedUser(UUID.randomUUID(), "sweep-admin@example.com", Tier.VIP,
+                Set.of("USER", "ADMIN")));
+    }
+
+    @Test
+    void noOperationAnswersBadInputWithAServerError() {
+        BadInputSweep sweep = new BadInputSweep(port, badInputUserToken(), badInputAdminToken(), badInputSamples());
+
+        assertThat(sweep.serverErrors()).as("answers to NUL, invalid UTF-8, 10,000 characters, out-of-range "
+                + "numbers and dates").isEmpty();
+        assertThat(sweep.foreignBodiesRead()).as("JSON operations reading a YAML or XML body").isEmpty();
     }
 
     @Test

@@ -86,6 +86,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> fields = Problems.bodyErrors(ex);
+        if (!fields.isEmpty()) {
+            return cast(Problems.respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY,
+                    Problems.validation(fields, path(request))));
+        }
         return cast(Problems.respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.of(HttpStatus.BAD_REQUEST,
                 "malformed-body", "Bad Request", "The request body is missing or is not valid JSON of the expected shape.",
                 path(request))));

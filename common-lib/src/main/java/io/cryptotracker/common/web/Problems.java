@@ -4,6 +4,10 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.cryptotracker.common.web.input.InputText;
+import io.cryptotracker.common.web.input.InvalidTextException;
+import io.cryptotracker.common.web.input.InvalidTimeException;
+import io.cryptotracker.common.web.input.StorableTime;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -11,6 +15,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.PropertyNamingStrategy;
 
@@ -68,6 +74,48 @@ public final class Problems {
             errors.add(new FieldError(jsonName(name), error.getDefaultMessage()));
         }));
         return errors;
+    }
+
+    /**
+     * The field an unreadable JSON body failed at, when Jackson knows its path (a refused character, a number or
+     * date out of range, a wrong type); empty for a body that is not JSON at all.
+     */
+    public static List<FieldError> bodyErrors(Throwable unreadable) {
+        for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                return List.of(new FieldError(pathOf(jackson), bodyMessage(jackson)));
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return List.of();
+    }
+
+    private static String pathOf(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            }
+            else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String bodyMessage(JacksonException ex) {
+        if (ex instanceof InvalidTextException) {
+            return InputText.INVALID;
+        }
+        if (ex instanceof InvalidTimeException) {
+            return StorableTime.OUT_OF_RANGE;
+        }
+        if (ex instanceof InputCoercionException) {
+            return "is out of range";
+        }
+        return "has an invalid value";
     }
 
     /** The answer carrying a problem: its status, the given headers and {@code application/problem+json}. */

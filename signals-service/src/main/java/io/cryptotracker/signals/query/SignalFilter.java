@@ -12,6 +12,7 @@ import java.util.Set;
 import io.cryptotracker.common.web.FieldError;
 import io.cryptotracker.common.web.PageQuery;
 import io.cryptotracker.common.web.ValidationException;
+import io.cryptotracker.common.web.input.StorableTime;
 import io.cryptotracker.signals.store.SignalKind;
 import io.cryptotracker.signals.store.Symbols;
 
@@ -145,7 +146,12 @@ public record SignalFilter(SignalKind kind, String symbol, String q, BigDecimal 
                 return null;
             }
             try {
-                return Instant.parse(value);
+                Instant time = Instant.parse(value);
+                if (!StorableTime.isStorable(time)) {
+                    errors.add(new FieldError(name, StorableTime.OUT_OF_RANGE));
+                    return null;
+                }
+                return time;
             }
             catch (DateTimeParseException ex) {
                 errors.add(new FieldError(name, "must be an ISO-8601 UTC time such as 2026-11-23T21:53:39Z"));

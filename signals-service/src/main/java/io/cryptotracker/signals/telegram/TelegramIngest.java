@@ -58,8 +58,11 @@ public class TelegramIngest {
                 messages.touch(stored.id(), post.updateId());
                 return stored.signalIds();
             }
-            ParseResult result = parser.parse(post.text() == null ? "" : post.text());
-            if (post.text() == null) {
+            ParseResult result = post.unreadable() != null ? null : parser.parse(textOf(post));
+            if (post.unreadable() != null) {
+                result = ParseResult.unparsed(post.unreadable());
+            }
+            else if (post.text() == null) {
                 result = ParseResult.unparsed("post without text");
             }
             List<UUID> ids = apply(post, result, stored.signalIds(), now);

@@ -1,16 +1,30 @@
 package io.cryptotracker.signals.telegram;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
+import io.cryptotracker.common.web.input.InputText;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A channel post as the Bot API delivers it ({@code channel_post} or {@code edited_channel_post}).
  *
  * @param text the post's text or a media post's caption; null when it has neither
+ * @param unreadable why the post cannot be parsed although it has ids (a NUL in its text or title, a date out of
+ *        range), null when it can; such a post is kept unparsed with this reason, its text and title with the
+ *        offending characters replaced by U+FFFD, and Telegram still gets its 200 (it retries anything else)
  */
 public record TelegramPost(long updateId, long chatId, String chatTitle, long messageId, String text,
-        Instant postedAt, Instant editedAt) {
+        Instant postedAt, Instant editedAt, String unreadable) {
+
+    /** 9999-12-31T23:59:59Z: later dates (Telegram sends Unix seconds) are no real post's and PostgreSQL's limit. */
+    static final long LATEST_DATE = 253_402_300_799L;
+
+    public TelegramPost(long updateId, long chatId, String chatTitle, long messageId, String text, Instant postedAt,
+            Instant editedAt) {
+        this(updateId, chatId, chatTitle, messageId, text, postedAt, editedAt, null);
+    }
 
     /** The channel post of an update, or null for other updates and ones without the ids a post needs. */
     public static TelegramPost from(JsonNode update) {
@@ -23,13 +37,36 @@ public record TelegramPost(long updateId, long chatId, String chatTitle, long me
                 || !message.path("chat").path("id").canConvertToLong()) {
             return null;
         }
-        JsonNode text = message.has("text") ? message.get("text") : message.get("caption");
-        long date = message.path("date").canConvertToLong() ? message.path("date").asLong() : 0;
-        JsonNode edited = message.get("edit_date");
-        return new TelegramPost(update.get("update_id").asLong(), message.path("chat").path("id").asLong(),
-                message.path("chat").path("title").isString() ? message.path("chat").path("title").asString() : null,
-                message.get("message_id").asLong(), text != null && text.isString() ? text.asString() : null,
-                date > 0 ? Instant.ofEpochSecond(date) : Instant.now(),
-                edited != null && edited.canConvertToLong() ? Instant.ofEpochSecond(edited.asLong()) : null);
+        List<String> problems = new ArrayList<>();
+        JsonNode textNode = message.has("text") ? message.get("text") : message.get("caption");
+        String text = readable(textNode != null && textNode.isString() ? textNode.asString() : null, "text",
+                problems);
+        JsonNode titleNode = message.path("chat").path("title");
+        String title = readable(titleNode.isString() ? titleNode.asString() : null, "chat title", problems);
+        Instant postedAt = time(message.get("date"), "date", problems);
+        Instant editedAt = time(message.get("edit_date"), "edit_date", problems);
+        return new TelegramPost(update.get("update_id").asLong(), message.path("chat").path("id").asLong(), title,
+                message.get("message_id").asLong(), text, postedAt == null ? Instant.now() : postedAt, editedAt,
+                problems.isEmpty() ? null : String.join("; ", problems));
+    }
+
+    private static String readable(String value, String name, List<String> problems) {
+        if (InputText.isValid(value)) {
+            return value;
+        }
+        problems.add(name + " contains NUL, control characters or unpaired surrogates");
+        return InputText.scrub(value);
+    }
+
+    /** Unix seconds, or null when absent, zero or (with a problem noted) not a time we can store. */
+    private static Instant time(JsonNode seconds, String name, List<String> problems) {
+        if (seconds == null || seconds.isNull()) {
+            return null;
+        }
+        if (!seconds.canConvertToLong() || seconds.asLong() < 0 || seconds.asLong() > LATEST_DATE) {
+            problems.add(name + " is not a time (Unix seconds up to year 9999)");
+            return null;
+        }
+        return seconds.asLong() == 0 ? null : Instant.ofEpochSecond(seconds.asLong());
     }
 }

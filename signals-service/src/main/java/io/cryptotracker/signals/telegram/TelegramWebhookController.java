@@ -4,15 +4,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.cryptotracker.common.web.ApiException;
 import io.cryptotracker.common.web.UnauthorizedException;
 import io.cryptotracker.signals.config.SignalsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/v1/telegram/webhook}: Telegram delivers updates here, proving itself with the secret header
@@ -24,6 +29,7 @@ class TelegramWebhookController {
 
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
     private static final Logger log = LoggerFactory.getLogger(TelegramWebhookController.class);
+    private static final JsonMapper UPDATES = JsonMapper.builder().build();
 
     private final WebhookSecret secret;
     private final TelegramIngest ingest;
@@ -36,11 +42,23 @@ class TelegramWebhookController {
         }
     }
 
-    @PostMapping("/api/v1/telegram/webhook")
+    /**
+     * The body is read as text and parsed here, not by the service's JSON mapper: that one refuses a NUL in any string
+     * with a 400, which Telegram would redeliver forever; here such a post is kept unparsed with the reason instead.
+     */
+    @PostMapping(path = "/api/v1/telegram/webhook", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> receive(@RequestHeader(name = SECRET_HEADER, required = false) String presented,
-            @RequestBody JsonNode update) {
+            @RequestBody String body) {
         if (!secret.matches(presented)) {
             throw new UnauthorizedException("telegram-secret", "The Telegram secret token is missing or wrong.");
+        }
+        JsonNode update;
+        try {
+            update = UPDATES.readTree(body);
+        }
+        catch (JacksonException ex) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "malformed-body", "Bad Request",
+                    "The request body is not valid JSON.");
         }
         TelegramPost post = TelegramPost.from(update);
         if (post == null) {

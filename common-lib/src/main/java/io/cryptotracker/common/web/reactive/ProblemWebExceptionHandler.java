@@ -2,6 +2,7 @@ package io.cryptotracker.common.web.reactive;
 
 import java.util.Locale;
 
+import io.cryptotracker.common.web.ApiException;
 import io.cryptotracker.common.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Problem+json for errors no controller advice saw (no handler for the path, a failing filter), ahead of Boot's
+ * Problem+json for errors no controller advice saw (no handler for the path, a failing filter such as the
+ * parameter check's {@link ApiException}), ahead of Boot's
  * default error handler, whose body would be the non-RFC {@code {timestamp, path, status, error}} shape.
  */
 public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered {
@@ -41,7 +43,13 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
         HttpStatus status;
         HttpStatus known = ex instanceof ResponseStatusException statusException
                 ? HttpStatus.resolve(statusException.getStatusCode().value()) : null;
-        if (known != null && !known.is5xxServerError()) {
+        if (ex instanceof ApiException api) {
+            status = api.status();
+            problem = Problems.of(status, api.type(), api.title(), api.getMessage(), path);
+            api.properties().forEach(problem::setProperty);
+            response.getHeaders().putAll(api.headers());
+        }
+        else if (known != null && !known.is5xxServerError()) {
             status = known;
             problem = Problems.of(status, status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-'),
                     status.getReasonPhrase(), status.getReasonPhrase(), path);

@@ -109,6 +109,11 @@ public class ReactiveProblemDetailsAdvice extends ResponseEntityExceptionHandler
             return cast(Problems.respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.validation(
                     List.of(new FieldError(name, "has an invalid value")), path(exchange))));
         }
+        List<FieldError> fields = Problems.bodyErrors(ex);
+        if (!fields.isEmpty()) {
+            return cast(Problems.respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY,
+                    Problems.validation(fields, path(exchange))));
+        }
         return cast(Problems.respond(HttpStatus.BAD_REQUEST, HttpHeaders.EMPTY, Problems.of(HttpStatus.BAD_REQUEST,
                 "malformed-body", "Bad Request",
                 "The request body is missing or is not valid JSON of the expected shape.", path(exchange))));

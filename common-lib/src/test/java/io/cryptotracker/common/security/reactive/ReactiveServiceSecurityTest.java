@@ -117,6 +117,33 @@ class ReactiveServiceSecurityTest {
     }
 
     @Test
+    void aNulInAParameterOrAJsonStringIsA400NamingItAYamlBodyA415AndAHugeBodyA413() throws Exception {
+        HttpResponse<String> parameter = send("GET", "/api/v1/probe/1?page=1%00", token(UUID.randomUUID()), null, null);
+        assertThat(parameter.statusCode()).isEqualTo(400);
+        assertThat(parameter.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(parameter.body()).contains("\"field\":\"page\"");
+
+        HttpResponse<String> body = send("POST", "/api/v1/probe", token(UUID.randomUUID()),
+                "{\"display_name\":\"Ann\\u0000\"}", null);
+        assertThat(body.statusCode()).isEqualTo(400);
+        assertThat(body.body()).contains("\"field\":\"display_name\"");
+
+        HttpResponse<String> yaml = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/probe")).header("Authorization", "Bearer " + token(UUID.randomUUID()))
+                .header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString("display_name: Ann\n")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(yaml.statusCode()).isEqualTo(415);
+
+        HttpResponse<String> huge = send("POST", "/api/v1/probe", token(UUID.randomUUID()),
+                "{\"display_name\":\"" + "x".repeat(1024 * 1024) + "\"}", null);
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
     void apiExceptionsKeepTheirStatusAndUnknownErrorsAre500WithoutInternals() throws Exception {
         HttpResponse<String> notFound = send("GET", "/api/v1/probe/missing", token(UUID.randomUUID()), null, null);
         assertThat(notFound.statusCode()).isEqualTo(404);
