@@ -39,6 +39,8 @@ public class Drill {
 
     static final String GATEWAY = env("DRILL_GATEWAY", "http://127.0.0.1:8080");
     static final String CONTROL = env("DRILL_CONTROL", "http://127.0.0.1:" + env("LAUNCHER_CONTROL_PORT", "8099"));
+    /** The gateway serves its metrics on its management port only (GATEWAY_MANAGEMENT_PORT), never on 8080. */
+    static final int GATEWAY_MANAGEMENT_PORT = Integer.parseInt(env("GATEWAY_MANAGEMENT_PORT", "8090"));
     static final String SECRET = env("TELEGRAM_WEBHOOK_SECRET", "local-secret");
     static final String ADMIN_EMAIL = env("CRYPTOTRACKER_ADMIN_EMAIL", "drills@example.com");
     static final String ADMIN_PASSWORD = env("CRYPTOTRACKER_ADMIN_PASSWORD", "quiet orbit lantern 2026");
@@ -944,7 +946,7 @@ public class Drill {
     static boolean healthy(int port) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(3)).build(),
+                    URI.create("http://127.0.0.1:" + port + "/readyz")).timeout(Duration.ofSeconds(3)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"");
         }
@@ -984,7 +986,7 @@ public class Drill {
     }
 
     static double gatewayFallbacks() {
-        return metricSum(8080, "gateway_ratelimit_fallback_total");
+        return metricSum(GATEWAY_MANAGEMENT_PORT, "gateway_ratelimit_fallback_total");
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -304,7 +304,7 @@ public final class BadInputSweep {
 
     private Answer send(Probe probe, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(probe.url()))
-                .timeout(Duration.ofSeconds(10))
+                .timeout(Duration.ofSeconds(30))
                 .method(probe.method(), probe.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(probe.body()));
         if (probe.contentType() != null && probe.body() != null) {
