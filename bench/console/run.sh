@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Web console benchmark (issue 13, "Benchmark"): the live board in Chromium with 500 open signals and 20 signal
+# events a second; frame received → row painted p50/p95/p99/max from the console's own Performance API entries,
+# long tasks, first-load bytes; at 1× and 4× CPU throttle. The API and the socket are faked inside the browser
+# (Playwright routes), so nothing else runs and nothing leaves the machine. Not part of ./mvnw verify.
+# See README.md; writes RESULTS.md (the hand-written part at its end is kept).
+#
+# Usage: bench/console/run.sh
+# Variables (defaults): ROWS (500), RATE (20 signal events/s), WARMUP_SECONDS (15), DURATION_SECONDS (60),
+#   THROTTLES (1,4), CREATED_SHARE (0.15), CLOSED_SHARE (0.15; the rest are updates), SEED (13),
+#   PROFILE_SECONDS (20; 0 skips the traced attribution pass), GATEWAY_URL (http://localhost:8080; also measures a
+#   cold first load from a running gateway when one answers there, empty skips), CONSOLE_DIR (the console's files,
+#   web-console/src/main/resources/META-INF/cryptotracker-console), CHROMIUM (/usr/bin/chromium),
+#   ORIGIN (http://127.0.0.1:18480, only a name: every request is answered inside the browser), BENCH_JAVA_OPTS
+#   (-Xmx512m), BENCH_MVN_LOCK (a file to flock while resolving the classpath), OUT (RESULTS.md).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+DIR="$ROOT/bench/console"
+CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+
+log() { printf '[console-bench %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+if [[ ! -x "$CHROMIUM" ]]; then
+  echo "Chromium not found at $CHROMIUM: apt-get install -y chromium, or set CHROMIUM" >&2
+  exit 1
+fi
+if [[ -n "${JAVA_HOME:-}" ]]; then JAVA="$JAVA_HOME/bin/java"; JAVAC="$JAVA_HOME/bin/javac"
+else JAVA="$(command -v java)"; JAVAC="$(command -v javac)"; fi
+
+mvn_locked() {
+  if [[ -n "${BENCH_MVN_LOCK:-}" ]]; then (cd "$ROOT" && flock "$BENCH_MVN_LOCK" ./mvnw "$@"); else (cd "$ROOT" && ./mvnw "$@"); fi
+}
+mkdir -p "$DIR/target/classes"
+if [[ ! -s "$DIR/target/cp.txt" || "$DIR/pom.xml" -nt "$DIR/target/cp.txt" || "$ROOT/pom.xml" -nt "$DIR/target/cp.txt" ]]; then
+  log "resolving Playwright and the WebJars (bench/console/pom.xml)"
+  mvn_locked -B -q -o -f bench/console/pom.xml dependency:build-classpath -Dmdep.outputFile=target/cp.txt \
+    || mvn_locked -B -q -f bench/console/pom.xml dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+fi
+CP="$(cat "$DIR/target/cp.txt")"
+"$JAVAC" --release 17 -encoding UTF-8 -d "$DIR/target/classes" -cp "$CP" "$DIR"/src/*.java
+
+PLAYWRIGHT_VERSION="$(awk -F'[<>]' '/<playwright.version>/ { print $3; exit }' "$ROOT/pom.xml")"
+CONSOLE_DIR="${CONSOLE_DIR:-$ROOT/web-console/src/main/resources/META-INF/cryptotracker-console}"
+CONSOLE_REVISION="$(cd "$ROOT" && git log -1 --format='%h (%cs)' -- web-console 2>/dev/null || echo unknown)"
+if [[ -n "$(cd "$ROOT" && git status --porcelain -- web-console 2>/dev/null)" ]]; then
+  CONSOLE_REVISION="$CONSOLE_REVISION with uncommitted changes"
+fi
+
+log "running (about $(( (${WARMUP_SECONDS:-15} + ${DURATION_SECONDS:-60} + 30) * $(tr ',' '\n' <<< "${THROTTLES:-1,4}" | wc -l) + ${PROFILE_SECONDS:-20} + 60 )) s)"
+ROOT="$ROOT" CONSOLE_DIR="$CONSOLE_DIR" CONSOLE_REVISION="$CONSOLE_REVISION" PLAYWRIGHT_VERSION="$PLAYWRIGHT_VERSION" \
+  CHROMIUM="$CHROMIUM" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 WORK="$DIR/target/work" \
+  "$JAVA" ${BENCH_JAVA_OPTS:--Xmx512m} -cp "$DIR/target/classes:$CP" ConsoleBench
