@@ -134,8 +134,9 @@ final class FakeSuite {
         String path = uri.getRawPath();
         try {
             if (path.startsWith("/api/")) {
+                String query = uri.getRawQuery();
                 apiCalls.add(route.request().method() + " " + path
-                        + (uri.getRawQuery() == null ? "" : "?" + URLDecoder.decode(uri.getRawQuery(), StandardCharsets.UTF_8)));
+                        + (query == null ? "" : "?" + URLDecoder.decode(query, StandardCharsets.UTF_8)));
                 api(route, route.request().method(), path, query(uri.getRawQuery()));
             }
             else if (path.startsWith("/webjars/")) {
@@ -410,7 +411,8 @@ final class FakeSuite {
             problem.put("errors", errors);
         }
         route.fulfill(new Route.FulfillOptions().setStatus(status)
-                .setHeaders(Map.of("content-type", "application/problem+json")).setBodyBytes(feed.toJsonBytes(problem)));
+                .setHeaders(Map.of("content-type", "application/problem+json"))
+                .setBodyBytes(feed.toJsonBytes(problem)));
     }
 
     private static Map<String, String> fieldError(String field, String message) {

@@ -207,8 +207,8 @@ final class Profiling {
             return "garbage collection";
         }
         if (name.startsWith("v8.") || name.startsWith("V8.") || List.of("FunctionCall", "EvaluateScript",
-                "RunMicrotasks", "TimerFire", "FireAnimationFrame", "EventDispatch", "FireIdleCallback", "CompileScript",
-                "CompileCode", "ParseHTML").contains(name)) {
+                "RunMicrotasks", "TimerFire", "FireAnimationFrame", "EventDispatch", "FireIdleCallback",
+                "CompileScript", "CompileCode", "ParseHTML").contains(name)) {
             return "script";
         }
         if (List.of("UpdateLayoutTree", "RecalculateStyles", "ParseAuthorStyleSheet", "ScheduleStyleRecalculation")

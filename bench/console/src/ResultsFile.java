@@ -128,7 +128,8 @@ final class ResultsFile {
                     run.rowsAtEnd(), run.closedRowsAtEnd(), run.domNodes(), run.heapStartMb(), run.heapEndMb());
             if (!run.pageErrors().isEmpty()) {
                 line("  - page errors (%d): %s", run.pageErrors().size(), run.pageErrors().stream().distinct().limit(5)
-                        .map(e -> "`" + e.replace('`', '\'').replace('\n', ' ') + "`").collect(Collectors.joining("; ")));
+                        .map(e -> "`" + e.replace('`', '\'').replace('\n', ' ') + "`")
+                        .collect(Collectors.joining("; ")));
             }
             if (!run.unhandledApi().isEmpty()) {
                 line("  - requests the fake suite does not answer (404): %s",
@@ -251,9 +252,10 @@ final class ResultsFile {
                 styleAndLayout += frame.get("styleAndLayout").getAsDouble();
                 for (JsonElement element : frame.getAsJsonArray("scripts")) {
                     JsonObject script = element.getAsJsonObject();
+                    String function = script.get("fn").getAsString();
                     String key = script.get("invoker").getAsString() + " → "
-                            + (script.get("fn").getAsString().isEmpty() ? "(anonymous)" : script.get("fn").getAsString())
-                            + " " + shortSource(script.get("source").getAsString());
+                            + (function.isEmpty() ? "(anonymous)" : function) + " "
+                            + shortSource(script.get("source").getAsString());
                     double[] sums = scripts.computeIfAbsent(key, k -> new double[3]);
                     sums[0] += script.get("duration").getAsDouble();
                     sums[1] += script.get("layout").getAsDouble();

@@ -81,7 +81,8 @@ final class SignalFeed {
                 signal.put("closed_at", now.toString());
             }
             else {
-                move(signal, now, Math.max(0.3, percent(signal, "spread_percent") * (0.85 + random.nextDouble() * 0.3)));
+                double drift = 0.85 + random.nextDouble() * 0.3;
+                move(signal, now, Math.max(0.3, percent(signal, "spread_percent") * drift));
             }
         }
         long frameSeq = ++seq;
