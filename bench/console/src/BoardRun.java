@@ -44,7 +44,7 @@ final class BoardRun {
             double heapStartMb, double heapEndMb, int socketsOpened, int refusedSockets, int resumes,
             String liveStatus, List<String> pageErrors, List<String> unhandledApi, List<String> apiCalls,
             List<FakeSuite.Served> firstLoad, List<FakeSuite.Served> later, List<String> unsupported,
-            double achievedRate) {
+            double achievedRate, Map<String, Double> mainThreadPerSecond, String loadAtStart, String loadAtEnd) {
     }
 
     Result run(int throttle, int durationSeconds, Profiling profiling) {
@@ -67,6 +67,7 @@ final class BoardRun {
             page.addInitScript(probe);
             suite.serveAll(page);
             CDPSession cdp = context.newCDPSession(page);
+            cdp.send("Performance.enable");
             if (throttle > 1) {
                 JsonObject rate = new JsonObject();
                 rate.addProperty("rate", throttle);
@@ -92,6 +93,8 @@ final class BoardRun {
             JsonObject start = read(page, "({ now: performance.now(),"
                     + " heap: performance.memory ? performance.memory.usedJSHeapSize : 0 })");
             double windowStart = start.get("now").getAsDouble();
+            Map<String, Double> metricsBefore = metrics(cdp);
+            String loadAtStart = ConsoleBench.loadAverage();
             long firstSeq = pusher.lastSeq() + 1;
             Map<String, Integer> before = new LinkedHashMap<>(feed.sentByEvent());
             int notificationsBefore = pusher.notificationFrames();
@@ -104,7 +107,11 @@ final class BoardRun {
             pusher.push(durationSeconds);
             double pushedSeconds = (System.nanoTime() - pushStarted) / 1e9;
             long lastSeq = pusher.lastSeq();
-            page.waitForTimeout(2000);
+            Map<String, Double> mainThread = new LinkedHashMap<>();
+            metrics(cdp).forEach((name, value) -> mainThread.put(name,
+                    (value - metricsBefore.getOrDefault(name, 0.0)) / pushedSeconds));
+            String loadAtEnd = ConsoleBench.loadAverage();
+            waitForMeasures(page, firstSeq, lastSeq);
             if (profiling != null) {
                 profiling.stop(page, cdp);
             }
@@ -153,7 +160,7 @@ final class BoardRun {
                     suite.socketsOpened(), suite.refusedSockets(), suite.resumes(),
                     end.get("live").isJsonNull() ? null : end.get("live").getAsString(), pageErrors,
                     suite.unhandled(), suite.apiCalls(), firstLoad, later, unsupported,
-                    (lastSeq - firstSeq + 1) / pushedSeconds);
+                    (lastSeq - firstSeq + 1) / pushedSeconds, mainThread, loadAtStart, loadAtEnd);
         }
     }
 
@@ -177,6 +184,21 @@ final class BoardRun {
         }
     }
 
+    /** Lets the page paint what it still has queued: until every frame sent has its measure, or 15 s. */
+    private static void waitForMeasures(Page page, long firstSeq, long lastSeq) {
+        String count = "window.__ctBench.measures.filter((m) => +m[0] >= " + firstSeq + " && +m[0] <= " + lastSeq
+                + ").length";
+        long expected = lastSeq - firstSeq + 1;
+        page.waitForTimeout(500);
+        for (int waited = 0; waited < 15_000; waited += 250) {
+            if (((Number) page.evaluate("() => " + count)).longValue() >= expected) {
+                break;
+            }
+            page.waitForTimeout(250);
+        }
+        page.waitForTimeout(500);
+    }
+
     private static void waitForSocket(Page page, FakeSuite suite) {
         for (int waited = 0; suite.socket() == null; waited += 50) {
             if (waited > 30_000) {
@@ -185,6 +207,16 @@ final class BoardRun {
             }
             page.waitForTimeout(50);
         }
+    }
+
+    /** Chromium's counters for the page (Performance.getMetrics): durations in s, counts. */
+    private static Map<String, Double> metrics(CDPSession cdp) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (JsonElement element : cdp.send("Performance.getMetrics").getAsJsonArray("metrics")) {
+            JsonObject metric = element.getAsJsonObject();
+            metrics.put(metric.get("name").getAsString(), metric.get("value").getAsDouble());
+        }
+        return metrics;
     }
 
     static JsonObject read(Page page, String expression) {

@@ -36,6 +36,7 @@ final class Profiling {
     private List<Map.Entry<String, Double>> mainThread = List.of();
     private List<Map.Entry<String, Double>> mainThreadByKind = List.of();
     private double busyShare;
+    private double busyCpuShare;
     private List<Map.Entry<String, Double>> functions = List.of();
     private double scriptSampledMs;
     private double programMs;
@@ -92,6 +93,11 @@ final class Profiling {
         return busyShare;
     }
 
+    /** Share of the pass the main thread's tasks had a core (their thread time); the rest of busy is waiting. */
+    double busyCpuShare() {
+        return busyCpuShare;
+    }
+
     /** JavaScript self time by function, ms, largest first (idle left out). */
     List<Map.Entry<String, Double>> functions() {
         return functions;
@@ -145,6 +151,7 @@ final class Profiling {
         Deque<double[]> open = new ArrayDeque<>();
         Deque<String> openNames = new ArrayDeque<>();
         double busy = 0;
+        double busyCpu = 0;
         double first = Double.MAX_VALUE;
         double last = 0;
         for (JsonObject slice : slices) {
@@ -159,6 +166,7 @@ final class Profiling {
             String name = slice.get("name").getAsString();
             if (open.isEmpty()) {
                 busy += dur;
+                busyCpu += slice.has("tdur") ? slice.get("tdur").getAsDouble() : 0;
             }
             else {
                 self.merge(openNames.peek(), -dur / 1000, Double::sum);
@@ -168,6 +176,7 @@ final class Profiling {
             openNames.push(name);
         }
         busyShare = last > first ? busy / (last - first) : 0;
+        busyCpuShare = last > first ? busyCpu / (last - first) : 0;
         mainThread = top(self, 14);
         Map<String, Double> byKind = new HashMap<>();
         self.forEach((name, ms) -> byKind.merge(kind(name), ms, Double::sum));

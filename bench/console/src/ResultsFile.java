@@ -64,7 +64,8 @@ final class ResultsFile {
                 System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
                 System.getProperty("java.vendor"), settings.playwrightVersion(), chromiumVersion, settings.chromium());
         line("- the browser, Playwright's driver and this JVM share the cores with other sessions' work on the machine;");
-        line("  load average before the runs: %s, after: %s", loadBefore, loadAfter);
+        line("  load average before the runs: %s, after: %s; the bench's processes ran at niceness %s", loadBefore,
+                loadAfter, System.getenv().getOrDefault("BENCH_NICE", "0"));
         line("");
     }
 
@@ -113,6 +114,25 @@ final class ResultsFile {
                     run.frameToPaint().length == 0 ? "**not measured** (no ct-paint measures)"
                             : p99 <= TARGET_P99_MS ? "**met**" : "**missed**",
                     TARGET_TASK_MS, run.longTasks() == 0 ? "**met**" : "**missed** (" + run.longTasks() + ")");
+        }
+        line("");
+        line("Where the main thread's time went in the measured window (Chromium's `Performance.getMetrics`, no tracing;");
+        line("ms per second of the window; \"tasks\" is wall time of all main-thread tasks, \"CPU\" the thread's CPU time):");
+        line("");
+        line("| CPU | tasks | script | style | layout | other (paint, messages…) | main thread CPU | renderer process CPU"
+                + " | layouts/s | style recalcs/s | load average at start → end |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|");
+        for (BoardRun.Result run : runs) {
+            Map<String, Double> m = run.mainThreadPerSecond();
+            double task = m.getOrDefault("TaskDuration", 0.0) * 1000;
+            double script = m.getOrDefault("ScriptDuration", 0.0) * 1000;
+            double style = m.getOrDefault("RecalcStyleDuration", 0.0) * 1000;
+            double layout = m.getOrDefault("LayoutDuration", 0.0) * 1000;
+            line("| %d× | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.1f | %.1f | %s → %s |", run.throttle(), task,
+                    script, style, layout, task - script - style - layout,
+                    m.getOrDefault("ThreadTime", 0.0) * 1000, m.getOrDefault("ProcessTime", 0.0) * 1000,
+                    m.getOrDefault("LayoutCount", 0.0), m.getOrDefault("RecalcStyleCount", 0.0),
+                    run.loadAtStart(), run.loadAtEnd());
         }
         line("");
         line("Per run (measured window):");
@@ -210,8 +230,9 @@ final class ResultsFile {
         line("A separate %.0f s run at 1× CPU with the same load, traced (`devtools.timeline`) and sampled (200 µs):",
                 profiling.seconds());
         line("tracing costs time itself, so these are shares, not the measured numbers. The renderer's main thread was");
-        line("busy %s of the pass. Files: `bench/console/target/work/board.trace.json` and `board.cpuprofile` (DevTools).",
-                percent(profiling.busyShare()));
+        line("busy %s of the pass, on a core %s of it (the rest its tasks waited for one). Files:",
+                percent(profiling.busyShare()), percent(profiling.busyCpuShare()));
+        line("`bench/console/target/work/board.trace.json` and `board.cpuprofile` (open them in DevTools).");
         line("");
         line("| main thread, by kind of work (self time) | ms | ms per second |");
         line("|---|---|---|");
