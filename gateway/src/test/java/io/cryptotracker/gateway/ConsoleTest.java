@@ -18,14 +18,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
+import io.cryptotracker.gateway.auth.AccessRules;
+import io.cryptotracker.gateway.auth.EdgeAuthProperties;
+import io.cryptotracker.gateway.console.ConsoleConfiguration;
+import io.cryptotracker.gateway.ratelimit.RateLimitProperties;
+import io.cryptotracker.gateway.ratelimit.RatePolicies;
 import io.cryptotracker.gateway.support.Downstreams;
 import io.cryptotracker.gateway.support.GatewayIntegrationTest;
 import io.cryptotracker.gateway.support.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -50,6 +57,12 @@ class ConsoleTest extends GatewayIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    EdgeAuthProperties edgeAuth;
+
+    @Autowired
+    RateLimitProperties rateLimits;
 
     @ParameterizedTest
     @ValueSource(strings = { "/", "/board/funding-rate", "/signals/4b0f3a52-9a51-4f7e-8f0e-2f6c3d1b9a10", "/sign-in",
@@ -295,6 +308,27 @@ class ConsoleTest extends GatewayIntegrationTest {
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    @Test
+    void everyPathTheConsoleServesIsPublicAndOutsideTheRateLimitsInTheGatewaysSettings() {
+        AccessRules access = new AccessRules(edgeAuth.publicEndpoints(), edgeAuth.ticketPaths());
+        RatePolicies policies = new RatePolicies(rateLimits);
+        List<String> paths = new ArrayList<>(List.of("/assets/app/main.js", "/assets/app/main.3f9c1a2b.js",
+                "/webjars/preact/10.26.4/hooks/dist/hooks.module.js", "/webjars/htm/3.1.1/dist/htm.module.js",
+                "/webjars/uplot/1.6.30/dist/uPlot.min.css"));
+        for (String page : ConsoleConfiguration.PAGES) {
+            paths.add(page.replace("/**", ""));
+            paths.add(page.replace("/**", "/some/deep/link"));
+        }
+        for (String path : paths) {
+            assertThat(access.decide(HttpMethod.GET, path, null, List.of())).as(path).isInstanceOf(AccessRules.Open.class);
+            assertThat(policies.resolve(HttpMethod.GET, path).exempt()).as(path).isTrue();
+        }
+        assertThat(access.decide(HttpMethod.POST, "/", null, List.of())).isInstanceOf(AccessRules.Refused.class);
+        assertThat(policies.resolve(HttpMethod.POST, "/api/v1/auth/console/login").name())
+                .isEqualTo(policies.resolve(HttpMethod.POST, "/api/v1/auth/login").name()).isEqualTo("credentials");
+        assertThat(policies.resolve(HttpMethod.GET, "/webjars/swagger-ui/index.html").name()).isEqualTo("api-docs");
     }
 
     private String page() {
