@@ -21,7 +21,15 @@ import com.microsoft.playwright.Page;
 /** First-load bytes: the files the page loaded before the board showed, raw and gzip-compressed. */
 final class FirstLoad {
 
-    /** One file: its path, raw size and gzip size (level 6, Netty's and the JDK's default; raw if not text). */
+    /**
+     * The gateway's compression (gateway/src/main/resources/application.yml, {@code server.compression}): these types,
+     * from this size; gzip at level 6, Reactor Netty's and the JDK's default.
+     */
+    static final List<String> COMPRESSED_TYPES = List.of("text/html", "text/css", "text/javascript",
+            "application/javascript");
+    static final int COMPRESSION_MIN_BYTES = 512;
+
+    /** One file: its path, raw size and size as the gateway sends it (gzip, or raw when not compressed). */
     record File(String path, String type, int raw, int gzip) {
     }
 
@@ -40,10 +48,10 @@ final class FirstLoad {
     static List<File> files(List<FakeSuite.Served> served) {
         Map<String, File> files = new LinkedHashMap<>();
         for (FakeSuite.Served file : served) {
-            boolean text = file.contentType().startsWith("text/") || file.contentType().contains("json")
-                    || file.contentType().contains("svg");
+            boolean compressed = COMPRESSED_TYPES.stream().anyMatch(file.contentType()::startsWith)
+                    && file.body().length >= COMPRESSION_MIN_BYTES;
             files.putIfAbsent(file.path(), new File(file.path(), file.contentType(), file.body().length,
-                    text ? gzip(file.body()) : file.body().length));
+                    compressed ? gzip(file.body()) : file.body().length));
         }
         return new ArrayList<>(files.values());
     }

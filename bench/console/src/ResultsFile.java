@@ -173,11 +173,11 @@ final class ResultsFile {
         long raw = counted.stream().mapToLong(FirstLoad.File::raw).sum();
         long gzip = counted.stream().mapToLong(FirstLoad.File::gzip).sum();
         line("## First load");
-        line("The files the page requested until the board showed its rows (1× run), each gzip-compressed at level 6 as");
-        line("the gateway's compression would send it (headers not counted); API answers and uPlot (loaded when the");
-        line("drawer opens) not counted.");
+        line("The files the page requested until the board showed its rows (1× run), each as the gateway's compression");
+        line("sends it (`server.compression`: HTML, CSS and JavaScript of 512 bytes or more, gzip level 6; other files");
+        line("raw); response headers not counted; API answers and uPlot (loaded when the drawer opens) not counted.");
         line("");
-        line("| file | bytes | gzip bytes |");
+        line("| file | bytes | sent bytes |");
         line("|---|---|---|");
         for (FirstLoad.File file : counted) {
             line("| `%s`%s | %,d | %,d |", file.path(), file.type().startsWith("text/html") ? " (index.html)" : "",
