@@ -14,7 +14,9 @@
 #   ORIGIN (http://127.0.0.1:18480, only a name: every request is answered inside the browser), BENCH_JAVA_OPTS
 #   (-Xmx512m), BENCH_NICE (0; e.g. -10 as root gives the browser a core first on a busy machine: the numbers then
 #   show what the console costs, not what the machine's other work costs it), BENCH_MVN_LOCK (a file to flock while
-#   resolving the classpath), OUT (RESULTS.md).
+#   resolving the classpath), OUT (RESULTS.md), GATEWAY_JAR (unset; a gateway jar to start on 127.0.0.1:
+#   GATEWAY_BENCH_PORT, 18490, with Eureka off, for the first-load measurement on the real gateway – its hashed URLs,
+#   compression and CSP – instead of GATEWAY_URL; "build" packages this checkout's gateway first).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -40,6 +42,38 @@ if [[ ! -s "$DIR/target/cp.txt" || "$DIR/pom.xml" -nt "$DIR/target/cp.txt" || "$
     || mvn_locked -B -q -f bench/console/pom.xml dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 fi
 CP="$(cat "$DIR/target/cp.txt")"
+
+GATEWAY_PID=""
+cleanup() {
+  if [[ -n "$GATEWAY_PID" ]]; then
+    kill -TERM "$GATEWAY_PID" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$GATEWAY_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL "$GATEWAY_PID" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+if [[ -n "${GATEWAY_JAR:-}" ]]; then
+  if [[ "$GATEWAY_JAR" == build ]]; then
+    VERSION="$(awk '/<artifactId>cryptotracker<\/artifactId>/ { found = 1 }
+                    found && /<version>/ { gsub(/.*<version>|<\/version>.*/, ""); print; exit }' "$ROOT/pom.xml")"
+    log "packaging the gateway (and the console it serves)"
+    mvn_locked -B -q -o -DskipTests -pl gateway -am package
+    GATEWAY_JAR="$ROOT/gateway/target/gateway-$VERSION.jar"
+  fi
+  PORT="${GATEWAY_BENCH_PORT:-18490}"
+  mkdir -p "$DIR/target/work"
+  log "starting $GATEWAY_JAR on 127.0.0.1:$PORT"
+  "$JAVA" -Xmx256m -jar "$GATEWAY_JAR" --server.address=127.0.0.1 --server.port="$PORT" \
+    --management.server.address=127.0.0.1 --management.server.port=$((PORT + 1)) --eureka.client.enabled=false \
+    >"$DIR/target/work/gateway.log" 2>&1 &
+  GATEWAY_PID=$!
+  for _ in $(seq 1 180); do
+    curl -fs -o /dev/null "http://127.0.0.1:$PORT/" && break
+    kill -0 "$GATEWAY_PID" 2>/dev/null || { echo "the gateway stopped: see $DIR/target/work/gateway.log" >&2; exit 1; }
+    sleep 1
+  done
+  export GATEWAY_URL="http://127.0.0.1:$PORT"
+fi
 "$JAVAC" --release 17 -encoding UTF-8 -d "$DIR/target/classes" -cp "$CP" "$DIR"/src/*.java
 
 PLAYWRIGHT_VERSION="$(awk -F'[<>]' '/<playwright.version>/ { print $3; exit }' "$ROOT/pom.xml")"
