@@ -1,0 +1,6 @@
+// Placeholder so main.js loads; H4 owns this screen and replaces this file.
+import { html } from "../lib/html.js";
+
+export function SettingsScreen() {
+  return html`<section class="screen"><h1>Settings</h1><p>Coming soon.</p></section>`;
+}
