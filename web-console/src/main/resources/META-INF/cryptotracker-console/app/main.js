@@ -2,6 +2,9 @@
 // `XScreen({ session, navigate, route })`.
 import { html, render, useState, useEffect, useRef } from "./lib/html.js";
 import { useSession, restore, signOut } from "./lib/session.js";
+import { startLive, stopLive } from "./lib/live.js";
+import { startNotices, stopNotices, useNotices, setMuted } from "./lib/notices.js";
+import { startTicking } from "./lib/tick.js";
 import { SignInScreen, RegisterScreen } from "./screens/auth.js";
 import { BoardScreen } from "./screens/board.js";
 import { NotificationsScreen } from "./screens/notifications.js";
@@ -69,7 +72,17 @@ const TITLES = {
   settings: "Settings", market: "Market", admin: "Admin",
 };
 
+function SoundIcon({ muted }) {
+  return html`
+    <svg class="icon" aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor"
+      stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+      <path d="M11 5 6 9H2v6h4l5 4V5z" />
+      ${muted ? html`<path d="m23 9-6 6M17 9l6 6" />` : html`<path d="M15.5 8.5a5 5 0 0 1 0 7M19 5a10 10 0 0 1 0 14" />`}
+    </svg>`;
+}
+
 function Header({ session, route }) {
+  const { unread, muted } = useNotices();
   const nav = [
     ["Board", "/board", route.name === "board"],
     ["Market", "/market", route.name === "market"],
@@ -81,6 +94,7 @@ function Header({ session, route }) {
     await signOut();
     navigate("/sign-in", { replace: true });
   };
+  const name = session.user?.username || session.email || "";
   return html`
     <header class="topbar">
       <a class="brand" href="/board" onClick=${(e) => { e.preventDefault(); navigate("/board"); }}>
@@ -91,11 +105,19 @@ function Header({ session, route }) {
           ${nav.map(([label, href, active]) => html`
             <li key=${label}>
               <${Link} href=${href} aria-current=${active ? "page" : undefined}>${label}<//>
+              ${label === "Notifications" && html`
+                <span class="badge" data-testid="unread-badge" hidden=${unread === 0}
+                  aria-label=${`${unread} unread notifications`}>${unread > 99 ? "99+" : unread}</span>`}
             </li>`)}
         </ul>
       </nav>
       <div class="topbar-tools">
         <span class=${`tier tier-${(session.tier || "").toLowerCase()}`} data-testid="tier" title="Your plan">${session.tier}</span>
+        ${name && html`<span class="who" title=${session.email || ""}>${name}</span>`}
+        <button type="button" class="btn btn-ghost btn-icon" aria-pressed=${muted ? "true" : "false"}
+          onClick=${() => setMuted(!muted)} title=${muted ? "Sounds are muted" : "Sounds are on"}>
+          <${SoundIcon} muted=${muted} /><span class="label">Mute sounds</span>
+        </button>
         <button type="button" class="btn btn-ghost" onClick=${onSignOut}>Sign out</button>
       </div>
     </header>`;
@@ -131,8 +153,24 @@ function App() {
   const firstRender = useRef(true);
 
   useEffect(() => {
+    startTicking();
     restore();
   }, []);
+
+  // The socket and the unread count follow the session: VIP gets the socket, every signed-in user the count.
+  const signedInNow = session.status === "signed-in";
+  useEffect(() => {
+    if (!signedInNow) {
+      stopLive();
+      stopNotices();
+      return;
+    }
+    startNotices(navigate);
+  }, [signedInNow, session.userId]);
+  useEffect(() => {
+    if (signedInNow && session.tier === "VIP") startLive();
+    else stopLive({ keepPosition: signedInNow });
+  }, [signedInNow, session.tier, session.userId]);
 
   // Guards: signed out → /sign-in (remembering where to go back); signed in on an auth page → the board.
   const isPublic = PUBLIC.has(route.name);
