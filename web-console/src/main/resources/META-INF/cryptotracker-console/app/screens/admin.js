@@ -81,7 +81,7 @@ function UserPlan({ user, onSaved }) {
 
   const f = errors.fields;
   return html`
-    <form class="plan-form" onSubmit=${onSubmit} noValidate aria-label=${`Plan of ${user.email}`}>
+    <form class="plan-form" onSubmit=${onSubmit} noValidate aria-label=${`Subscription of ${user.email}`}>
       <${Field} name="plan" label="Plan" errors=${f}>
         <select value=${plan} onChange=${(e) => setPlan(e.currentTarget.value)}>
           <option value="FREE">FREE</option>
@@ -138,7 +138,7 @@ function UserSearch() {
   const items = data?.items || [];
   const searchError = collectErrors(asked ? error : null, (field) => (field === "q" ? "q" : null));
   return html`
-    <form class="toolbar" role="search" onSubmit=${onSubmit} noValidate>
+    <form class="search-bar" role="search" onSubmit=${onSubmit} noValidate>
       <${Field} name="q" label="Find user" errors=${searchError.fields} hint="Email or name; part of it is enough.">
         <input type="search" autocomplete="off" spellcheck="false" value=${text} onInput=${(e) => setText(e.currentTarget.value)} />
       <//>
@@ -242,7 +242,7 @@ const DETAILS = {
   "funding-rate": ["funding", [
     ["long_exchange", "Long exchange", "text"], ["short_exchange", "Short exchange", "text"],
     ["long_rate_per_8h", "Long rate per 8 h (fraction)", "number"], ["short_rate_per_8h", "Short rate per 8 h (fraction)", "number"],
-    ["price_spread_percent", "Price spread %", "number"],
+    ["price_spread_percent", "Mark price gap %", "number"],
   ]],
   "mexc-dex": ["dex", [
     ["chain", "Chain", "text"], ["dex", "DEX", "text"], ["pair_address", "Pair address", "text"],
@@ -323,7 +323,7 @@ function ManualSignal({ navigate }) {
           <input type="text" inputmode="decimal" autocomplete="off" value=${form.spread_percent}
             onInput=${(e) => set({ spread_percent: e.currentTarget.value })} />
         <//>
-        <${Field} name="net_spread_percent" label="Net spread %" errors=${f} hint="Optional; the spread when empty.">
+        <${Field} name="net_spread_percent" label="Net after fees %" errors=${f} hint="Optional; the spread when empty.">
           <input type="text" inputmode="decimal" autocomplete="off" value=${form.net_spread_percent}
             onInput=${(e) => set({ net_spread_percent: e.currentTarget.value })} />
         <//>
@@ -379,7 +379,7 @@ function UnparsedPosts() {
       <button type="button" class="btn btn-small" disabled=${loading} onClick=${() => setTick(tick + 1)}>Reload posts</button>
     </div>
     <${FormError} error=${error} />
-    <div class="table-scroll" tabindex="0" role="region" aria-label="Unparsed Telegram posts">
+    <div class="table-wrap data-wrap" tabindex="0" role="region" aria-label="Unparsed posts, scrollable">
       <table class="data-table posts-table" data-testid="unparsed-posts" aria-busy=${loading ? "true" : "false"}>
         <thead>
           <tr><th scope="col">Received</th><th scope="col">Channel</th><th scope="col">Post</th><th scope="col">Reason</th></tr>

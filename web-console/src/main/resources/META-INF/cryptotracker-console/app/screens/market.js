@@ -44,7 +44,7 @@ function Change({ value }) {
   const n = Number(value);
   if (value === null || value === undefined || !Number.isFinite(n)) return html`<span class="muted">—</span>`;
   const direction = n > 0 ? "up" : n < 0 ? "down" : "flat";
-  return html`<span class=${`change change-${direction}`}>${PERCENT.format(n)}%</span>`;
+  return html`<span class=${`change ${direction}`}>${PERCENT.format(n)}%</span>`;
 }
 
 function readUrl() {
@@ -79,10 +79,10 @@ function SortHeader({ column, query, onSort }) {
   const next = active ? (query.dir === "asc" ? "descending" : "ascending") : column.first === "asc" ? "ascending" : "descending";
   return html`
     <th scope="col" class=${column.cls} aria-sort=${ariaSort}>
-      <button type="button" class=${`sort-button${active ? " sorted" : ""}`} title=${`Sort by ${(column.title || column.label).toLowerCase()}, ${next}`}
+      <button type="button" class="th-btn" title=${`Sort by ${(column.title || column.label).toLowerCase()}, ${next}`}
         onClick=${() => onSort(column)}>
-        ${column.sort === "rank" ? html`<span aria-hidden="true">#</span><span class="visually-hidden">Rank</span>` : column.label}
-        <span class="sort-mark" aria-hidden="true">${active ? (query.dir === "asc" ? "▲" : "▼") : "↕"}</span>
+        ${column.sort === "rank" ? html`<span aria-hidden="true">#</span><span class="sr-only">Rank</span>` : column.label}
+        <span class=${`sort-ind${active ? " on" : ""}`} aria-hidden="true">${active ? (query.dir === "asc" ? "▲" : "▼") : "↕"}</span>
       </button>
     </th>`;
 }
@@ -142,13 +142,13 @@ export function MarketScreen() {
           ${newest ? html`CoinMarketCap listing, updated <${Time} iso=${newest} /> (${relative(newest)})` : "CoinMarketCap listing"}
         </p>
       </div>
-      <form class="toolbar" role="search" onSubmit=${onSearch}>
+      <form class="search-bar" role="search" onSubmit=${onSearch}>
         <div class="field">
           <label for="market-search">Search</label>
           <input id="market-search" type="search" placeholder="Name or symbol" autocomplete="off" spellcheck="false"
             value=${text} onInput=${(e) => setText(e.currentTarget.value)} />
         </div>
-        <div class="field">
+        <div class="field field-narrow">
           <label for="market-size">Rows</label>
           <select id="market-size" value=${String(query.size)}
             onChange=${(e) => setQuery((q) => ({ ...q, size: Number(e.currentTarget.value), page: 0 }))}>
@@ -160,7 +160,7 @@ export function MarketScreen() {
         </p>
       </form>
       <${FormError} error=${error} />
-      <div class="table-scroll" tabindex="0" role="region" aria-label="Cryptocurrencies">
+      <div class="table-wrap data-wrap" tabindex="0" role="region" aria-label="Cryptocurrencies">
         <table class="data-table market-table" aria-busy=${loading ? "true" : "false"}>
           <thead>
             <tr>${COLUMNS.map((c) => html`<${SortHeader} key=${c.label} column=${c} query=${query} onSort=${onSort} />`)}</tr>

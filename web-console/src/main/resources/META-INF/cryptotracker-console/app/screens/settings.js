@@ -67,7 +67,7 @@ export function Time({ iso }) {
 
 /** "BTC, eth/usdt , SOL_USDT" → ["BTC", "eth/usdt", "SOL_USDT"]; the API normalizes each. */
 function splitSymbols(text) {
-  return text.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
+  return text.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean);
 }
 
 function timezones(current) {
@@ -198,7 +198,7 @@ function PreferencesForm({ session }) {
         <//>
       </fieldset>
 
-      <fieldset class="choice-group" data-field="kinds">
+      <fieldset class="choice-group kind-group" data-field="kinds">
         <legend>Signal kinds</legend>
         ${KIND_LABELS.map(([kind, label, hint]) => html`
           <${Field} key=${kind} name=${`kind-${kind}`} label=${label} hint=${hint} inline>
@@ -236,7 +236,7 @@ function PreferencesForm({ session }) {
       </div>
 
       <fieldset class="quiet-hours">
-        <legend>Quiet hours <span class="muted">(no email in this window; leave both empty for none)</span></legend>
+        <legend>Quiet hours <span class="muted">(messages wait until the window ends; leave both empty for none)</span></legend>
         <div class="form-row">
           <${Field} name="quiet_hours.start" label="Quiet hours start" errors=${f}>
             <input type="time" value=${form.quietStart} onInput=${(e) => set({ quietStart: e.currentTarget.value })} />
@@ -326,13 +326,13 @@ function SubscriptionPanel({ session }) {
   };
 
   return html`
-    <dl class="facts">
-      <div><dt>Plan</dt><dd><span class=${`tier tier-${sub.plan.toLowerCase()}`}>${sub.plan}</span></dd></div>
-      <div><dt>Status</dt><dd>${statusLabel(sub)}</dd></div>
-      <div><dt>Access now</dt><dd>${sub.tier || (running ? "VIP" : "FREE")}</dd></div>
-      ${sub.started_at && html`<div><dt>Since</dt><dd><${Time} iso=${sub.started_at} /></dd></div>`}
+    <dl class="facts plan-facts">
+      <div class="fact"><dt>Plan</dt><dd><span class=${`tier tier-${sub.plan.toLowerCase()}`}>${sub.plan}</span></dd></div>
+      <div class="fact"><dt>Status</dt><dd>${statusLabel(sub)}</dd></div>
+      <div class="fact"><dt>Access now</dt><dd>${sub.tier || (running ? "VIP" : "FREE")}</dd></div>
+      ${sub.started_at && html`<div class="fact"><dt>Since</dt><dd><${Time} iso=${sub.started_at} /></dd></div>`}
       ${sub.expires_at && html`
-        <div><dt>${running ? "Expires" : "Expired"}</dt>
+        <div class="fact"><dt>${running ? "Expires" : "Expired"}</dt>
           <dd><${Time} iso=${sub.expires_at} /> <span class="muted">(${relative(sub.expires_at)})</span></dd></div>`}
     </dl>
     ${!running && html`
@@ -494,7 +494,7 @@ function AuditLog({ session }) {
       <button type="button" class="btn btn-small" onClick=${() => setTick(tick + 1)} disabled=${loading}>Reload log</button>
     </div>
     <${FormError} error=${error} />
-    <div class="table-scroll" tabindex="0" role="region" aria-label="Audit log">
+    <div class="table-wrap data-wrap" tabindex="0" role="region" aria-label="Audit log">
       <table class="data-table" data-testid="audit-log" aria-busy=${loading ? "true" : "false"}>
         <thead>
           <tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">Result</th><th scope="col">IP address</th>
@@ -505,7 +505,7 @@ function AuditLog({ session }) {
             <tr key=${`${entry.occurred_at}-${i}`}>
               <td class="nowrap"><${Time} iso=${entry.occurred_at} /></td>
               <td>${actionLabel(entry.action)}</td>
-              <td><span class=${`badge ${entry.outcome === "SUCCESS" ? "badge-ok" : "badge-bad"}`}>
+              <td><span class=${`outcome ${entry.outcome === "SUCCESS" ? "outcome-ok" : "outcome-bad"}`}>
                 ${entry.outcome === "SUCCESS" ? "Success" : entry.outcome === "FAILURE" ? "Failure" : entry.outcome}</span></td>
               <td class="mono">${entry.ip || "—"}</td>
               <td class="col-optional" title=${entry.user_agent || ""}>${device(entry.user_agent)}</td>
