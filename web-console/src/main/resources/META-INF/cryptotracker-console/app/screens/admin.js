@@ -3,7 +3,8 @@
 import { html, useState, useEffect, useRef } from "../lib/html.js";
 import { api } from "../lib/api.js";
 import { Field, FormError } from "../lib/forms.js";
-import { collectErrors, Pager, Time, relative, dateTime } from "./settings.js";
+import { dateTime } from "../lib/format.js";
+import { collectErrors, Pager, Time, relative } from "./settings.js";
 
 const DAY_MS = 24 * 3600 * 1000;
 const VIP_DEFAULT_DAYS = 30;
@@ -34,6 +35,11 @@ function zoneName() {
   } catch {
     return "local time";
   }
+}
+
+/** After the re-render that shows the API's errors, the first invalid field takes the focus. */
+function focusFirstError(form) {
+  requestAnimationFrame(() => form?.querySelector?.("[aria-invalid=true]")?.focus());
 }
 
 function Section({ id, title, intro, children, wide }) {
@@ -74,6 +80,7 @@ function UserPlan({ user, onSaved }) {
       setStatus(answer.plan === "VIP" ? `Saved: VIP until ${dateTime(answer.expires_at)}` : "Saved: FREE from now");
     } catch (error) {
       setErrors(collectErrors(error, (field) => (field === "plan" || field === "expires_at" ? field : null)));
+      focusFirstError(e.target);
     } finally {
       setBusy(false);
     }
@@ -300,7 +307,7 @@ function ManualSignal({ navigate }) {
     } catch (error) {
       const known = ["kind", "symbol", "spread_percent", "net_spread_percent", ...detailFields.map(([n]) => `${group}.${n}`)];
       setErrors(collectErrors(error, (field) => (known.includes(field) ? field : null)));
-      requestAnimationFrame(() => e.target.querySelector?.("[aria-invalid=true]")?.focus());
+      focusFirstError(e.target);
     } finally {
       setBusy(false);
     }

@@ -5,6 +5,7 @@ import { html, useState, useEffect, useRef } from "../lib/html.js";
 import { api } from "../lib/api.js";
 import { Field, FormError } from "../lib/forms.js";
 import { signIn, signOut, loadUser } from "../lib/session.js";
+import { dateTime } from "../lib/format.js";
 
 const KIND_LABELS = [
   ["mexc-spot-futures", "Spot–futures", "MEXC spot against MEXC perpetuals"],
@@ -41,13 +42,6 @@ function sentence(text) {
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
-/** "12 Mar 2027, 14:05" in the viewer's zone; the ISO instant on hover. */
-export function dateTime(iso) {
-  if (!iso) return "—";
-  const d = new Date(iso);
-  return d.toLocaleString(undefined, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
-}
-
 /** "in 27 days", "3 h ago". */
 export function relative(iso) {
   if (!iso) return "";
@@ -60,6 +54,7 @@ export function relative(iso) {
   return "";
 }
 
+/** A time in the viewer's zone, the ISO instant on hover. */
 export function Time({ iso }) {
   if (!iso) return html`<span>—</span>`;
   return html`<time datetime=${iso} title=${new Date(iso).toISOString()}>${dateTime(iso)}</time>`;
