@@ -157,3 +157,14 @@ const DEX = [
 ];
 
 export const COLUMNS = { "mexc-spot-futures": SPOT_FUTURES, "funding-rate": FUNDING, "mexc-dex": DEX };
+
+// Column widths in px: the table has a fixed layout, so a changed cell never re-measures the whole table and
+// columns do not jump while rows scroll in and out.
+const WIDTHS = {
+  symbol: 140, direction: 164, spot_bid: 108, spot_ask: 108, perp_bid: 108, perp_ask: 108, spread: 78, net: 74,
+  funding: 98, next_funding: 108, spot_vol: 108, perp_vol: 108, alive: 90, long: 86, short: 86, long_rate: 102,
+  short_rate: 106, long_apr: 96, short_apr: 100, intervals: 96, long_next: 90, short_next: 94, price_spread: 116,
+  chain: 90, dex: 112, pair: 124, mexc_bid: 108, mexc_ask: 108, dex_price: 108, liquidity: 96, volume: 92, transfer: 96,
+};
+
+export const columnWidth = (col) => WIDTHS[col.id] || 100;

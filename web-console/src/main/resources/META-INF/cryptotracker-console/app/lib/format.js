@@ -21,7 +21,7 @@ export function price(v) {
   if (a >= 1000) return nf("p2", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
   if (a >= 1) return nf("p4", { minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(n);
   if (a === 0) return "0";
-  return nf("ps", { maximumSignificantDigits: 5 }).format(n);
+  return nf("ps", { minimumSignificantDigits: 4, maximumSignificantDigits: 5 }).format(n);
 }
 
 /** A percentage that is already in percent (spreads, APR). */
@@ -87,7 +87,8 @@ export function ago(fromMs, now = Date.now()) {
 
 /** How long a signal lived: until now while open, until it closed otherwise. */
 export function aliveMs(signal, now = Date.now()) {
-  const start = ms(signal.detected_at);
+  // Parsed once per signal object (the board sorts by it on every change).
+  const start = signal._detectedMs ?? (signal._detectedMs = ms(signal.detected_at));
   const end = signal.status === "CLOSED" && signal.closed_at ? ms(signal.closed_at) : now;
   return end - start;
 }

@@ -90,13 +90,22 @@ export function playChime() {
   }
 }
 
+// Notification.permission is a synchronous call into the browser: read it once and follow its changes.
+let permission = "Notification" in window ? Notification.permission : "unsupported";
+navigator.permissions?.query({ name: "notifications" }).then((status) => {
+  status.onchange = () => {
+    permission = Notification.permission;
+  };
+}).catch(() => {});
+
 export function notificationPermission() {
-  return "Notification" in window ? Notification.permission : "unsupported";
+  return permission;
 }
 
 export async function askPermission() {
   if (!("Notification" in window)) return "unsupported";
-  return Notification.requestPermission();
+  permission = await Notification.requestPermission();
+  return permission;
 }
 
 let navigateTo = null;

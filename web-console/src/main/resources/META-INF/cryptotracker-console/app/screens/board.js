@@ -6,7 +6,7 @@ import { onLive, liveStatus } from "../lib/live.js";
 import { refresh, loadUser } from "../lib/session.js";
 import { Field } from "../lib/forms.js";
 import { Tick } from "../lib/tick.js";
-import { COLUMNS } from "../lib/board-columns.js";
+import { COLUMNS, columnWidth } from "../lib/board-columns.js";
 import * as f from "../lib/format.js";
 import { SignalDrawer } from "./drawer.js";
 
@@ -19,7 +19,7 @@ const KIND_IDS = KINDS.map((k) => k.id);
 
 // The FREE delay: signals-service's list does not say it, so this is its documented default (signals.free-delay).
 export const FREE_DELAY_MS = 15 * 60_000;
-const POLL_MS = 20_000;
+const POLL_MS = 15_000;
 const PAGE_SIZE = 200;
 const NEW_MS = 4000;
 const CLOSED_LINGER_MS = 60_000;
@@ -69,25 +69,32 @@ function matches(s, kind, filters) {
   return true;
 }
 
-function compareBy(col, dir) {
+/** Sorts by a column: each value is read once (a comparator that parses dates costs O(n log n) parses). */
+function sortRows(rows, col, dir) {
   const sign = dir === "asc" ? 1 : -1;
-  return (a, b) => {
-    const va = col.value(a);
-    const vb = col.value(b);
-    const na = va === null || va === undefined || (typeof va === "number" && Number.isNaN(va));
-    const nb = vb === null || vb === undefined || (typeof vb === "number" && Number.isNaN(vb));
-    if (na || nb) return na === nb ? 0 : na ? 1 : -1; // empty values last either way
-    if (typeof va === "string") return sign * va.localeCompare(vb);
-    return sign * (va - vb);
-  };
+  const keyed = rows.map((s) => {
+    const v = col.value(s);
+    return { s, v, empty: v === null || v === undefined || v === "" || (typeof v === "number" && Number.isNaN(v)) };
+  });
+  keyed.sort((a, b) => {
+    if (a.empty || b.empty) return a.empty === b.empty ? 0 : a.empty ? 1 : -1; // empty values last either way
+    if (typeof a.v === "string") return sign * a.v.localeCompare(b.v);
+    return sign * (a.v - b.v);
+  });
+  return keyed.map((k) => k.s);
 }
 
 // ---- the table ---------------------------------------------------------------------------------------------
 
-const Row = memo(function Row({ s, cols, isNew }) {
+// Above this many rows only the visible ones (plus a margin) are in the DOM; rows have a fixed height.
+const ROW_H = 32;
+const OVERSCAN = 12;
+const VIRTUAL_AFTER = 150;
+
+const Row = memo(function Row({ s, cols, isNew, index }) {
   const cls = `${isNew ? "row-new" : ""}${s.status === "CLOSED" ? " row-closed" : ""}`;
   return html`
-    <tr data-signal-id=${s.id} class=${cls || undefined}>
+    <tr data-signal-id=${s.id} class=${cls || undefined} aria-rowindex=${index}>
       ${cols.map((c) => html`<td class=${c.tone ? `${c.cls} ${c.tone(s)}` : c.cls}>${c.cell(s)}</td>`)}
     </tr>`;
 });
@@ -103,8 +110,35 @@ function SortHeader({ col, sort, onSort }) {
     </th>`;
 }
 
+function useViewport(ref) {
+  const [view, setView] = useState({ top: 0, height: 800 });
+  useEffect(() => {
+    const el = ref.current;
+    let frame = 0;
+    const update = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
+      });
+    };
+    el.addEventListener("scroll", update, { passive: true });
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    update();
+    return () => {
+      el.removeEventListener("scroll", update);
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, []);
+  return view;
+}
+
 function SignalTable({ kind, rows, newIds, sort, onSort, onOpen }) {
   const cols = COLUMNS[kind];
+  const wrap = useRef(null);
+  const view = useViewport(wrap);
   const onClick = (e) => {
     if (e.target.closest("a:not([data-open]), button")) return; // external links keep working
     const tr = e.target.closest("tr[data-signal-id]");
@@ -113,16 +147,26 @@ function SignalTable({ kind, rows, newIds, sort, onSort, onOpen }) {
     e.preventDefault();
     onOpen(tr.dataset.signalId, tr.querySelector("a.sym"));
   };
+  let start = 0;
+  let end = rows.length;
+  if (rows.length > VIRTUAL_AFTER) {
+    start = Math.max(0, Math.floor(view.top / ROW_H) - OVERSCAN);
+    end = Math.min(rows.length, Math.ceil((view.top + view.height) / ROW_H) + OVERSCAN);
+  }
+  const width = cols.reduce((sum, c) => sum + columnWidth(c), 0);
   const label = KINDS.find((k) => k.id === kind).tab;
   return html`
-    <div class="table-wrap" role="region" aria-label=${`${label} signals`} tabindex="0">
-      <table class="board-table" onClick=${onClick}>
+    <div class="table-wrap" role="region" aria-label=${`${label} signals`} tabindex="0" ref=${wrap}>
+      <table class="board-table" onClick=${onClick} style=${{ minWidth: `${width}px` }} aria-rowcount=${rows.length + 1}>
         <caption class="sr-only">${`${label} signals; select a symbol to open its details`}</caption>
+        <colgroup>${cols.map((c) => html`<col key=${c.id} style=${{ width: `${columnWidth(c)}px` }} />`)}</colgroup>
         <thead>
-          <tr>${cols.map((c) => html`<${SortHeader} key=${c.id} col=${c} sort=${sort} onSort=${onSort} />`)}</tr>
+          <tr aria-rowindex="1">${cols.map((c) => html`<${SortHeader} key=${c.id} col=${c} sort=${sort} onSort=${onSort} />`)}</tr>
         </thead>
         <tbody>
-          ${rows.map((s) => html`<${Row} key=${s.id} s=${s} cols=${cols} isNew=${newIds.has(s.id)} />`)}
+          ${start > 0 && html`<tr key="top" class="spacer" aria-hidden="true"><td colspan=${cols.length} style=${{ height: `${start * ROW_H}px` }}></td></tr>`}
+          ${rows.slice(start, end).map((s, i) => html`<${Row} key=${s.id} s=${s} cols=${cols} isNew=${newIds.has(s.id)} index=${start + i + 2} />`)}
+          ${end < rows.length && html`<tr key="bottom" class="spacer" aria-hidden="true"><td colspan=${cols.length} style=${{ height: `${(rows.length - end) * ROW_H}px` }}></td></tr>`}
         </tbody>
       </table>
     </div>`;
@@ -413,7 +457,7 @@ export function BoardScreen({ session, navigate, route }) {
   const cols = COLUMNS[kind];
   const rows = useMemo(() => {
     const col = cols.find((c) => c.id === sort.key) || cols[cols.length - 1];
-    return [...store.current.values()].sort(compareBy(col, sort.dir));
+    return sortRows([...store.current.values()], col, sort.dir);
   }, [version, sort, kind]);
   const newSet = useMemo(() => new Set(newIds.current.keys()), [version]);
 
