@@ -110,7 +110,7 @@ function UserPlan({ user, onSaved }) {
 
 function UserSearch() {
   const [text, setText] = useState("");
-  // "" lists the newest users at once; a failure of that first, unasked-for list stays quiet
+  // "" lists every user (by email) at once; a failure of that first, unasked-for list stays quiet
   const [query, setQuery] = useState("");
   const [asked, setAsked] = useState(false);
   const [tick, setTick] = useState(0);
@@ -154,13 +154,13 @@ function UserSearch() {
     <${FormError} error=${searchError.form} />
     ${data && html`
       <p class="muted" aria-live="polite">${query ? `${data.total_items} ${data.total_items === 1 ? "user" : "users"} found`
-        : `Newest of ${data.total_items} ${data.total_items === 1 ? "user" : "users"}`}</p>
+        : `${data.total_items} ${data.total_items === 1 ? "user" : "users"}, by email`}</p>
       <ul class="user-list" aria-busy=${loading ? "true" : "false"}>
         ${items.map((user) => html`
           <li key=${user.id} class="user-item" data-user-id=${user.id}>
             <div class="user-facts">
               <p class="user-email">${user.email}</p>
-              <p class="muted">${user.username} · joined <${Time} iso=${user.created_at} /></p>
+              <p class="muted">${user.username || "(name not synced yet)"} · joined <${Time} iso=${user.created_at} /></p>
               <p>Now: <strong>${planText(user.subscription)}</strong></p>
             </div>
             <${UserPlan} user=${user} onSaved=${(s) => replaceSubscription(user.id, s)} />
