@@ -72,8 +72,8 @@ const SPOT_FUTURES = [
     id: "next_funding", label: "Next funding", value: (s) => f.ms(sfOf(s).next_funding_time),
     cell: (s) => countdownCell(sfOf(s).next_funding_time), cls: "num",
   },
-  { id: "spot_vol", label: "Spot vol 24h", value: (s) => num(sfOf(s).spot_volume_24h), cell: (s) => f.usd(sfOf(s).spot_volume_24h), cls: "num muted" },
-  { id: "perp_vol", label: "Perp vol 24h", value: (s) => num(sfOf(s).futures_volume_24h), cell: (s) => f.usd(sfOf(s).futures_volume_24h), cls: "num muted" },
+  { id: "spot_vol", label: "Spot vol", title: "Spot volume, 24 h", value: (s) => num(sfOf(s).spot_volume_24h), cell: (s) => f.usd(sfOf(s).spot_volume_24h), cls: "num muted" },
+  { id: "perp_vol", label: "Perp vol", title: "Perpetual volume, 24 h", value: (s) => num(sfOf(s).futures_volume_24h), cell: (s) => f.usd(sfOf(s).futures_volume_24h), cls: "num muted" },
   alive,
 ];
 
@@ -147,7 +147,7 @@ const DEX = [
   gross,
   net,
   { id: "liquidity", label: "Liquidity", value: (s) => num(dxOf(s).liquidity_usd), cell: (s) => f.usd(dxOf(s).liquidity_usd), cls: "num" },
-  { id: "volume", label: "Vol 24h", value: (s) => num(dxOf(s).volume_24h_usd), cell: (s) => f.usd(dxOf(s).volume_24h_usd), cls: "num muted" },
+  { id: "volume", label: "Vol 24h", title: "DEX volume, 24 h", value: (s) => num(dxOf(s).volume_24h_usd), cell: (s) => f.usd(dxOf(s).volume_24h_usd), cls: "num muted" },
   {
     id: "transfer", label: "Dep / Wd", title: "MEXC deposit / withdraw on this chain", cls: "center",
     value: (s) => (dxOf(s).deposit_enabled ? 2 : 0) + (dxOf(s).withdraw_enabled ? 1 : 0),
@@ -162,8 +162,8 @@ export const COLUMNS = { "mexc-spot-futures": SPOT_FUTURES, "funding-rate": FUND
 // columns do not jump while rows scroll in and out.
 const WIDTHS = {
   symbol: 140, direction: 164, spot_bid: 108, spot_ask: 108, perp_bid: 108, perp_ask: 108, spread: 78, net: 74,
-  funding: 98, next_funding: 108, spot_vol: 108, perp_vol: 108, alive: 90, long: 86, short: 86, long_rate: 102,
-  short_rate: 106, long_apr: 96, short_apr: 100, intervals: 96, long_next: 90, short_next: 94, price_spread: 116,
+  funding: 98, next_funding: 128, spot_vol: 100, perp_vol: 100, alive: 90, long: 86, short: 86, long_rate: 102,
+  short_rate: 108, long_apr: 98, short_apr: 106, intervals: 108, long_next: 92, short_next: 98, price_spread: 134,
   chain: 90, dex: 112, pair: 124, mexc_bid: 108, mexc_ask: 108, dex_price: 108, liquidity: 96, volume: 92, transfer: 96,
 };
 
