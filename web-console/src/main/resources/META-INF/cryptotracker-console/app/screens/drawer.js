@@ -43,6 +43,8 @@ function SpreadChart({ points, symbol }) {
       const text = cssVar("--text-2", "#a9b4c4");
       const grid = cssVar("--grid", "rgba(255,255,255,.07)");
       const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, font: "11px system-ui, sans-serif" };
+      // A spread holds its value until the next change: draw steps, not slopes between changes.
+      const steps = UPlot.paths?.stepped ? UPlot.paths.stepped({ align: 1 }) : undefined;
       const opts = {
         width: Math.max(240, box.current.clientWidth),
         height: 220,
@@ -51,8 +53,8 @@ function SpreadChart({ points, symbol }) {
         axes: [axis, { ...axis, values: (u, vals) => vals.map((v) => `${v.toFixed(2)}%`), size: 60 }],
         series: [
           { label: "Time", value: (u, v) => (v == null ? "–" : new Date(v * 1000).toLocaleTimeString()) },
-          { label: "Gross %", stroke: cssVar("--accent", "#4da3ff"), width: 2, fill: "rgba(77,163,255,.10)", value: (u, v) => f.pct(v) },
-          { label: "Net %", stroke: cssVar("--up", "#2ecc8f"), width: 1.5, dash: [4, 3], value: (u, v) => f.pct(v) },
+          { label: "Gross %", stroke: cssVar("--accent", "#4da3ff"), width: 2, fill: "rgba(77,163,255,.10)", paths: steps, value: (u, v) => f.pct(v) },
+          { label: "Net %", stroke: cssVar("--up", "#2ecc8f"), width: 1.5, dash: [4, 3], paths: steps, value: (u, v) => f.pct(v) },
         ],
       };
       plot.current = new UPlot(opts, latest.current, box.current);
