@@ -69,7 +69,7 @@ const SPOT_FUTURES = [
     cell: (s) => f.rate(sfOf(s).funding_rate), tone: (s) => tone(num(sfOf(s).funding_rate)), cls: "num",
   },
   {
-    id: "next_funding", label: "Next funding", value: (s) => f.ms(sfOf(s).next_funding_time),
+    id: "next_funding", label: "Funding in", title: "Countdown to the next funding", value: (s) => f.ms(sfOf(s).next_funding_time),
     cell: (s) => countdownCell(sfOf(s).next_funding_time), cls: "num",
   },
   { id: "spot_vol", label: "Spot vol", title: "Spot volume, 24 h", value: (s) => num(sfOf(s).spot_volume_24h), cell: (s) => f.usd(sfOf(s).spot_volume_24h), cls: "num muted" },
@@ -161,8 +161,8 @@ export const COLUMNS = { "mexc-spot-futures": SPOT_FUTURES, "funding-rate": FUND
 // Column widths in px: the table has a fixed layout, so a changed cell never re-measures the whole table and
 // columns do not jump while rows scroll in and out.
 const WIDTHS = {
-  symbol: 140, direction: 164, spot_bid: 108, spot_ask: 108, perp_bid: 108, perp_ask: 108, spread: 78, net: 74,
-  funding: 98, next_funding: 128, spot_vol: 100, perp_vol: 100, alive: 90, long: 86, short: 86, long_rate: 102,
+  symbol: 152, direction: 164, spot_bid: 108, spot_ask: 108, perp_bid: 108, perp_ask: 108, spread: 78, net: 74,
+  funding: 98, next_funding: 112, spot_vol: 100, perp_vol: 100, alive: 90, long: 86, short: 86, long_rate: 102,
   short_rate: 108, long_apr: 98, short_apr: 106, intervals: 108, long_next: 92, short_next: 98, price_spread: 134,
   chain: 90, dex: 112, pair: 124, mexc_bid: 108, mexc_ask: 108, dex_price: 108, liquidity: 96, volume: 92, transfer: 96,
 };
