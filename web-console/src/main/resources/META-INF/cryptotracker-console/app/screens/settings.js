@@ -413,7 +413,7 @@ function PasswordForm({ session, navigate }) {
             onInput=${(e) => setCurrent(e.currentTarget.value)} />
         <//>
         <${Field} name="new_password" label="New password" errors=${f}
-          hint="At least 12 characters; a few unrelated words work well.">
+          hint="At least 8 characters, not a common password nor your email or name; a few unrelated words work well.">
           <input type="password" autocomplete="new-password" value=${next} required
             onInput=${(e) => setNext(e.currentTarget.value)} />
         <//>
