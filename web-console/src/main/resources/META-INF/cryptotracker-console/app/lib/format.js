@@ -112,3 +112,15 @@ export function minutes(millis) {
   const m = Math.round(millis / 60000);
   return m >= 60 && m % 60 === 0 ? `${m / 60} h` : `${m} min`;
 }
+
+/** "in 27 days", "3 h ago". */
+export function relative(iso) {
+  if (!iso) return "";
+  const seconds = (new Date(iso).getTime() - Date.now()) / 1000;
+  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+  const units = [["day", 86400], ["hour", 3600], ["minute", 60], ["second", 1]];
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size || unit === "second") return rtf.format(Math.round(seconds / size), unit);
+  }
+  return "";
+}

@@ -40,18 +40,35 @@ export function FormError({ error }) {
 }
 
 /**
+ * The API's field errors of a form, every message of a field joined (a password may break several rules at once).
+ * `target(apiField)` names the form field that shows it (or `[field, prefix]` to say which entry of a list is
+ * meant), or null for the form-level alert.
+ */
+export function collectErrors(error, target) {
+  const fields = {};
+  const rest = [];
+  const list = Array.isArray(error?.problem?.errors) ? error.problem.errors : [];
+  for (const e of list) {
+    const found = e.field ? target(e.field) : null;
+    const [name, prefix] = Array.isArray(found) ? found : [found, ""];
+    const message = sentence(prefix + (e.message || "is not valid"));
+    if (name) fields[name] = fields[name] ? `${fields[name]} ${message}` : message;
+    else rest.push(e.field ? `${e.field}: ${message}` : message);
+  }
+  const form = !error ? null : rest.length ? rest.join(" ") : Object.keys(fields).length ? null : error.message;
+  return { fields, form };
+}
+
+function sentence(text) {
+  const s = String(text).trim();
+  const capital = s.charAt(0).toUpperCase() + s.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/**
  * Splits an error for a form: { fields: {api field: message}, form: message for the rest or null }.
  * `known` lists the form's field names; errors naming other fields are shown at form level.
  */
 export function formErrors(error, known) {
-  const fields = {};
-  const rest = [];
-  const fe = (error && error.fieldErrors) || {};
-  for (const [field, message] of Object.entries(fe)) {
-    if (!known || known.includes(field)) fields[field] = message;
-    else rest.push(`${field}: ${message}`);
-  }
-  let form = null;
-  if (error && (Object.keys(fields).length === 0 || rest.length)) form = rest.length ? rest.join("; ") : error.message;
-  return { fields, form };
+  return collectErrors(error, (field) => (!known || known.includes(field) ? field : null));
 }

@@ -2,9 +2,9 @@
 // one (signals-service /signals), and the Telegram posts the parser could not read (/telegram/messages?status=unparsed).
 import { html, useState, useEffect, useRef } from "../lib/html.js";
 import { api } from "../lib/api.js";
-import { Field, FormError } from "../lib/forms.js";
-import { dateTime } from "../lib/format.js";
-import { collectErrors, Pager, Time, relative } from "./settings.js";
+import { Field, FormError, collectErrors } from "../lib/forms.js";
+import { dateTime, relative } from "../lib/format.js";
+import { Pager, Time } from "../lib/widgets.js";
 
 const DAY_MS = 24 * 3600 * 1000;
 const VIP_DEFAULT_DAYS = 30;

@@ -3,7 +3,8 @@
 import { html, useState, useEffect, useRef } from "../lib/html.js";
 import { api } from "../lib/api.js";
 import { FormError } from "../lib/forms.js";
-import { Pager, Time, relative } from "./settings.js";
+import { relative } from "../lib/format.js";
+import { Pager, Time } from "../lib/widgets.js";
 
 const SEARCH_DELAY_MS = 300;
 const PAGE_SIZES = [25, 50, 100];

@@ -3,9 +3,10 @@
 // /users/me/change-password. Errors are shown at the field the API names (README "A field's API error").
 import { html, useState, useEffect, useRef } from "../lib/html.js";
 import { api } from "../lib/api.js";
-import { Field, FormError } from "../lib/forms.js";
+import { Field, FormError, collectErrors } from "../lib/forms.js";
 import { signIn, signOut, loadUser } from "../lib/session.js";
-import { dateTime } from "../lib/format.js";
+import { dateTime, relative } from "../lib/format.js";
+import { Pager, Time } from "../lib/widgets.js";
 
 const KIND_LABELS = [
   ["mexc-spot-futures", "Spot–futures", "MEXC spot against MEXC perpetuals"],
@@ -15,50 +16,6 @@ const KIND_LABELS = [
 
 const PREFERENCE_FIELDS = ["channels.browser", "channels.email", "channels.sound", "kinds", "min_spread_percent",
   "symbols_allow", "symbols_deny", "quiet_hours.start", "quiet_hours.end", "timezone"];
-
-/**
- * The API's field errors of a form, every message of a field joined (a password may break several rules at once).
- * `target(apiField)` names the form field that shows it (or `[field, prefix]` to say which entry of a list is
- * meant), or null for the form-level alert.
- */
-export function collectErrors(error, target) {
-  const fields = {};
-  const rest = [];
-  const list = Array.isArray(error?.problem?.errors) ? error.problem.errors : [];
-  for (const e of list) {
-    const found = e.field ? target(e.field) : null;
-    const [name, prefix] = Array.isArray(found) ? found : [found, ""];
-    const message = sentence(prefix + (e.message || "is not valid"));
-    if (name) fields[name] = fields[name] ? `${fields[name]} ${message}` : message;
-    else rest.push(e.field ? `${e.field}: ${message}` : message);
-  }
-  const form = !error ? null : rest.length ? rest.join(" ") : Object.keys(fields).length ? null : error.message;
-  return { fields, form };
-}
-
-function sentence(text) {
-  const s = String(text).trim();
-  const capital = s.charAt(0).toUpperCase() + s.slice(1);
-  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
-}
-
-/** "in 27 days", "3 h ago". */
-export function relative(iso) {
-  if (!iso) return "";
-  const seconds = (new Date(iso).getTime() - Date.now()) / 1000;
-  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
-  const units = [["day", 86400], ["hour", 3600], ["minute", 60], ["second", 1]];
-  for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size || unit === "second") return rtf.format(Math.round(seconds / size), unit);
-  }
-  return "";
-}
-
-/** A time in the viewer's zone, the ISO instant on hover. */
-export function Time({ iso }) {
-  if (!iso) return html`<span>—</span>`;
-  return html`<time datetime=${iso} title=${new Date(iso).toISOString()}>${dateTime(iso)}</time>`;
-}
 
 /** "BTC, eth/usdt , SOL_USDT" → ["BTC", "eth/usdt", "SOL_USDT"]; the API normalizes each. */
 function splitSymbols(text) {
@@ -511,18 +468,6 @@ function AuditLog({ session }) {
       </table>
     </div>
     <${Pager} page=${page} pages=${pages} onPage=${setPage} disabled=${loading} label="Audit log pages" />`;
-}
-
-/** Previous / "Page x of y" / Next. */
-export function Pager({ page, pages, onPage, disabled, label }) {
-  return html`
-    <nav class="pager" aria-label=${label}>
-      <button type="button" class="btn btn-small" disabled=${disabled || page <= 0} onClick=${() => onPage(page - 1)}>
-        Previous</button>
-      <span class="pager-position" aria-live="polite">Page ${Math.min(page + 1, pages)} of ${pages}</span>
-      <button type="button" class="btn btn-small" disabled=${disabled || page + 1 >= pages} onClick=${() => onPage(page + 1)}>
-        Next</button>
-    </nav>`;
 }
 
 export function SettingsScreen({ session, navigate }) {
