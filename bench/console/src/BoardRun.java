@@ -13,9 +13,10 @@ import com.google.gson.JsonParser;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.CDPSession;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
-import com.microsoft.playwright.WebSocketRoute;
+import com.microsoft.playwright.options.AriaRole;
 
 /**
  * One measured run at one CPU throttle: a fresh context opens the board on the fake suite, waits until its rows are
@@ -25,6 +26,9 @@ final class BoardRun {
 
     static final String BOARD = "/board/" + SignalFeed.KIND;
     static final String ROWS = "tr[data-signal-id]";
+    /** The rows on the board: its table's aria-rowcount less the header (a virtualizing board), else the DOM rows. */
+    static final String BOARD_ROWS = "((t) => t ? Number(t.getAttribute('aria-rowcount')) - 1"
+            + " : document.querySelectorAll('" + ROWS + "').length)(document.querySelector('table[aria-rowcount]'))";
 
     private final ConsoleBench.Settings settings;
     private final Browser browser;
@@ -37,7 +41,8 @@ final class BoardRun {
     }
 
     /** What one run measured; times in ms. */
-    record Result(int throttle, int rowsLoaded, double boardReadyMs, int loadLongTasks, double loadLongestTask,
+    record Result(int throttle, String socket, int rowsLoaded, int loadMoreClicks, double boardReadyMs,
+            int loadLongTasks, double loadLongestTask,
             Map<String, Integer> sentByEvent, int signalFrames, int notificationFrames, int unsent,
             double senderLagMaxMs, int frameMarks, int measured, double[] frameToPaint, int longTasks,
             double longestTask, List<JsonObject> longFrames, int rowsAtEnd, int closedRowsAtEnd, int domNodes,
@@ -47,13 +52,17 @@ final class BoardRun {
             double achievedRate, Map<String, Double> mainThreadPerSecond, String loadAtStart, String loadAtEnd) {
     }
 
-    Result run(int throttle, int durationSeconds, Profiling profiling) {
+    /** One run at {@code throttle}; {@code socket} is "playwright" (routeWebSocket) or "loopback" (a real server). */
+    Result run(int throttle, String socket, int durationSeconds, Profiling profiling) {
         UUID userId = UUID.nameUUIDFromBytes("bench-trader".getBytes());
         SignalFeed feed = new SignalFeed(settings.seed(), settings.rows(), userId, settings.createdShare(),
                 settings.closedShare());
         FakeSuite suite = new FakeSuite(settings.consoleDir(), feed, userId);
         List<String> pageErrors = new ArrayList<>();
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900)
+        boolean playwrightSocket = !"loopback".equals(socket);
+        try (LoopbackSocket loopback = playwrightSocket ? null
+                : new LoopbackSocket(java.net.URI.create(settings.origin()), suite);
+                BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900)
                 .setLocale("en-US").setTimezoneId("UTC"))) {
             context.grantPermissions(List.of("notifications"),
                     new BrowserContext.GrantPermissionsOptions().setOrigin(settings.origin()));
@@ -65,7 +74,7 @@ final class BoardRun {
                 }
             });
             page.addInitScript(probe);
-            suite.serveAll(page);
+            suite.serveAll(page, playwrightSocket);
             CDPSession cdp = context.newCDPSession(page);
             cdp.send("Performance.enable");
             if (throttle > 1) {
@@ -73,11 +82,19 @@ final class BoardRun {
                 rate.addProperty("rate", throttle);
                 cdp.send("Emulation.setCPUThrottlingRate", rate);
             }
-            log("%d× CPU: opening %s with %d open signals", throttle, BOARD, settings.rows());
+            log("%d× CPU, socket %s: opening %s with %d open signals", throttle, socket, BOARD, settings.rows());
             page.navigate(settings.origin() + BOARD);
             JsonArray ready = waitForRows(page, settings.rows(), 90_000.0 * Math.max(1, throttle / 2));
-            int rowsLoaded = ready.get(0).getAsInt();
             double boardReadyMs = ready.get(1).getAsDouble();
+            int rowsLoaded = ready.get(0).getAsInt();
+            int loadMoreClicks = 0;
+            Locator more = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Load more"));
+            while (rowsLoaded < settings.rows() && loadMoreClicks < 20 && more.count() > 0) {
+                more.first().click();
+                loadMoreClicks++;
+                JsonArray after = waitForMoreRows(page, rowsLoaded, 30_000.0 * throttle);
+                rowsLoaded = after.get(0).getAsInt();
+            }
             page.waitForTimeout(1000);
             List<FakeSuite.Served> firstLoad = suite.served();
             JsonObject atLoad = read(page, "({ longTasks: window.__ctBench.longTasks,"
@@ -85,7 +102,7 @@ final class BoardRun {
             double[] loadTasks = durations(atLoad.getAsJsonArray("longTasks"), 0, Double.MAX_VALUE);
             log("%d× CPU: %d rows on the board %.0f ms after navigation; longest task while loading %.0f ms",
                     throttle, rowsLoaded, boardReadyMs, max(loadTasks));
-            waitForSocket(page, suite);
+            waitForSocket(page, suite, pageErrors);
 
             Pusher pusher = new Pusher(page, suite, feed, settings.rate());
             log("%d× CPU: warm-up, %d s at %d events/s", throttle, settings.warmupSeconds(), settings.rate());
@@ -117,7 +134,7 @@ final class BoardRun {
             }
             JsonObject end = read(page, "({ now: performance.now(), probe: window.__ctBench,"
                     + " heap: performance.memory ? performance.memory.usedJSHeapSize : 0,"
-                    + " rows: document.querySelectorAll('" + ROWS + "').length,"
+                    + " rows: " + BOARD_ROWS + ","
                     + " closed: document.querySelectorAll('" + ROWS + ".row-closed').length,"
                     + " nodes: document.getElementsByTagName('*').length,"
                     + " live: document.querySelector('[data-testid=live-status]')?.textContent?.trim() ?? null })");
@@ -151,7 +168,7 @@ final class BoardRun {
             List<String> loaded = firstLoad.stream().map(FakeSuite.Served::path).toList();
             List<FakeSuite.Served> later = suite.served().subList(firstLoad.size(), suite.served().size()).stream()
                     .filter(file -> !loaded.contains(file.path())).toList();
-            return new Result(throttle, rowsLoaded, boardReadyMs, loadTasks.length, max(loadTasks), sent,
+            return new Result(throttle, socket, rowsLoaded, loadMoreClicks, boardReadyMs, loadTasks.length, max(loadTasks), sent,
                     (int) (lastSeq - firstSeq + 1), pusher.notificationFrames() - notificationsBefore,
                     pusher.unsent(), pusher.lagMaxMs(), probeState.get("frameMarks").getAsInt(), frameToPaint.length,
                     frameToPaint, tasks.length, max(tasks), longFrames, end.get("rows").getAsInt(),
@@ -170,7 +187,7 @@ final class BoardRun {
      */
     static JsonArray waitForRows(Page page, int rows, double timeoutMs) {
         String poll = "(n) => { const p = window.__ctBench; const now = performance.now();"
-                + " const c = document.querySelectorAll('" + ROWS + "').length;"
+                + " const c = document.querySelectorAll('" + ROWS + "').length ? " + BOARD_ROWS + " : 0;"
                 + " if (c !== p.rows) { p.rows = c; p.rowsAt = now; }"
                 + " return (c >= n || (c > 0 && now - p.rowsAt > 3000)) ? [c, p.rowsAt] : false; }";
         try {
@@ -199,11 +216,22 @@ final class BoardRun {
         page.waitForTimeout(500);
     }
 
-    private static void waitForSocket(Page page, FakeSuite suite) {
+    /** Waits until the board holds more than {@code before} rows and the count stood still for 1 s. */
+    private static JsonArray waitForMoreRows(Page page, int before, double timeoutMs) {
+        String poll = "(n) => { const p = window.__ctBench; const now = performance.now(); const c = " + BOARD_ROWS
+                + "; if (c !== p.rows) { p.rows = c; p.rowsAt = now; }"
+                + " return (c > n && now - p.rowsAt > 1000) ? [c, p.rowsAt] : false; }";
+        Object answer = page.waitForFunction(poll, before, new Page.WaitForFunctionOptions().setTimeout(timeoutMs))
+                .jsonValue();
+        return new com.google.gson.Gson().toJsonTree(answer).getAsJsonArray();
+    }
+
+    private static void waitForSocket(Page page, FakeSuite suite, List<String> pageErrors) {
         for (int waited = 0; suite.socket() == null; waited += 50) {
             if (waited > 30_000) {
                 throw new IllegalStateException("The console did not open /ws/signals within 30 s (tickets refused: "
-                        + suite.refusedSockets() + ", API calls: " + suite.apiCalls() + ")");
+                        + suite.refusedSockets() + ", API calls: " + suite.apiCalls() + ", page errors: "
+                        + pageErrors.stream().distinct().toList() + ")");
             }
             page.waitForTimeout(50);
         }
@@ -281,7 +309,7 @@ final class BoardRun {
                 lagMaxNanos = Math.max(lagMaxNanos, System.nanoTime() - due);
                 SignalFeed.Event event = feed.next();
                 lastSeq = event.seq();
-                WebSocketRoute socket = suite.socket();
+                FakeSuite.LiveSocket socket = suite.socket();
                 if (socket == null) {
                     unsent++;
                     continue;

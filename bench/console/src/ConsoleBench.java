@@ -21,7 +21,7 @@ public final class ConsoleBench {
 
     /** The run's settings, from the environment. */
     record Settings(Path root, Path consoleDir, int rows, int rate, int warmupSeconds, int durationSeconds,
-            List<Integer> throttles, long seed, double createdShare, double closedShare, int profileSeconds,
+            List<Integer> throttles, List<String> sockets, long seed, double createdShare, double closedShare, int profileSeconds,
             String gatewayUrl, Path chromium, String origin, Path out, Path work, Path screenshots,
             String consoleRevision, String playwrightVersion) {
 
@@ -34,6 +34,7 @@ public final class ConsoleBench {
                     Integer.parseInt(env("ROWS", "500")), Integer.parseInt(env("RATE", "20")),
                     Integer.parseInt(env("WARMUP_SECONDS", "15")), Integer.parseInt(env("DURATION_SECONDS", "60")),
                     Arrays.stream(env("THROTTLES", "1,4").split(",")).map(String::trim).map(Integer::valueOf).toList(),
+                    Arrays.stream(env("SOCKETS", "playwright,loopback").split(",")).map(String::trim).toList(),
                     Long.parseLong(env("SEED", "13")), Double.parseDouble(env("CREATED_SHARE", "0.15")),
                     Double.parseDouble(env("CLOSED_SHARE", "0.15")), Integer.parseInt(env("PROFILE_SECONDS", "20")),
                     env("GATEWAY_URL", "http://localhost:8080"), Paths.get(env("CHROMIUM", "/usr/bin/chromium")),
@@ -48,6 +49,13 @@ public final class ConsoleBench {
             return value == null ? fallback : value;
         }
     }
+
+    /**
+     * A page whose files the routes answer has no address, so Chromium's Local Network Access checks would block
+     * its socket to the loopback server (SOCKETS=loopback); the gateway's own origin is loopback anyway.
+     */
+    static final List<String> CHROMIUM_ARGS = List.of(
+            "--disable-features=LocalNetworkAccessChecks,LocalNetworkAccessChecksWebSockets");
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromEnvironment();
@@ -65,16 +73,18 @@ public final class ConsoleBench {
         try (Playwright playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
                 Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(settings.chromium()).setHeadless(true))) {
+                        .setExecutablePath(settings.chromium()).setHeadless(true).setArgs(CHROMIUM_ARGS))) {
             chromiumVersion = browser.version();
             BoardRun board = new BoardRun(settings, browser, probe);
-            for (int throttle : settings.throttles()) {
-                runs.add(board.run(throttle, settings.durationSeconds(), null));
+            for (String socket : settings.sockets()) {
+                for (int throttle : settings.throttles()) {
+                    runs.add(board.run(throttle, socket, settings.durationSeconds(), null));
+                }
             }
             if (settings.profileSeconds() > 0) {
                 BoardRun.log("attribution pass: %d s at 1× CPU, traced and sampled", settings.profileSeconds());
                 profiling = new Profiling(browser, settings.work(), settings.origin());
-                board.run(1, settings.profileSeconds(), profiling);
+                board.run(1, settings.sockets().get(0), settings.profileSeconds(), profiling);
             }
             gateway = FirstLoad.fromGateway(settings, browser, probe);
         }

@@ -10,12 +10,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import com.google.gson.JsonObject;
@@ -48,11 +49,17 @@ final class FakeSuite {
     private final List<Served> served = new ArrayList<>();
     private final List<String> apiCalls = new ArrayList<>();
     private final List<String> unhandled = new ArrayList<>();
-    private final Set<String> tickets = new HashSet<>();
-    private WebSocketRoute socket;
-    private int socketsOpened;
-    private int refusedSockets;
-    private int resumes;
+    private final Set<String> tickets = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger socketsOpened = new AtomicInteger();
+    private final AtomicInteger refusedSockets = new AtomicInteger();
+    private final AtomicInteger resumes = new AtomicInteger();
+    private volatile LiveSocket socket;
+
+    /** The console's open socket, as the bench pushes frames into it. */
+    interface LiveSocket {
+
+        void send(String frame);
+    }
 
     FakeSuite(Path consoleDir, SignalFeed feed, UUID userId) {
         this.consoleDir = consoleDir.toAbsolutePath().normalize();
@@ -60,10 +67,15 @@ final class FakeSuite {
         this.userId = userId;
     }
 
-    /** Serves everything: console files, WebJars, the API and the socket. */
-    void serveAll(Page page) {
+    /**
+     * Serves everything: console files, WebJars, the API, and the socket through {@code routeWebSocket} unless
+     * {@code playwrightSocket} is false (then a {@link LoopbackSocket} on the origin's port answers it).
+     */
+    void serveAll(Page page, boolean playwrightSocket) {
         page.route("**/*", this::handle);
-        serveSocket(page);
+        if (playwrightSocket) {
+            serveSocket(page);
+        }
     }
 
     /** Serves only the API and the socket: the console's files come from a real gateway. */
@@ -73,20 +85,52 @@ final class FakeSuite {
     }
 
     /** The socket the console has open now, or null. */
-    WebSocketRoute socket() {
+    LiveSocket socket() {
         return socket;
     }
 
+    /** Spends a ticket the fake API issued: true once per ticket. */
+    boolean spendTicket(String ticket) {
+        boolean valid = ticket != null && tickets.remove(ticket);
+        if (!valid) {
+            refusedSockets.incrementAndGet();
+        }
+        return valid;
+    }
+
+    void opened(LiveSocket live) {
+        socketsOpened.incrementAndGet();
+        socket = live;
+    }
+
+    void closed(LiveSocket live) {
+        if (socket == live) {
+            socket = null;
+        }
+    }
+
+    /** A client frame: {@code ping} is answered with {@code pong}, {@code resume} counted. */
+    void received(String text, LiveSocket from) {
+        JsonObject message = JsonParser.parseString(text).getAsJsonObject();
+        String type = message.has("type") ? message.get("type").getAsString() : "";
+        if ("ping".equals(type)) {
+            from.send("{\"type\":\"pong\"}");
+        }
+        else if ("resume".equals(type)) {
+            resumes.incrementAndGet();
+        }
+    }
+
     int socketsOpened() {
-        return socketsOpened;
+        return socketsOpened.get();
     }
 
     int refusedSockets() {
-        return refusedSockets;
+        return refusedSockets.get();
     }
 
     int resumes() {
-        return resumes;
+        return resumes.get();
     }
 
     List<Served> served() {
@@ -103,29 +147,14 @@ final class FakeSuite {
 
     private void serveSocket(Page page) {
         page.routeWebSocket("**/ws/signals**", ws -> {
-            String ticket = query(URI.create(ws.url()).getRawQuery()).get("ticket");
-            if (ticket == null || !tickets.remove(ticket)) {
-                refusedSockets++;
+            if (!spendTicket(ticketOf(ws.url()))) {
                 ws.close(new WebSocketRoute.CloseOptions().setCode(1008).setReason("no valid ticket"));
                 return;
             }
-            socketsOpened++;
-            socket = ws;
-            ws.onMessage(frame -> {
-                JsonObject message = JsonParser.parseString(frame.text()).getAsJsonObject();
-                String type = message.has("type") ? message.get("type").getAsString() : "";
-                if ("ping".equals(type)) {
-                    ws.send("{\"type\":\"pong\"}");
-                }
-                else if ("resume".equals(type)) {
-                    resumes++;
-                }
-            });
-            ws.onClose((code, reason) -> {
-                if (socket == ws) {
-                    socket = null;
-                }
-            });
+            LiveSocket live = ws::send;
+            opened(live);
+            ws.onMessage(frame -> received(frame.text(), live));
+            ws.onClose((code, reason) -> closed(live));
         });
     }
 
@@ -133,7 +162,11 @@ final class FakeSuite {
         URI uri = URI.create(route.request().url());
         String path = uri.getRawPath();
         try {
-            if (path.startsWith("/api/")) {
+            if (path.startsWith("/ws/")) {
+                // the socket's handshake, when a LoopbackSocket plays it (Chromium lets routes see it)
+                route.resume();
+            }
+            else if (path.startsWith("/api/")) {
                 String query = uri.getRawQuery();
                 apiCalls.add(route.request().method() + " " + path
                         + (query == null ? "" : "?" + URLDecoder.decode(query, StandardCharsets.UTF_8)));
@@ -420,6 +453,10 @@ final class FakeSuite {
         error.put("field", field);
         error.put("message", message);
         return error;
+    }
+
+    static String ticketOf(String url) {
+        return query(URI.create(url).getRawQuery()).get("ticket");
     }
 
     private static Map<String, String> query(String raw) {

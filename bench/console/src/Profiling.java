@@ -25,8 +25,9 @@ import com.microsoft.playwright.Page;
  */
 final class Profiling {
 
-    private static final List<String> CATEGORIES = List.of("devtools.timeline", "disabled-by-default-devtools.timeline",
-            "toplevel", "v8.execute", "blink.user_timing");
+    /** PROFILE_CATEGORIES replaces them, e.g. adding disabled-by-default-devtools.timeline.invalidationTracking. */
+    private static final List<String> CATEGORIES = List.of(System.getenv().getOrDefault("PROFILE_CATEGORIES",
+            "devtools.timeline,disabled-by-default-devtools.timeline,toplevel,v8.execute,blink.user_timing").split(","));
 
     private final Browser browser;
     private final Path work;
