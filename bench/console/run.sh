@@ -7,7 +7,8 @@
 #
 # Usage: bench/console/run.sh
 # Variables (defaults): ROWS (500), RATE (20 signal events/s), WARMUP_SECONDS (15), DURATION_SECONDS (60),
-#   THROTTLES (1,4), CREATED_SHARE (0.15), CLOSED_SHARE (0.15; the rest are updates), SEED (13),
+#   THROTTLES (1,4), SOCKETS (playwright,loopback: routeWebSocket, and a real WebSocket server on the origin's
+#   loopback port), CREATED_SHARE (0.15), CLOSED_SHARE (0.15; the rest are updates), SEED (13),
 #   PROFILE_SECONDS (20; 0 skips the traced attribution pass), GATEWAY_URL (http://localhost:8080; also measures a
 #   cold first load from a running gateway when one answers there, empty skips), CONSOLE_DIR (the console's files,
 #   web-console/src/main/resources/META-INF/cryptotracker-console), CHROMIUM (/usr/bin/chromium),
@@ -83,7 +84,8 @@ if [[ -n "$(cd "$ROOT" && git status --porcelain -- web-console 2>/dev/null)" ]]
   CONSOLE_REVISION="$CONSOLE_REVISION with uncommitted changes"
 fi
 
-log "running (about $(( (${WARMUP_SECONDS:-15} + ${DURATION_SECONDS:-60} + 30) * $(tr ',' '\n' <<< "${THROTTLES:-1,4}" | wc -l) + ${PROFILE_SECONDS:-20} + 60 )) s)"
+RUNS=$(( $(tr ',' '\n' <<< "${THROTTLES:-1,4}" | wc -l) * $(tr ',' '\n' <<< "${SOCKETS:-playwright,loopback}" | wc -l) ))
+log "running (about $(( (${WARMUP_SECONDS:-15} + ${DURATION_SECONDS:-60} + 25) * RUNS + ${PROFILE_SECONDS:-20} + 60 )) s)"
 ROOT="$ROOT" CONSOLE_DIR="$CONSOLE_DIR" CONSOLE_REVISION="$CONSOLE_REVISION" PLAYWRIGHT_VERSION="$PLAYWRIGHT_VERSION" \
   CHROMIUM="$CHROMIUM" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 WORK="$DIR/target/work" BENCH_NICE="${BENCH_NICE:-0}" \
   nice -n "${BENCH_NICE:-0}" "$JAVA" ${BENCH_JAVA_OPTS:--Xmx512m} -cp "$DIR/target/classes:$CP" ConsoleBench
