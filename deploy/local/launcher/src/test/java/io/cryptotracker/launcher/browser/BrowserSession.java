@@ -65,9 +65,9 @@ public final class BrowserSession implements AutoCloseable {
         return user;
     }
 
-    /** Every user opened so far, for screenshots on failure. */
+    /** Every user still here (not closed), for error checks and screenshots on failure. */
     public List<BrowserUser> users() {
-        return List.copyOf(users);
+        return users.stream().filter(user -> !user.isClosed()).toList();
     }
 
     @Override

@@ -51,6 +51,7 @@ public final class BrowserUser {
     private final BrowserContext context;
     private final Page page;
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean closed;
 
     BrowserUser(String name, String origin, BrowserContext context) {
         this.name = name;
@@ -131,6 +132,16 @@ public final class BrowserUser {
                 () => [['local', localStorage], ['session', sessionStorage]].flatMap(([area, storage]) =>
                   Object.keys(storage).map(key => area + ':' + key + '=' + storage.getItem(key)))
                 """);
+    }
+
+    /** Closes the context: the user leaves (their page is no longer checked or photographed). */
+    public void close() {
+        closed = true;
+        context.close();
+    }
+
+    public boolean isClosed() {
+        return closed;
     }
 
     /** Saves what the page shows (the viewport) as a PNG. */

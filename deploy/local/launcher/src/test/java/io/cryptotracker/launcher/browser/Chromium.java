@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The operating system's Chromium, which the browser tests drive (Playwright's own browser download is not
- * reachable here): {@code CHROMIUM_PATH} when set, else {@code /usr/bin/chromium} or {@code /usr/bin/chromium-browser}.
+ * reachable here): {@code CHROMIUM_PATH} when set, else {@code chromium} or {@code chromium-browser} in
+ * {@code /usr/bin} or on the {@code PATH}.
  */
 public final class Chromium {
 
@@ -29,8 +30,18 @@ public final class Chromium {
         if (configured != null && !configured.isBlank()) {
             candidates.add(Path.of(configured.trim()));
         }
-        candidates.add(Path.of("/usr/bin/chromium"));
-        candidates.add(Path.of("/usr/bin/chromium-browser"));
+        List<String> directories = new ArrayList<>(List.of("/usr/bin"));
+        String path = System.getenv("PATH");
+        if (path != null) {
+            directories.addAll(List.of(path.split(java.io.File.pathSeparator)));
+        }
+        for (String name : List.of("chromium", "chromium-browser")) {
+            for (String directory : directories) {
+                if (!directory.isBlank()) {
+                    candidates.add(Path.of(directory, name));
+                }
+            }
+        }
         return candidates.stream().filter(Files::isExecutable).findFirst();
     }
 
