@@ -77,8 +77,11 @@ stale_modules() {
       echo "$module"
       continue
     fi
+    # the gateway's jar carries the web console's files
+    local console=()
+    [[ "$module" == gateway ]] && console=("$ROOT/web-console/src/main" "$ROOT/web-console/pom.xml")
     if [[ -n "$(find "$ROOT/$module/src/main" "$ROOT/$module/pom.xml" "$ROOT/common-lib/src/main" "$ROOT/common-lib/pom.xml" \
-                     "$ROOT/pom.xml" -newer "$jar" -type f -print -quit 2>/dev/null)" ]]; then
+                     "$ROOT/pom.xml" "${console[@]+"${console[@]}"}" -newer "$jar" -type f -print -quit 2>/dev/null)" ]]; then
       echo "$module"
     fi
   done

@@ -43,6 +43,8 @@ public final class LocalLauncher {
     private final SuiteLauncher suite;
     private final Object shutdownLock = new Object();
     private final long launchedAt = System.nanoTime();
+    /** Decided after {@code --fresh} has wiped the data directory, where a generated admin password lives. */
+    private LocalFirstAdmin firstAdmin;
     private volatile boolean stopping;
     private volatile CompletableFuture<EmbeddedServers> infrastructure;
     private volatile DrillControl drillControl;
@@ -108,6 +110,7 @@ public final class LocalLauncher {
             deleteRecursively(dataDirectory);
             out.println("--fresh: wiped " + root.relativize(dataDirectory));
         }
+        firstAdmin = LocalFirstAdmin.decide(System.getenv(), dataDirectory);
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "local-launcher-shutdown"));
         try {
             EmbeddedServers servers = startInfrastructure();
@@ -184,13 +187,24 @@ public final class LocalLauncher {
         suite.startWave(List.of(plan.spec(SuiteService.DISCOVERY, discoveryPort)));
         List<ServiceSpec> rest = SuiteService.behindDiscovery().stream()
                 .filter(options.services()::contains)
-                .map(service -> plan.spec(service, settings.port(service)))
+                .map(service -> withFirstAdmin(service, plan.spec(service, settings.port(service))))
                 .toList();
         if (!rest.isEmpty()) {
             suite.startWave(rest);
         }
         out.printf("%nAll %d services healthy %s after launch.%n", rest.size() + 1,
                 seconds(System.nanoTime() - launchedAt));
+    }
+
+    private ServiceSpec withFirstAdmin(SuiteService service, ServiceSpec spec) {
+        if (service != SuiteService.AUTH_SERVICE) {
+            return spec;
+        }
+        ServiceSpec withAdmin = spec;
+        for (Map.Entry<String, String> variable : firstAdmin.environment().entrySet()) {
+            withAdmin = withAdmin.withEnvironment(variable.getKey(), variable.getValue());
+        }
+        return withAdmin;
     }
 
     private void printStatus(EmbeddedServers servers) {
@@ -223,12 +237,19 @@ public final class LocalLauncher {
         out.print(table.render());
         out.println("  total RSS: " + ProcessMemory.mebibytes(total));
         out.println();
+        out.println("Logs: " + root.relativize(logDirectory) + "/<service>.log. Press Ctrl-C to stop everything.");
         if (options.services().contains(SuiteService.GATEWAY)) {
+            String gateway = "http://localhost:" + settings.port(SuiteService.GATEWAY);
             // healthy is not yet routable: the gateway sees new registrations after its next registry fetch
-            out.println("Gateway: http://localhost:" + settings.port(SuiteService.GATEWAY)
-                    + " (routes to a service within about 10 s of its start)");
+            out.println("API: " + gateway + "/api/v1/... and " + gateway + "/swagger-ui.html (each service routable "
+                    + "within about 10 s of its start)");
+            out.println("First admin: " + firstAdmin.email() + (firstAdmin.passwordFile() == null
+                    ? " (CRYPTOTRACKER_ADMIN_PASSWORD)"
+                    : ", password in " + root.relativize(firstAdmin.passwordFile())));
+            out.println();
+            out.println("Open " + gateway + " in a browser: the CryptoTracker console (register, or sign in as the "
+                    + "first admin).");
         }
-        out.println("Logs:    " + root.relativize(logDirectory) + "/<service>.log. Press Ctrl-C to stop everything.");
         out.flush();
     }
 

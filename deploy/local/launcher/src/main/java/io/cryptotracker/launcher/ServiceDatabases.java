@@ -1,15 +1,6 @@
 package io.cryptotracker.launcher;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +20,6 @@ public final class ServiceDatabases {
 
     /** The passwords file's name in the launcher's data directory. */
     public static final String PASSWORDS_FILE = "postgres-roles.properties";
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ServiceDatabases() {
     }
@@ -57,51 +46,9 @@ public final class ServiceDatabases {
     }
 
     private static Properties loadOrGenerate(Path file, List<SuiteService> services) {
-        Properties passwords = new Properties();
-        try {
-            if (Files.isRegularFile(file)) {
-                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    passwords.load(reader);
-                }
-            }
-            boolean added = false;
-            for (SuiteService service : services) {
-                String role = service.databaseRole().orElse(null);
-                if (role != null && passwords.getProperty(role, "").isEmpty()) {
-                    passwords.setProperty(role, newPassword());
-                    added = true;
-                }
-            }
-            if (added) {
-                store(file, passwords);
-            }
-            return passwords;
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Could not read or write the database passwords in " + file, ex);
-        }
-    }
-
-    private static void store(Path file, Properties passwords) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        if (!Files.exists(file)) {
-            Files.createFile(file);
-        }
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        }
-        catch (UnsupportedOperationException ex) {
-            // not a POSIX file system (Windows): the data directory's own permissions apply
-        }
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            passwords.store(writer, "Local run only: each service's PostgreSQL role and its password (generated; "
-                    + "deleted with the data by --fresh)");
-        }
-    }
-
-    private static String newPassword() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return LocalSecretsFile.loadOrGenerate(file,
+                services.stream().flatMap(service -> service.databaseRole().stream()).toList(),
+                "Local run only: each service's PostgreSQL role and its password (generated; deleted with the data by "
+                        + "--fresh)");
     }
 }
