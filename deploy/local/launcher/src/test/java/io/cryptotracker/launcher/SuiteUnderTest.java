@@ -114,7 +114,8 @@ final class SuiteUnderTest implements AutoCloseable {
                 int discoveryPort = ports.get(SuiteService.DISCOVERY);
                 SuitePlan plan = new SuitePlan(jars, infrastructure, databaseLogins, discoveryPort,
                         work.resolve("work"), List.of());
-                SuiteLauncher launcher = new SuiteLauncher(work.resolve("logs"), Duration.ofMinutes(3),
+                // six services starting at once on two shared cores have taken over four minutes
+                SuiteLauncher launcher = new SuiteLauncher(work.resolve("logs"), Duration.ofMinutes(5),
                         Duration.ofSeconds(20), new ProgressToStandardOutput(), null);
                 suite = new SuiteUnderTest(infrastructure, launcher,
                         discoveryPort, ports.getOrDefault(SuiteService.GATEWAY, 0));
