@@ -13,6 +13,9 @@ final class AuthApi {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The header the web console sends with every console session call. */
+    static final Map<String, String> CONSOLE = Map.of("X-CryptoTracker-Console", "1");
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
 
@@ -57,6 +60,39 @@ final class AuthApi {
         ApiResponse changePassword(String currentPassword, String newPassword, String accessToken) {
             return post("/api/v1/users/me/change-password",
                     Map.of("current_password", currentPassword, "new_password", newPassword), accessToken);
+        }
+
+        ApiResponse consoleLogin(String email, String password) {
+            return console("login", AuthApi.JSON.writeValueAsString(Map.of("email", email, "password", password)),
+                    null, CONSOLE);
+        }
+
+        ApiResponse consoleRefresh(String refreshCookie) {
+            return console("refresh", null, refreshCookie, CONSOLE);
+        }
+
+        ApiResponse consoleLogout(String refreshCookie) {
+            return console("logout", null, refreshCookie, CONSOLE);
+        }
+
+        /**
+         * {@code POST /api/v1/auth/console/{action}} with a JSON body (or none), the refresh cookie (or none) and
+         * exactly the given extra headers – {@link #CONSOLE} for what the console sends.
+         */
+        ApiResponse console(String action, String body, String refreshCookie, Map<String, String> headers) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/auth/console/" + action))
+                    .header("User-Agent", "auth-service-integration-test")
+                    .header("X-Forwarded-For", clientIp)
+                    .POST(body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            if (refreshCookie != null) {
+                request.header("Cookie", "ct_refresh=" + refreshCookie);
+            }
+            headers.forEach(request::header);
+            return send(request.build());
         }
 
         ApiResponse post(String path, Object body, String accessToken) {

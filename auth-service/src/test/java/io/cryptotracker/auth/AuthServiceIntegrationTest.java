@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +45,7 @@ import io.cryptotracker.common.outbox.OutboxWriter;
 import io.cryptotracker.common.security.AuthenticatedUser;
 import io.cryptotracker.common.security.JwtVerifier;
 import io.cryptotracker.common.security.Tier;
+import io.cryptotracker.common.testsupport.BadInputSweep;
 import io.cryptotracker.common.testsupport.ServiceContractTest;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jws;
@@ -89,6 +91,9 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
                 "/api/v1/auth/login",
                 "/api/v1/auth/refresh",
                 "/api/v1/auth/logout",
+                "/api/v1/auth/console/login",
+                "/api/v1/auth/console/refresh",
+                "/api/v1/auth/console/logout",
                 "/api/v1/users/me/change-password",
                 "/.well-known/jwks.json");
     }
@@ -117,6 +122,12 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
         String email = uniqueEmail("sweeper");
         sweeper.register(email, "sweeper_" + UUID.randomUUID().toString().substring(0, 8), PASSWORD);
         return sweeper.login(email, PASSWORD).text("access_token");
+    }
+
+    /** The console endpoints refuse every request without the console header: the sweep sends it everywhere. */
+    @Override
+    protected BadInputSweep.Samples badInputSamples() {
+        return new BadInputSweep.Samples().header("X-CryptoTracker-Console", "1");
     }
 
     AuthApi api;
@@ -420,6 +431,223 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
             assertThat(client.logout(victimRefresh, attacker.get("access_token").asString()).status())
                     .isEqualTo(204);
             assertThat(client.refresh(victimRefresh).status()).isEqualTo(200);
+        }
+    }
+
+    @Nested
+    class ConsoleSession {
+
+        static final String COOKIE_PATH = "Path=/api/v1/auth/console";
+
+        @Test
+        void signingInSetsAnHttpOnlyStrictSecureCookieForTheConsolePathAndNoRefreshTokenInTheBody() {
+            String email = uniqueEmail("Console");
+            String userId = client.register(email, "console_user", PASSWORD).text("id");
+
+            ApiResponse response = client.consoleLogin(email, PASSWORD);
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.header("Cache-Control")).contains("no-store");
+            String cookie = theRefreshCookie(response);
+            assertThat(attributes(cookie)).contains(COOKIE_PATH, "HttpOnly", "SameSite=Strict", "Secure",
+                    "Max-Age=2592000");
+            String refreshToken = valueOf(cookie);
+            assertThat(refreshToken).hasSize(43);
+            JsonNode body = response.json();
+            assertThat(body.propertyNames()).containsExactlyInAnyOrder("access_token", "token_type", "expires_in");
+            assertThat(body.get("token_type").asString()).isEqualTo("bearer");
+            assertThat(body.get("expires_in").asLong()).isEqualTo(900);
+            assertThat(response.body()).doesNotContain(refreshToken).doesNotContain("refresh_token");
+            assertThat(verify(body.get("access_token").asString()).id()).isEqualTo(UUID.fromString(userId));
+            assertThat(awaitAudit(userId, "LOGIN_SUCCEEDED").value()).contains("\"outcome\":\"SUCCESS\"");
+        }
+
+        @Test
+        void refreshingRotatesTheCookieAndTheOldValuePresentedAgainRevokesTheWholeFamily() {
+            String userId = registerAndConsoleLogin("ConsoleTheft");
+            String first = lastCookie;
+
+            ApiResponse refreshed = client.consoleRefresh(first);
+
+            assertThat(refreshed.status()).isEqualTo(200);
+            assertThat(refreshed.header("Cache-Control")).contains("no-store");
+            String second = valueOf(theRefreshCookie(refreshed));
+            assertThat(second).hasSize(43).isNotEqualTo(first);
+            assertThat(attributes(theRefreshCookie(refreshed))).contains(COOKIE_PATH, "HttpOnly", "SameSite=Strict",
+                    "Secure", "Max-Age=2592000");
+            assertThat(refreshed.json().propertyNames()).containsExactlyInAnyOrder("access_token", "token_type",
+                    "expires_in");
+            assertThat(refreshed.body()).doesNotContain(second);
+            assertThat(verify(refreshed.text("access_token")).id()).isEqualTo(UUID.fromString(userId));
+
+            ApiResponse reuse = client.consoleRefresh(first);
+
+            assertThat(reuse.status()).isEqualTo(401);
+            assertThat(reuse.header("Content-Type")).startsWith("application/problem+json");
+            assertCleared(reuse);
+            assertThat(client.consoleRefresh(second).status()).as("the newest cookie of the family is revoked too")
+                    .isEqualTo(401);
+            assertThat(awaitAudit(userId, "REFRESH_TOKEN_REUSED").value()).contains("\"outcome\":\"FAILURE\"");
+        }
+
+        @Test
+        void aMissingUnknownOrMalformedCookieIs401AndClearsTheCookie() {
+            for (String cookie : Arrays.asList(null, "A".repeat(43), "garbage", "")) {
+                ApiResponse response = client.consoleRefresh(cookie);
+
+                assertThat(response.status()).as("cookie %s", cookie).isEqualTo(401);
+                assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+                assertThat(response.json().get("type").asString()).endsWith("/invalid-refresh-token");
+                assertCleared(response);
+            }
+        }
+
+        @Test
+        void signingOutRevokesTheFamilyClearsTheCookieAndAnswers204EvenWithoutACookie() {
+            String userId = registerAndConsoleLogin("ConsoleLogout");
+            String rotated = valueOf(theRefreshCookie(client.consoleRefresh(lastCookie)));
+
+            ApiResponse logout = client.consoleLogout(rotated);
+
+            assertThat(logout.status()).isEqualTo(204);
+            assertCleared(logout);
+            assertThat(client.consoleRefresh(rotated).status()).isEqualTo(401);
+            assertThat(awaitAudit(userId, "LOGGED_OUT").value()).contains("\"outcome\":\"SUCCESS\"");
+            assertThat(client.consoleLogout(rotated).status()).isEqualTo(204);
+            ApiResponse withoutCookie = client.consoleLogout(null);
+            assertThat(withoutCookie.status()).isEqualTo(204);
+            assertCleared(withoutCookie);
+        }
+
+        @Test
+        void aCallWithoutTheConsoleHeaderIsA403ProblemAndChangesNothing() {
+            String email = uniqueEmail("NoHeader");
+            registerAndConsoleLogin(email, "no_header");
+            String cookie = lastCookie;
+            String login = AuthApi.JSON.writeValueAsString(Map.of("email", email, "password", PASSWORD));
+
+            for (Map<String, String> headers : List.of(Map.<String, String>of(),
+                    Map.of("X-CryptoTracker-Console", "0"), Map.of("X-CryptoTracker-Console", "true"))) {
+                assertConsoleRefused(client.console("login", login, null, headers), "X-CryptoTracker-Console");
+                assertConsoleRefused(client.console("refresh", null, cookie, headers), "X-CryptoTracker-Console");
+                assertConsoleRefused(client.console("logout", null, cookie, headers), "X-CryptoTracker-Console");
+            }
+            assertConsoleRefused(client.console("login", "{\"email\":\"\"}", null, Map.of()),
+                    "X-CryptoTracker-Console");
+
+            assertThat(client.consoleRefresh(cookie).status()).as("the session is untouched").isEqualTo(200);
+        }
+
+        @Test
+        void aCrossSiteCallIs403EvenWithTheHeaderWhileSameOriginAndSameSiteCallsPass() {
+            String email = uniqueEmail("CrossSite");
+            registerAndConsoleLogin(email, "cross_site");
+            String cookie = lastCookie;
+            Map<String, String> crossSite = Map.of("X-CryptoTracker-Console", "1", "Sec-Fetch-Site", "cross-site");
+            String login = AuthApi.JSON.writeValueAsString(Map.of("email", email, "password", PASSWORD));
+
+            assertConsoleRefused(client.console("login", login, null, crossSite), "cross-site");
+            assertConsoleRefused(client.console("refresh", null, cookie, crossSite), "cross-site");
+            assertConsoleRefused(client.console("logout", null, cookie, crossSite), "cross-site");
+
+            ApiResponse sameOrigin = client.console("refresh", null, cookie,
+                    Map.of("X-CryptoTracker-Console", "1", "Sec-Fetch-Site", "same-origin"));
+            assertThat(sameOrigin.status()).isEqualTo(200);
+            ApiResponse sameSite = client.console("refresh", null, valueOf(theRefreshCookie(sameOrigin)),
+                    Map.of("X-CryptoTracker-Console", "1", "Sec-Fetch-Site", "same-site"));
+            assertThat(sameSite.status()).isEqualTo(200);
+        }
+
+        @Test
+        void wrongCredentialsGetTheSame401AsLoginAndNoCookie() {
+            String email = uniqueEmail("ConsoleWrong");
+            client.register(email, "console_wrong", PASSWORD);
+
+            ApiResponse console = client.consoleLogin(email, "not the password at all");
+            ApiResponse unknown = client.consoleLogin(uniqueEmail("nobody"), "not the password at all");
+            ApiResponse plain = client.login(email, "not the password at all");
+
+            assertThat(console.status()).isEqualTo(401);
+            assertThat(console.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(console.raw().headers().allValues("Set-Cookie")).isEmpty();
+            for (String field : List.of("type", "title", "status", "detail")) {
+                assertThat(console.json().get(field)).as(field).isEqualTo(plain.json().get(field))
+                        .isEqualTo(unknown.json().get(field));
+            }
+            assertThat(console.body()).doesNotContain(email);
+        }
+
+        @Test
+        void invalidFieldsAre400NamingTheFieldAsAtLogin() {
+            assertThat(fields(client.console("login", "{\"email\":\"someone@example.com\"}", null,
+                    AuthApi.CONSOLE))).containsExactly("password");
+            assertThat(fields(client.console("login", "{\"password\":\"whatever it is\"}", null,
+                    AuthApi.CONSOLE))).containsExactly("email");
+            assertThat(fields(client.consoleLogin("ann\u0000@example.com", PASSWORD))).containsExactly("email");
+            assertThat(fields(client.consoleLogin("\u0430lice@example.com", PASSWORD))).containsExactly("email");
+            assertThat(fields(client.consoleLogin("x".repeat(321), PASSWORD))).containsExactly("email");
+        }
+
+        @Test
+        void consoleFailuresCountTowardsTheSameLockAsLogin() {
+            String email = uniqueEmail("ConsoleLocked");
+            String userId = client.register(email, "console_locked", PASSWORD).text("id");
+            for (int i = 0; i < 5; i++) {
+                assertThat(client.consoleLogin(email, "wrong password " + i).status()).isEqualTo(401);
+            }
+
+            ApiResponse locked = api.from(randomIp()).consoleLogin(email, PASSWORD);
+
+            assertThat(locked.status()).isEqualTo(429);
+            assertThat(locked.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(Integer.parseInt(locked.header("Retry-After"))).isBetween(1, 30);
+            assertThat(locked.raw().headers().allValues("Set-Cookie")).isEmpty();
+            assertThat(api.from(randomIp()).login(email, PASSWORD).status()).isEqualTo(429);
+            assertThat(awaitAudit(userId, "LOGIN_LOCKED").value()).contains("\"scope\":\"account\"");
+        }
+
+        /** The refresh token of the last console sign-in of this test. */
+        private String lastCookie;
+
+        private String registerAndConsoleLogin(String name) {
+            return registerAndConsoleLogin(uniqueEmail(name), name.toLowerCase());
+        }
+
+        private String registerAndConsoleLogin(String email, String username) {
+            String userId = client.register(email, username, PASSWORD).text("id");
+            ApiResponse login = client.consoleLogin(email, PASSWORD);
+            assertThat(login.status()).isEqualTo(200);
+            lastCookie = valueOf(theRefreshCookie(login));
+            return userId;
+        }
+
+        private static String theRefreshCookie(ApiResponse response) {
+            List<String> cookies = response.raw().headers().allValues("Set-Cookie");
+            assertThat(cookies).hasSize(1);
+            assertThat(cookies.get(0)).startsWith("ct_refresh=");
+            return cookies.get(0);
+        }
+
+        private static String valueOf(String setCookie) {
+            return setCookie.substring("ct_refresh=".length(), setCookie.indexOf(';'));
+        }
+
+        private static List<String> attributes(String setCookie) {
+            return Arrays.stream(setCookie.split(";")).skip(1).map(String::strip).toList();
+        }
+
+        private static void assertCleared(ApiResponse response) {
+            String cookie = theRefreshCookie(response);
+            assertThat(valueOf(cookie)).isEmpty();
+            assertThat(attributes(cookie)).contains(COOKIE_PATH, "Max-Age=0", "HttpOnly", "SameSite=Strict",
+                    "Secure");
+        }
+
+        private static void assertConsoleRefused(ApiResponse response, String detailMentions) {
+            assertThat(response.status()).isEqualTo(403);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(response.json().get("detail").asString()).contains(detailMentions);
+            assertThat(response.raw().headers().allValues("Set-Cookie")).isEmpty();
         }
     }
 

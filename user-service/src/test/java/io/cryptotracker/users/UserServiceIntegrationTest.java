@@ -51,7 +51,8 @@ class UserServiceIntegrationTest extends ServiceContractTest {
                 "/api/v1/users/me/preferences",
                 "/api/v1/users/me/subscription",
                 "/api/v1/users/me/audit",
-                "/api/v1/admin/users/{id}/subscription");
+                "/api/v1/admin/users/{id}/subscription",
+                "/api/v1/admin/users");
     }
 
     @DynamicPropertySource
@@ -404,6 +405,132 @@ class UserServiceIntegrationTest extends ServiceContractTest {
             assertThat(api.put("/api/v1/users/me/subscription", "{}").errorFields()).containsExactly("auto_renew");
             assertThat(api.put("/api/v1/users/me/subscription", "{\"auto_renew\": \"no\"}").errorFields())
                     .containsExactly("auto_renew");
+        }
+    }
+
+    @Nested
+    class AdminUserSearch {
+
+        @Test
+        void anAdminFindsUsersByPartOfTheirEmailOrUsernameIgnoringCaseWithTheirPlan() {
+            String tag = uniqueTag();
+            AuthenticatedUser rita = userWithEmail("Rita." + tag + "@Example.com");
+            publish(Topics.USERS, registered(rita, "rita_" + tag));
+            AuthenticatedUser sam = userWithEmail("sam@" + tag + ".example.org");
+            assertThat(as(sam).get("/api/v1/users/me").status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(20)).until(() -> profileCount(rita.id()) == 1);
+            Instant until = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+            assertThat(asAdmin().put("/api/v1/admin/users/" + rita.id() + "/subscription",
+                    "{\"plan\": \"VIP\", \"expires_at\": \"" + until + "\"}").status()).isEqualTo(200);
+
+            ApiResponse byEmail = asAdmin().get("/api/v1/admin/users?q=" + tag.toUpperCase());
+
+            assertThat(byEmail.status()).isEqualTo(200);
+            JsonNode page = byEmail.json();
+            assertThat(page.get("total_items").asLong()).isEqualTo(2);
+            assertThat(page.get("total_pages").asInt()).isEqualTo(1);
+            assertThat(page.get("page").asInt()).isZero();
+            assertThat(page.get("size").asInt()).isEqualTo(20);
+            JsonNode first = page.get("items").get(0);
+            assertThat(first.propertyNames()).containsExactlyInAnyOrder("id", "email", "username", "created_at",
+                    "subscription");
+            assertThat(first.get("id").asString()).isEqualTo(rita.id().toString());
+            assertThat(first.get("email").asString()).isEqualTo(rita.email());
+            assertThat(first.get("username").asString()).isEqualTo("rita_" + tag);
+            assertThat(Instant.parse(first.get("created_at").asString())).isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
+            JsonNode plan = first.get("subscription");
+            assertThat(plan.propertyNames()).containsExactlyInAnyOrder("plan", "status", "started_at", "expires_at",
+                    "auto_renew");
+            assertThat(plan.get("plan").asString()).isEqualTo("VIP");
+            assertThat(plan.get("status").asString()).isEqualTo("ACTIVE");
+            assertThat(Instant.parse(plan.get("expires_at").asString())).isEqualTo(until);
+            assertThat(plan.get("auto_renew").asBoolean()).isTrue();
+            JsonNode second = page.get("items").get(1);
+            assertThat(second.get("id").asString()).isEqualTo(sam.id().toString());
+            assertThat(second.get("username").isNull()).as("no UserRegistered yet").isTrue();
+            assertThat(second.path("subscription").path("plan").asString()).isEqualTo("FREE");
+
+            JsonNode byUsername = asAdmin().get("/api/v1/admin/users?q=" + ("TA_" + tag).toUpperCase()).json();
+            assertThat(byUsername.get("total_items").asLong()).isEqualTo(1);
+            assertThat(byUsername.get("items").get(0).get("id").asString()).isEqualTo(rita.id().toString());
+        }
+
+        @Test
+        void theMatchesArePagedByEmail() {
+            String tag = uniqueTag();
+            List<String> ids = new ArrayList<>();
+            for (String name : List.of("e", "b", "d", "a", "c")) {
+                AuthenticatedUser user = userWithEmail(name + "-" + tag + "@example.com");
+                assertThat(as(user).get("/api/v1/users/me").status()).isEqualTo(200);
+                ids.add(user.id().toString());
+            }
+
+            JsonNode first = asAdmin().get("/api/v1/admin/users?q=" + tag + "&size=2").json();
+            JsonNode last = asAdmin().get("/api/v1/admin/users?q=" + tag + "&size=2&page=2").json();
+            JsonNode beyond = asAdmin().get("/api/v1/admin/users?q=" + tag + "&size=2&page=3").json();
+
+            assertThat(first.get("total_items").asLong()).isEqualTo(5);
+            assertThat(first.get("total_pages").asInt()).isEqualTo(3);
+            assertThat(first.get("size").asInt()).isEqualTo(2);
+            assertThat(emails(first)).containsExactly("a-" + tag + "@example.com", "b-" + tag + "@example.com");
+            assertThat(last.get("page").asInt()).isEqualTo(2);
+            assertThat(emails(last)).containsExactly("e-" + tag + "@example.com");
+            assertThat(beyond.get("items").size()).isZero();
+            assertThat(beyond.get("total_items").asLong()).isEqualTo(5);
+        }
+
+        @Test
+        void percentAndUnderscoreInTheQueryMatchOnlyThemselves() {
+            String tag = uniqueTag();
+            AuthenticatedUser user = userWithEmail("wild-" + tag + "@example.com");
+            assertThat(as(user).get("/api/v1/users/me").status()).isEqualTo(200);
+
+            String percent = tag.substring(0, 3) + "%25" + tag.substring(4);
+            String underscore = tag.substring(0, 3) + "_" + tag.substring(4);
+
+            assertThat(asAdmin().get("/api/v1/admin/users?q=" + tag).json().get("total_items").asLong()).isEqualTo(1);
+            assertThat(asAdmin().get("/api/v1/admin/users?q=" + percent).json().get("total_items").asLong()).isZero();
+            assertThat(asAdmin().get("/api/v1/admin/users?q=" + underscore).json().get("total_items").asLong())
+                    .isZero();
+        }
+
+        @Test
+        void aUserWhoIsNotAdminGetsA403() {
+            AuthenticatedUser tom = registeredUser("tom");
+
+            ApiResponse response = as(tom).get("/api/v1/admin/users?q=tom");
+
+            assertThat(response.status()).isEqualTo(403);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(new UserApi(port, null).get("/api/v1/admin/users").status()).isEqualTo(401);
+        }
+
+        @Test
+        void aBadQueryIs400NamingQAndBadPagingNamesItsParameter() {
+            ApiResponse tooLong = asAdmin().get("/api/v1/admin/users?q=" + "x".repeat(101));
+
+            assertThat(tooLong.status()).isEqualTo(400);
+            assertThat(tooLong.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(tooLong.errorFields()).containsExactly("q");
+            assertThat(asAdmin().get("/api/v1/admin/users?q=" + "x".repeat(100)).status()).isEqualTo(200);
+            assertThat(asAdmin().get("/api/v1/admin/users?q=a%00b").errorFields()).containsExactly("q");
+            assertThat(asAdmin().get("/api/v1/admin/users?page=-1").errorFields()).containsExactly("page");
+            assertThat(asAdmin().get("/api/v1/admin/users?size=0").errorFields()).containsExactly("size");
+            assertThat(asAdmin().get("/api/v1/admin/users?size=x").errorFields()).containsExactly("size");
+        }
+
+        private static String uniqueTag() {
+            return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        }
+
+        private static AuthenticatedUser userWithEmail(String email) {
+            return new AuthenticatedUser(UUID.randomUUID(), email, Tier.FREE, Set.of("USER"));
+        }
+
+        private static List<String> emails(JsonNode page) {
+            List<String> emails = new ArrayList<>();
+            page.get("items").forEach(item -> emails.add(item.get("email").asString()));
+            return emails;
         }
     }
 

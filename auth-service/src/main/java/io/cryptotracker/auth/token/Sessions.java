@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import io.cryptotracker.auth.account.UserAccount;
 import io.cryptotracker.auth.account.UserAccounts;
@@ -121,16 +122,29 @@ public class Sessions {
      */
     @Transactional
     public void logout(String presented, UUID callerId, RequestOrigin origin) {
+        endFamily(presented, token -> token.userId().equals(callerId), origin);
+    }
+
+    /**
+     * Revokes the family of the presented token, whoever it belongs to: for the console, whose HttpOnly refresh
+     * cookie is itself the proof of the session. Anything that is not a stored token is ignored (idempotent).
+     */
+    @Transactional
+    public void logout(String presented, RequestOrigin origin) {
+        endFamily(presented, token -> true, origin);
+    }
+
+    private void endFamily(String presented, Predicate<StoredRefreshToken> mayEnd, RequestOrigin origin) {
         if (!RefreshTokenSecret.isWellFormed(presented)) {
             return;
         }
         byte[] hash = RefreshTokenSecret.hash(presented);
         store.findByHash(hash)
                 .filter(token -> RefreshTokenFamily.judge(token, hash, now()) != RefreshTokenFamily.Verdict.UNKNOWN)
-                .filter(token -> token.userId().equals(callerId))
+                .filter(mayEnd)
                 .ifPresent(token -> {
                     if (store.revokeFamily(token.familyId(), now()) > 0) {
-                        audit.record(callerId, AuditTrail.Action.LOGGED_OUT, AuditTrail.SUCCESS, origin,
+                        audit.record(token.userId(), AuditTrail.Action.LOGGED_OUT, AuditTrail.SUCCESS, origin,
                                 Map.of("family_id", token.familyId().toString()));
                     }
                 });

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -86,6 +87,10 @@ public final class Downstreams {
     /** WebSocket upgrades notification-service's stub accepted, as URIs. */
     public static final Queue<String> UPGRADES = new ConcurrentLinkedQueue<>();
 
+    /** An 8 KB JSON body notification-service's stub answers at {@code /api/v1/notifications/large}. */
+    public static final String LARGE_JSON = "{\"items\":[" + String.join(",",
+            Collections.nCopies(200, "{\"title\":\"Spread alert\",\"read\":false}")) + "]}";
+
     private static DisposableServer notificationService() {
         return HttpServer.create().host("localhost").port(0)
                 .route(routes -> routes
@@ -109,6 +114,10 @@ public final class Downstreams {
                                 .then(response.sendWebsocket(
                                 // stays open: a close right after the frame could overtake it through the proxy
                                 (in, out) -> out.sendString(Mono.just(describe(request)).concatWith(Mono.never())))))
+                        // a JSON answer large enough for compression to apply, if it applied to JSON
+                        .get("/api/v1/notifications/large", (request, response) -> response
+                                .header("Content-Type", "application/json")
+                                .sendString(Mono.just(LARGE_JSON)))
                         .route(request -> true, (request, response) -> response
                                 .header("Content-Type", "application/json")
                                 .sendString(Mono.just("{\"served_by\":\"notification-service\"}"))))

@@ -1,0 +1,37 @@
+package io.cryptotracker.users.directory;
+
+import java.util.Set;
+
+import io.cryptotracker.common.web.PageQuery;
+import io.cryptotracker.common.web.PageResponse;
+import jakarta.validation.constraints.Size;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/admin/users?q=&page=&size=} (role ADMIN): the users whose email or username contains
+ * {@code q}, ignoring case, by email, with their plan – how an admin finds the user whose VIP they grant.
+ */
+@RestController
+class UserSearchController {
+
+    static final int MAX_QUERY_LENGTH = 100;
+
+    private final UserDirectory directory;
+
+    UserSearchController(UserDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GetMapping("/api/v1/admin/users")
+    @PreAuthorize("hasRole('ADMIN')")
+    PageResponse<UserDirectory.Entry> search(
+            @RequestParam(required = false) @Size(max = MAX_QUERY_LENGTH) String q,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        PageQuery query = PageQuery.parse(page, size, null, Set.of("email"), "email,asc");
+        String text = q == null ? "" : q.strip();
+        return PageResponse.of(directory.find(text, query.size(), query.offset()), query, directory.count(text));
+    }
+}
