@@ -70,6 +70,9 @@ class ConsoleJourneyIT {
     private static final String REFRESH_COOKIE = "ct_refresh";
     private static final Pattern JWT = Pattern.compile("eyJ[\\w-]+\\.[\\w-]+\\.[\\w-]+");
 
+    private static final String CONSOLE_DEV_DIR = "CONSOLE_DEV_DIR";
+    private static final String consoleDevDirectory = System.getenv(CONSOLE_DEV_DIR);
+
     private static final Path EVIDENCE = Path.of("target", "console-journey").toAbsolutePath();
 
     private static SuiteUnderTest suite;
@@ -98,6 +101,9 @@ class ConsoleJourneyIT {
                         SuiteService.MARKET_SERVICE, SuiteService.SIGNALS_SERVICE, SuiteService.NOTIFICATION_SERVICE)
                 .adjust(SuiteService.SIGNALS_SERVICE, spec -> spec.withEnvironment("TELEGRAM_WEBHOOK_SECRET",
                         TELEGRAM_SECRET))
+                // walking console files being edited (web-console/README.md) without rebuilding the gateway's jar
+                .adjust(SuiteService.GATEWAY, spec -> consoleDevDirectory == null ? spec
+                        : spec.withEnvironment(CONSOLE_DEV_DIR, consoleDevDirectory))
                 .start("console-journey");
         suite.awaitGatewayRoutesToAuthService();
         browser = BrowserSession.launch(chromium);
@@ -159,7 +165,6 @@ class ConsoleJourneyIT {
 
         expect(page.getByTestId("tier")).hasText("FREE");
         expect(page.getByRole(AriaRole.BUTTON, named("Sign out"))).isVisible();
-        newcomer.close();
     }
 
     @Test

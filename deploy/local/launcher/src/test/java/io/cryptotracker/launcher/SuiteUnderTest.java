@@ -125,6 +125,10 @@ final class SuiteUnderTest implements AutoCloseable {
                 for (SuiteService service : services) {
                     if (service != SuiteService.DISCOVERY) {
                         ServiceSpec spec = plan.spec(service, ports.get(service)).withJvmOptions(FAST_REGISTRY_CLIENT);
+                        if (service == SuiteService.GATEWAY) {
+                            // its actuator port too: a local run on the same machine holds the default 8090
+                            spec = spec.withEnvironment("GATEWAY_MANAGEMENT_PORT", Integer.toString(freePort()));
+                        }
                         if (service == SuiteService.AUTH_SERVICE) {
                             spec = spec.withEnvironment("CRYPTOTRACKER_ADMIN_EMAIL", ADMIN_EMAIL)
                                     .withEnvironment("CRYPTOTRACKER_ADMIN_PASSWORD", ADMIN_PASSWORD);

@@ -56,6 +56,8 @@ class BrowserSupportTest {
                 """);
         respond("/api/v1/auth/console/refresh", 401, "application/problem+json", "{\"status\":401}");
         respond("/api/v1/broken", 500, "application/problem+json", "{\"status\":500}");
+        respond("/api/v1/users/me/preferences", 400, "application/problem+json", "{\"status\":400}");
+        respond("/api/v1/users/me", 401, "application/problem+json", "{\"status\":401}");
         server.start();
         origin = "http://localhost:" + server.getAddress().getPort();
         browser = BrowserSession.launch(chromium);
@@ -118,17 +120,21 @@ class BrowserSupportTest {
     }
 
     @Test
-    void aMissingAssetAndAServerErrorAreBrowserErrorsButAnApiRefusalIsNot() {
+    void aMissingAssetAServerErrorAndARefusedTokenAreBrowserErrorsButAFieldErrorIsNot() {
         BrowserUser user = browser.newUser("fetching", origin);
         user.page().navigate("/missing-asset");
         user.page().evaluate("() => fetch('/api/v1/auth/console/refresh', { method: 'POST' }).then(r => r.status)");
+        user.page().evaluate("() => fetch('/api/v1/users/me/preferences', { method: 'PUT' }).then(r => r.status)");
         assertThatThrownBy(user::assertNoBrowserErrors).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("GET /gone.js answered 404")
-                .hasMessageNotContaining("refresh");
+                .hasMessageNotContaining("refresh")
+                .hasMessageNotContaining("preferences");
 
         user.page().evaluate("() => fetch('/api/v1/broken').then(r => r.status)");
+        user.page().evaluate("() => fetch('/api/v1/users/me').then(r => r.status)");
         assertThatThrownBy(user::assertNoBrowserErrors).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("GET /api/v1/broken answered 500");
+                .hasMessageContaining("GET /api/v1/broken answered 500")
+                .hasMessageContaining("GET /api/v1/users/me answered 401: {\"status\":401}");
         assertThat(user.problems()).isEmpty();
     }
 

@@ -18,9 +18,10 @@ import com.microsoft.playwright.Response;
 /**
  * One person in the browser: their own context (cookies, storage) and page, with browser notifications allowed on
  * the app's origin and recorded (headless Chromium shows none), and every error the page raises kept so the test
- * fails on it: uncaught exceptions, console errors (a Content-Security-Policy violation is one), answers of 5xx or
- * 429, and any 4xx outside {@code /api/} (a missing asset). A 4xx from the API is the product speaking (a field
- * error, a refresh without a session) and the test asserts what the user sees instead.
+ * fails on it: uncaught exceptions, console errors (a Content-Security-Policy violation is one) and every answer of
+ * 400 or more except the two the product gives in a normal journey: a validation error (400, 422) from the API, which
+ * the test checks at its field, and a 401 from the session refresh when there is no session (the first visit, after
+ * sign out).
  */
 public final class BrowserUser {
 
@@ -46,11 +47,15 @@ public final class BrowserUser {
             })();
             """;
 
+    private static final String SESSION_REFRESH = "/api/v1/auth/console/refresh";
+
     private final String name;
     private final String origin;
     private final BrowserContext context;
     private final Page page;
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    // what the page said and what the API refused, for the evidence of a failed step
+    private final List<String> journal = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean closed;
 
     BrowserUser(String name, String origin, BrowserContext context) {
@@ -63,6 +68,7 @@ public final class BrowserUser {
         this.page = context.newPage();
         page.onPageError(error -> problems.add("uncaught error: " + error));
         page.onConsoleMessage(message -> {
+            note("console." + message.type() + ": " + message.text());
             // a failed answer is judged by its status below, whatever the console makes of it
             if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
                 problems.add("console error: " + message.text() + " (at " + message.location() + ")");
@@ -77,8 +83,31 @@ public final class BrowserUser {
             return;
         }
         String path = URI.create(response.url()).getPath();
-        if (status >= 500 || status == 429 || !path.startsWith("/api/")) {
-            problems.add(response.request().method() + " " + path + " answered " + status);
+        String line = response.request().method() + " " + path + " answered " + status;
+        note(line);
+        boolean validation = path.startsWith("/api/") && (status == 400 || status == 422);
+        boolean noSession = path.equals(SESSION_REFRESH) && status == 401;
+        if (!validation && !noSession) {
+            problems.add(line + ": " + excerpt(response));
+        }
+    }
+
+    private static String excerpt(Response response) {
+        try {
+            String body = response.text();
+            return body.length() > 300 ? body.substring(0, 300) + "…" : body;
+        }
+        catch (RuntimeException ex) {
+            return "(no body)";
+        }
+    }
+
+    private void note(String line) {
+        synchronized (journal) {
+            if (journal.size() >= 500) {
+                journal.remove(0);
+            }
+            journal.add(java.time.LocalTime.now() + " " + line);
         }
     }
 
@@ -150,12 +179,20 @@ public final class BrowserUser {
         page.screenshot(new Page.ScreenshotOptions().setPath(file));
     }
 
-    /** Saves a screenshot and the page's HTML next to each other ({@code <base>.png}, {@code <base>.html}). */
+    /**
+     * Saves a screenshot, the page's HTML and a journal of its console messages and refused requests next to each
+     * other ({@code <base>.png}, {@code <base>.html}, {@code <base>.log}).
+     */
     public void saveEvidence(Path directory, String baseName) {
         screenshot(directory.resolve(baseName + ".png"));
         try {
             Files.writeString(directory.resolve(baseName + ".html"), "<!-- " + page.url() + " -->\n" + page.content(),
                     StandardCharsets.UTF_8);
+            List<String> lines;
+            synchronized (journal) {
+                lines = List.copyOf(journal);
+            }
+            Files.write(directory.resolve(baseName + ".log"), lines, StandardCharsets.UTF_8);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
