@@ -330,7 +330,7 @@ class ConsoleJourneyIT {
         row(page, live.id()).locator("td").first().click();
 
         Locator drawer = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions()
-                .setName(Pattern.compile("^Signal " + Pattern.quote(live.base()))));
+                .setName(Pattern.compile("^Signal " + literal(live.symbol()) + "$")));
         expect(drawer).isVisible();
         expect(page).hasURL(Pattern.compile("/signals/" + live.id() + "$"));
         expect(drawer.locator("[data-testid=spread-chart] canvas").first()).isVisible();
@@ -489,8 +489,16 @@ class ConsoleJourneyIT {
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(link).setExact(true)).click();
         if (expectedPath != null) {
-            expect(page).hasURL(Pattern.compile(Pattern.quote(expectedPath) + "$"));
+            expect(page).hasURL(Pattern.compile(literal(expectedPath) + "$"));
         }
+    }
+
+    /**
+     * {@code text} as a regular expression that matches it literally, in a form JavaScript reads too (Playwright runs
+     * patterns in the browser, where Java's {@code \Q...\E} quoting means something else).
+     */
+    private static String literal(String text) {
+        return text.replaceAll("[\\\\^$.|?*+()\\[\\]{}/]", "\\\\$0");
     }
 
     private static Locator row(Page page, String signalId) {
