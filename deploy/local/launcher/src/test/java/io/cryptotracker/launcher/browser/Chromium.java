@@ -5,31 +5,35 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * The operating system's Chromium, which the browser tests drive (Playwright's own browser download is not
- * reachable here): {@code CHROMIUM_PATH} when set, else {@code chromium} or {@code chromium-browser} in
+ * reachable here): {@code CHROMIUM_PATH} when set (only it), else {@code chromium} or {@code chromium-browser} in
  * {@code /usr/bin} or on the {@code PATH}.
  */
 public final class Chromium {
 
     public static final String PATH_VARIABLE = "CHROMIUM_PATH";
 
-    static final String MISSING = "Browser tests skipped: no Chromium found (set " + PATH_VARIABLE + ", or install "
-            + "it: apt-get install -y chromium; .ci/run does this where it runs as root).";
+    static final String MISSING = "Browser tests skipped: no Chromium found (install it: apt-get install -y chromium, "
+            + "as .ci/run does where it runs as root; or set " + PATH_VARIABLE + " to its executable).";
+
+    private static final AtomicBoolean announced = new AtomicBoolean();
 
     private Chromium() {
     }
 
     /** The first executable candidate, if any. */
     public static Optional<Path> installed() {
-        List<Path> candidates = new ArrayList<>();
         String configured = System.getenv(PATH_VARIABLE);
         if (configured != null && !configured.isBlank()) {
-            candidates.add(Path.of(configured.trim()));
+            // an explicit choice wins, also when it names nothing (CHROMIUM_PATH=none skips the browser tests)
+            return Optional.of(Path.of(configured.trim())).filter(Files::isExecutable);
         }
+        List<Path> candidates = new ArrayList<>();
         List<String> directories = new ArrayList<>(List.of("/usr/bin"));
         String path = System.getenv("PATH");
         if (path != null) {
@@ -45,9 +49,15 @@ public final class Chromium {
         return candidates.stream().filter(Files::isExecutable).findFirst();
     }
 
-    /** The executable; skips the calling test (class) with one line saying how to install it when there is none. */
+    /**
+     * The executable; when there is none, prints one line saying how to install it (once per JVM: a skip by
+     * assumption is otherwise silent in the build log) and skips the calling test class.
+     */
     public static Path assumeInstalled() {
         Optional<Path> chromium = installed();
+        if (chromium.isEmpty() && !announced.getAndSet(true)) {
+            System.out.println(MISSING);
+        }
         Assumptions.assumeTrue(chromium.isPresent(), MISSING);
         return chromium.get();
     }
