@@ -87,7 +87,6 @@ class ConsoleJourneyIT {
     private static final String traderPassword = "saffron tide over marble steps " + suffix;
     private static final AtomicLong telegramUpdates = new AtomicLong(ThreadLocalRandom.current().nextLong(1, 1_000_000));
     private static BrowserUser trader;
-    private static BrowserUser admin;
     private static TelegramSignal freshWhileFree;
     private static TelegramSignal live;
     private static int unreadBeforeLive;
@@ -123,7 +122,10 @@ class ConsoleJourneyIT {
         }
     }
 
-    /** No step may leave an error in any page: uncaught exceptions, CSP violations, failing assets, 5xx. */
+    /**
+     * No step may leave an error in any page: uncaught exceptions, console errors (CSP violations among them), and
+     * refused requests other than the field errors and the session check the journey provokes ({@link BrowserUser}).
+     */
     @AfterEach
     void everyPageStaysFreeOfErrors() {
         for (BrowserUser user : browser.users()) {
@@ -204,7 +206,7 @@ class ConsoleJourneyIT {
     @Test
     @Order(5)
     void theAdminGrantsVipInTheAdminScreen() {
-        admin = browser.newUser("admin", suite.gatewayUrl());
+        BrowserUser admin = browser.newUser("admin", suite.gatewayUrl());
         Page page = admin.page();
         page.navigate("/sign-in");
         page.getByLabel("Email", exactLabel()).fill(SuiteUnderTest.ADMIN_EMAIL);
