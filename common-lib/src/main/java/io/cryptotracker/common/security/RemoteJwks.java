@@ -54,21 +54,22 @@ public class RemoteJwks implements PublicKeySource {
 
     @Override
     public Optional<PublicKey> find(String keyId) {
-        Instant now = clock.instant();
         PublicKey key = keys.get(keyId);
-        boolean stale = now.isAfter(fetchedAt.plus(refresh));
-        if ((key == null || stale) && now.isAfter(attemptedAt.plus(minRefreshInterval))) {
-            fetch();
+        if (key == null || clock.instant().isAfter(fetchedAt.plus(refresh))) {
+            // callers arriving while a fetch is under way wait for it instead of being refused
+            fetch(keyId);
             key = keys.get(keyId);
         }
         return Optional.ofNullable(key);
     }
 
-    private synchronized void fetch() {
+    private synchronized void fetch(String keyId) {
         Instant now = clock.instant();
-        if (!now.isAfter(attemptedAt.plus(minRefreshInterval))) {
+        boolean stale = now.isAfter(fetchedAt.plus(refresh));
+        if ((keys.containsKey(keyId) && !stale) || !now.isAfter(attemptedAt.plus(minRefreshInterval))) {
             return;
         }
+        Instant previousAttempt = attemptedAt;
         attemptedAt = now;
         try {
             URI target = resolver.apply(uri);
@@ -83,6 +84,8 @@ public class RemoteJwks implements PublicKeySource {
             log.debug("Fetched {} signing keys from {}", keys.size(), target);
         }
         catch (InterruptedException ex) {
+            // the caller went away (a cancelled request): the next one may try at once
+            attemptedAt = previousAttempt;
             Thread.currentThread().interrupt();
         }
         catch (Exception ex) {

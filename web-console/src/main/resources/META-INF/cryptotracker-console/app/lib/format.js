@@ -124,3 +124,12 @@ export function relative(iso) {
   }
   return "";
 }
+
+/** The viewer's IANA time zone, or `fallback` when the browser does not say. */
+export function browserZone(fallback = "UTC") {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || fallback;
+  } catch {
+    return fallback;
+  }
+}

@@ -3,7 +3,7 @@
 import { html, useState, useEffect, useRef } from "../lib/html.js";
 import { api } from "../lib/api.js";
 import { Field, FormError, collectErrors } from "../lib/forms.js";
-import { dateTime, relative } from "../lib/format.js";
+import { browserZone, dateTime, relative } from "../lib/format.js";
 import { Pager, Time } from "../lib/widgets.js";
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -27,14 +27,6 @@ function localInputValue(date) {
 function toUtc(value) {
   const date = new Date(value);
   return value && !Number.isNaN(date.getTime()) ? date.toISOString() : value || null;
-}
-
-function zoneName() {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || "local time";
-  } catch {
-    return "local time";
-  }
 }
 
 /** After the re-render that shows the API's errors, the first invalid field takes the focus. */
@@ -96,7 +88,7 @@ function UserPlan({ user, onSaved }) {
         </select>
       <//>
       <${Field} name="expires_at" label="Expires at" errors=${f}
-        hint=${plan === "VIP" ? `Your time (${zoneName()}); sent as UTC.` : "FREE ends VIP at once."}>
+        hint=${plan === "VIP" ? `Your time (${browserZone("local time")}); sent as UTC.` : "FREE ends VIP at once."}>
         <input type="datetime-local" value=${expires} disabled=${plan !== "VIP"}
           onInput=${(e) => setExpires(e.currentTarget.value)} />
       <//>

@@ -5,7 +5,7 @@ import { html, useState, useEffect, useRef } from "../lib/html.js";
 import { api } from "../lib/api.js";
 import { Field, FormError, collectErrors } from "../lib/forms.js";
 import { signIn, signOut, loadUser } from "../lib/session.js";
-import { dateTime, relative } from "../lib/format.js";
+import { browserZone, dateTime, relative } from "../lib/format.js";
 import { Pager, Time } from "../lib/widgets.js";
 
 const KIND_LABELS = [
@@ -32,14 +32,6 @@ function timezones(current) {
   const all = new Set(["UTC", ...zones]);
   if (current) all.add(current);
   return [...all].sort((a, b) => (a === "UTC" ? -1 : b === "UTC" ? 1 : a.localeCompare(b)));
-}
-
-function browserZone() {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-  } catch {
-    return "UTC";
-  }
 }
 
 function formOf(p) {

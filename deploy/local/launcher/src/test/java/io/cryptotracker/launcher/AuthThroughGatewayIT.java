@@ -1,14 +1,11 @@
 package io.cryptotracker.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.ServerSocket;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -36,9 +31,7 @@ import io.cryptotracker.common.events.EventJson;
 import io.cryptotracker.common.events.SignalCreated;
 import io.cryptotracker.common.events.SignalData;
 import io.cryptotracker.common.events.Topics;
-import io.cryptotracker.common.testsupport.DatabaseLogin;
 import io.cryptotracker.common.testsupport.EmbeddedServers;
-import io.cryptotracker.common.testsupport.EmbeddedServersSettings;
 import io.cryptotracker.common.testsupport.JsonFrames;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -67,96 +60,39 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuthThroughGatewayIT {
 
-    private static final List<String> JARS_UNDER_TEST = List.of("discovery", "gateway", "auth-service",
-            "user-service", "notification-service");
-
     // the signal frames of the live socket wait for notification-service's LIVE consumer to get its partitions
     private static final Duration LIVE_DELIVERY = Duration.ofSeconds(60);
 
-    // the first admin auth-service creates at start-up; the password passes its policy (no "admin", no email part)
-    private static final String ADMIN_EMAIL = "ops-lead@example.com";
-    private static final String ADMIN_PASSWORD = "violet harbour lantern 42";
-
-    // registry changes reach the gateway in about a second instead of the 5 s + 5 s of the local defaults
-    private static final List<String> FAST_REGISTRY_SERVER = List.of(
-            "-Deureka.server.use-read-only-response-cache=false");
-    private static final List<String> FAST_REGISTRY_CLIENT = List.of(
-            "-Deureka.client.registry-fetch-interval-seconds=1",
-            "-Deureka.client.initial-instance-info-replication-interval-seconds=1",
-            "-Deureka.client.instance-info-replication-interval-seconds=1",
-            "-Dspring.cloud.loadbalancer.cache.ttl=1s");
+    private static final String ADMIN_EMAIL = SuiteUnderTest.ADMIN_EMAIL;
+    private static final String ADMIN_PASSWORD = SuiteUnderTest.ADMIN_PASSWORD;
 
     // below the gateway's per-address credentials burst (10), so auth-service's own address lock is what answers
     private static final int ADDRESS_FAILURES_THAT_LOCK = 5;
 
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
+    private static SuiteUnderTest suite;
+    private static HttpClient http;
     private static EmbeddedServers infrastructure;
-    private static SuiteLauncher suite;
-    private static String discoveryUrl;
     private static String gatewayUrl;
     /** The user whom the VIP grant test made VIP, for the live socket test after it. */
     private static VipUser vip;
 
     @BeforeAll
-    static void startInfrastructureDiscoveryGatewayAuthAndUserService() throws IOException {
-        Path root = RepositoryRoot.locate();
-        ModuleJars jars = ModuleJars.of(root);
-        List<String> missing = jars.missing(JARS_UNDER_TEST);
-        if (!missing.isEmpty()) {
-            fail("Missing jar(s): " + String.join(", ", missing) + ". This test starts the packaged services; build "
-                    + "them first (./mvnw -B -DskipTests install), or run ./mvnw verify from the repository root.");
-        }
-        Path work = Path.of("target", "e2e").toAbsolutePath();
-        infrastructure = EmbeddedServers.start(EmbeddedServersSettings.forTests());
-        // each service logs in as its own role, as the local run does
-        Map<SuiteService, DatabaseLogin> databaseLogins = ServiceDatabases.provision(infrastructure,
-                List.of(SuiteService.AUTH_SERVICE, SuiteService.USER_SERVICE, SuiteService.NOTIFICATION_SERVICE),
-                work.resolve(ServiceDatabases.PASSWORDS_FILE));
-
-        int discoveryPort = freePort();
-        int gatewayPort = freePort();
-        int authPort = freePort();
-        int userPort = freePort();
-        int notificationPort = freePort();
-        discoveryUrl = "http://localhost:" + discoveryPort;
-        gatewayUrl = "http://localhost:" + gatewayPort;
-        SuitePlan plan = new SuitePlan(jars, infrastructure, databaseLogins, discoveryPort, work.resolve("work"),
-                List.of());
-        suite = new SuiteLauncher(work.resolve("logs"), Duration.ofMinutes(3), Duration.ofSeconds(20),
-                new ProgressToStandardOutput(), null);
-        try {
-            suite.startWave(List.of(plan.spec(SuiteService.DISCOVERY, discoveryPort).withJvmOptions(FAST_REGISTRY_SERVER)));
-            suite.startWave(List.of(
-                    plan.spec(SuiteService.GATEWAY, gatewayPort).withJvmOptions(FAST_REGISTRY_CLIENT),
-                    plan.spec(SuiteService.AUTH_SERVICE, authPort).withJvmOptions(FAST_REGISTRY_CLIENT)
-                            .withJvmOptions(List.of("-Dcryptotracker.auth.login-throttle.ip-threshold="
-                                    + ADDRESS_FAILURES_THAT_LOCK))
-                            .withEnvironment("CRYPTOTRACKER_ADMIN_EMAIL", ADMIN_EMAIL)
-                            .withEnvironment("CRYPTOTRACKER_ADMIN_PASSWORD", ADMIN_PASSWORD),
-                    plan.spec(SuiteService.USER_SERVICE, userPort).withJvmOptions(FAST_REGISTRY_CLIENT),
-                    plan.spec(SuiteService.NOTIFICATION_SERVICE, notificationPort)
-                            .withJvmOptions(FAST_REGISTRY_CLIENT)));
-        }
-        catch (ServiceFailure failure) {
-            fail(failure.report());
-        }
-        awaitGatewayRoutesToAuthService();
-        awaitRegistered("USER-SERVICE");
-        awaitRegistered("NOTIFICATION-SERVICE");
+    static void startInfrastructureDiscoveryGatewayAuthUserAndNotificationService() {
+        suite = SuiteUnderTest.with(SuiteService.GATEWAY, SuiteService.AUTH_SERVICE, SuiteService.USER_SERVICE,
+                        SuiteService.NOTIFICATION_SERVICE)
+                .adjust(SuiteService.AUTH_SERVICE, spec -> spec.withJvmOptions(List.of(
+                        "-Dcryptotracker.auth.login-throttle.ip-threshold=" + ADDRESS_FAILURES_THAT_LOCK)))
+                .start("auth-through-gateway");
+        http = suite.http();
+        infrastructure = suite.infrastructure();
+        gatewayUrl = suite.gatewayUrl();
+        suite.awaitGatewayRoutesToAuthService();
     }
 
     @AfterAll
     static void stopEverything() {
-        try {
-            if (suite != null) {
-                suite.stopAll();
-            }
-        }
-        finally {
-            if (infrastructure != null) {
-                infrastructure.stop();
-            }
+        if (suite != null) {
+            suite.close();
         }
     }
 
@@ -428,37 +364,12 @@ class AuthThroughGatewayIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void awaitRegistered(String application) {
-        await(application + " registered in Eureka").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> http.send(HttpRequest.newBuilder(URI.create(discoveryUrl + "/eureka/apps/" + application))
-                        .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString())
-                        .statusCode() == 200);
-    }
-
     private static void assertTokenPair(JsonNode tokens) {
         assertThat(tokens.path("access_token").asString()).as("access_token of %s", tokens).matches("[^.]+\\.[^.]+\\.[^.]+");
         assertThat(tokens.path("refresh_token").asString()).as("refresh_token of %s", tokens).isNotBlank();
         assertThat(tokens.path("token_type").asString()).as("token_type of %s", tokens).isEqualTo("bearer");
         assertThat(tokens.path("expires_in").isNumber()).as("expires_in of %s is a number", tokens).isTrue();
         assertThat(tokens.path("expires_in").asLong()).isPositive();
-    }
-
-    /**
-     * First auth-service's registration in Eureka (without spending the gateway's anonymous rate limit), then one
-     * request through the gateway that auth-service itself answers (400 for an empty registration).
-     */
-    private static void awaitGatewayRoutesToAuthService() {
-        await("auth-service registered in Eureka").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> http.send(HttpRequest.newBuilder(URI.create(discoveryUrl + "/eureka/apps/AUTH-SERVICE"))
-                        .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString())
-                        .statusCode() == 200);
-        await("gateway routes /api/v1/auth/** to auth-service").atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> {
-                    HttpResponse<String> response = post("/api/v1/auth/register", "{}");
-                    assertThat(response.statusCode()).as("gateway answer %s", response.body())
-                            .isNotIn(404, 429, 500, 502, 503, 504);
-                });
     }
 
     private static HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
@@ -502,12 +413,6 @@ class AuthThroughGatewayIT {
         return object.toString();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     /** A java.net.http.WebSocket through the gateway that keeps every frame and the close code. */
     private static final class LiveSocket implements AutoCloseable {
 
@@ -546,19 +451,6 @@ class AuthThroughGatewayIT {
                 }
                 socket.abort();
             }
-        }
-    }
-
-    private static final class ProgressToStandardOutput implements SuiteLauncher.Listener {
-
-        @Override
-        public void starting(ServiceSpec service) {
-            System.out.println("starting " + service.name() + " on port " + service.port());
-        }
-
-        @Override
-        public void healthy(ServiceProcess service, Duration startUp) {
-            System.out.println(service.spec().name() + " up in " + startUp.toMillis() + " ms");
         }
     }
 }

@@ -1,0 +1,548 @@
+package io.cryptotracker.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PageAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.SameSiteAttribute;
+import io.cryptotracker.launcher.browser.AccessibilityCheck;
+import io.cryptotracker.launcher.browser.BrowserSession;
+import io.cryptotracker.launcher.browser.BrowserUser;
+import io.cryptotracker.launcher.browser.Chromium;
+import io.cryptotracker.launcher.browser.JourneySteps;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The trader's journey through the web console in a real Chromium, on the whole suite started from its packaged
+ * jars (issue 13, "Tests in a real browser"): register, sign in, the FREE board with its delay banner and without a
+ * fresh signal, the admin grants VIP in the admin screen, the console refreshes its token and goes live, a signal
+ * posted to the Telegram webhook appears as a new row within a second with a browser notification and the unread
+ * badge counting it, the drawer's chart, a bad and a good preference, a reload that keeps the session, and sign out.
+ * Every screen passes axe-core without a serious or critical violation, and no page raises an error (a CSP
+ * violation included). The steps run in order and build on each other; when one fails the rest are skipped and
+ * the pages are saved to {@code target/console-journey/}. The board, drawer and settings screenshots go to
+ * {@code docs/images/}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleJourneyIT {
+
+    /** The issue's bar: a signal posted to the webhook is a row on a VIP's board within a second. */
+    private static final Duration LIVE_ROW_BAR = Duration.ofSeconds(1);
+
+    private static final String TELEGRAM_SECRET = "console-journey-" + UUID.randomUUID();
+    private static final String REFRESH_COOKIE = "ct_refresh";
+    private static final Pattern JWT = Pattern.compile("eyJ[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+
+    private static final String CONSOLE_DEV_DIR = "CONSOLE_DEV_DIR";
+    private static final String consoleDevDirectory = System.getenv(CONSOLE_DEV_DIR);
+
+    private static final Path EVIDENCE = Path.of("target", "console-journey").toAbsolutePath();
+
+    private static SuiteUnderTest suite;
+    private static BrowserSession browser;
+
+    @RegisterExtension
+    static final JourneySteps steps = new JourneySteps(EVIDENCE, () -> browser == null ? null : browser.users());
+
+    // the trader of the journey, and what the steps learn along the way
+    private static final String suffix = UUID.randomUUID().toString().substring(0, 8);
+    private static final String traderEmail = "trader-" + suffix + "@example.com";
+    private static final String traderPassword = "saffron tide over marble steps " + suffix;
+    private static final AtomicLong telegramUpdates = new AtomicLong(ThreadLocalRandom.current().nextLong(1, 1_000_000));
+    private static BrowserUser trader;
+    private static TelegramSignal freshWhileFree;
+    private static TelegramSignal live;
+    private static int unreadBeforeLive;
+
+    @BeforeAll
+    static void startTheWholeSuiteAndChromium() {
+        // before a minute of start-up: without Chromium the class is skipped at once
+        Path chromium = Chromium.assumeInstalled();
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+        suite = SuiteUnderTest.with(SuiteService.GATEWAY, SuiteService.AUTH_SERVICE, SuiteService.USER_SERVICE,
+                        SuiteService.MARKET_SERVICE, SuiteService.SIGNALS_SERVICE, SuiteService.NOTIFICATION_SERVICE)
+                .adjust(SuiteService.SIGNALS_SERVICE, spec -> spec.withEnvironment("TELEGRAM_WEBHOOK_SECRET",
+                        TELEGRAM_SECRET))
+                // walking console files being edited (web-console/README.md) without rebuilding the gateway's jar
+                .adjust(SuiteService.GATEWAY, spec -> consoleDevDirectory == null ? spec
+                        : spec.withEnvironment(CONSOLE_DEV_DIR, consoleDevDirectory))
+                .start("console-journey");
+        suite.awaitGatewayRoutesToAuthService();
+        browser = BrowserSession.launch(chromium);
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        }
+        finally {
+            if (suite != null) {
+                suite.close();
+            }
+        }
+    }
+
+    /**
+     * No step may leave an error in any page: uncaught exceptions, console errors (CSP violations among them), and
+     * refused requests other than the field errors and the session check the journey provokes ({@link BrowserUser}).
+     */
+    @AfterEach
+    void everyPageStaysFreeOfErrors() {
+        for (BrowserUser user : browser.users()) {
+            user.assertNoBrowserErrors();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theGatewayAnswersTheConsoleAtTheRootAndAtADeepLink() throws Exception {
+        for (String path : List.of("/", "/signals/" + UUID.randomUUID(), "/board/funding-rate", "/settings")) {
+            HttpResponse<String> page = suite.http().send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path))
+                    .timeout(Duration.ofSeconds(15)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as("GET %s: %s", path, page.body()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type")).as("GET %s", path).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/html"));
+            assertThat(page.headers().firstValue("Content-Security-Policy")).as("GET %s", path).hasValueSatisfying(
+                    policy -> assertThat(policy).contains("frame-ancestors 'none'").doesNotContain("unsafe-inline"));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aNewcomerRegistersAndIsSignedInAsFree() {
+        BrowserUser newcomer = browser.newUser("newcomer", suite.gatewayUrl());
+        Page page = newcomer.page();
+        page.navigate("/");
+        expect(page).hasURL(Pattern.compile("/sign-in$"));
+        expect(page.getByRole(AriaRole.BUTTON, named("Sign in"))).isVisible();
+        AccessibilityCheck.assertNoSeriousViolations(page, "the sign-in screen");
+
+        page.getByRole(AriaRole.LINK, named("Create an account")).click();
+        expect(page).hasURL(Pattern.compile("/register$"));
+        AccessibilityCheck.assertNoSeriousViolations(page, "the register screen");
+        page.getByLabel("Email", exactLabel()).fill(traderEmail);
+        page.getByLabel("Username", exactLabel()).fill("trader_" + suffix);
+        page.getByLabel("Password", exactLabel()).fill(traderPassword);
+        page.getByRole(AriaRole.BUTTON, named("Create account")).click();
+
+        expect(page.getByTestId("tier")).hasText("FREE");
+        expect(page.getByRole(AriaRole.BUTTON, named("Sign out"))).isVisible();
+    }
+
+    @Test
+    @Order(3)
+    void theTraderSignsInOnTheirOwnBrowser() throws Exception {
+        // posted before the board loads, so a FREE board that showed fresh signals would show this one
+        freshWhileFree = postTelegramSignal();
+
+        trader = browser.newUser("trader", suite.gatewayUrl());
+        Page page = trader.page();
+        page.navigate("/sign-in");
+        page.getByLabel("Email", exactLabel()).fill(traderEmail);
+        page.getByLabel("Password", exactLabel()).fill(traderPassword);
+        page.getByRole(AriaRole.BUTTON, named("Sign in")).click();
+
+        expect(page).hasURL(Pattern.compile("/board(/[a-z-]+)?$"));
+        expect(page.getByTestId("tier")).hasText("FREE");
+    }
+
+    @Test
+    @Order(4)
+    void aFreeTraderSeesTheDelayBannerAndNotAFreshSignal() {
+        Page page = trader.page();
+        openBoardTab(page, "Spot–futures");
+        Locator banner = page.getByTestId("delay-banner");
+        expect(banner).isVisible();
+        assertThat(banner.getAttribute("role")).isEqualTo("status");
+        expect(banner).containsText("VIP");
+        expect(page.getByTestId("live-status")).hasText("Delayed");
+        // the delayed list has loaded (its age is shown), and the fresh signal is not in it
+        expect(page.getByTestId("data-age")).isVisible();
+        expect(page.getByRole(AriaRole.TABLE)).isVisible();
+        expect(row(page, freshWhileFree.id())).hasCount(0);
+        AccessibilityCheck.assertNoSeriousViolations(page, "the FREE board (Spot–futures)");
+    }
+
+    @Test
+    @Order(5)
+    void theAdminGrantsVipInTheAdminScreen() {
+        BrowserUser admin = browser.newUser("admin", suite.gatewayUrl());
+        Page page = admin.page();
+        page.navigate("/sign-in");
+        page.getByLabel("Email", exactLabel()).fill(SuiteUnderTest.ADMIN_EMAIL);
+        page.getByLabel("Password", exactLabel()).fill(SuiteUnderTest.ADMIN_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, named("Sign in")).click();
+        expect(page.getByRole(AriaRole.BUTTON, named("Sign out"))).isVisible();
+
+        page.getByRole(AriaRole.LINK, named("Admin")).click();
+        expect(page).hasURL(Pattern.compile("/admin$"));
+        page.getByLabel("Find user", exactLabel()).fill(traderEmail);
+        page.getByRole(AriaRole.BUTTON, named("Search")).click();
+        Locator user = page.locator("[data-user-id]").filter(new Locator.FilterOptions().setHasText(traderEmail));
+        expect(user).hasCount(1);
+        AccessibilityCheck.assertNoSeriousViolations(page, "the admin screen");
+
+        user.getByLabel("Plan", exactLocatorLabel()).selectOption("VIP");
+        String inThirtyDays = Instant.now().plus(30, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT));
+        user.getByLabel("Expires at", exactLocatorLabel()).fill(inThirtyDays);
+        Response saved = page.waitForResponse(
+                response -> response.request().method().equals("PUT")
+                        && response.url().endsWith("/subscription") && response.url().contains("/api/v1/admin/users/"),
+                () -> user.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save plan")
+                        .setExact(true)).click());
+        assertThat(saved.status()).as("PUT subscription: %s", saved.text()).isEqualTo(200);
+        assertThat(saved.text()).contains("\"VIP\"");
+    }
+
+    @Test
+    @Order(6)
+    void afterTheTokenRefreshTheTraderIsLiveAsVip() {
+        Page page = trader.page();
+        long started = System.nanoTime();
+        // the console reads /users/me again, sees the new plan and refreshes its token by itself
+        expect(page.getByTestId("tier")).hasText("VIP", new LocatorAssertions.HasTextOptions().setTimeout(120_000));
+        long vipAfter = (System.nanoTime() - started) / 1_000_000;
+        expect(page.getByTestId("live-status")).hasText("Live",
+                new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+        expect(page.getByTestId("delay-banner")).hasCount(0);
+        System.out.printf("console journey: the tier read VIP %d ms after the admin saved the plan, live %d ms%n",
+                vipAfter, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Test
+    @Order(7)
+    void aTelegramSignalAppearsAsANewRowWithinOneSecond() throws Exception {
+        Page page = trader.page();
+        openBoardTab(page, "Spot–futures");
+        expect(page.getByTestId("live-status")).hasText("Live");
+        unreadBeforeLive = unreadBadge(page);
+        // each row's first appearance in the DOM and the frame after it, by the page's clock (the machine's)
+        page.evaluate("""
+                () => {
+                  if (window.__rowsSeen) return;
+                  window.__rowsSeen = {};
+                  const look = () => {
+                    const now = Date.now();
+                    for (const row of document.querySelectorAll('tr[data-signal-id]')) {
+                      const id = row.getAttribute('data-signal-id');
+                      if (window.__rowsSeen[id]) continue;
+                      const seen = window.__rowsSeen[id] = { inserted: now, painted: 0 };
+                      requestAnimationFrame(() => setTimeout(() => { seen.painted = Date.now(); }, 0));
+                    }
+                  };
+                  look();
+                  new MutationObserver(look).observe(document.body, { childList: true, subtree: true });
+                }
+                """);
+
+        long posted = System.currentTimeMillis();
+        live = postTelegramSignal();
+        long answered = System.currentTimeMillis();
+        page.waitForFunction("id => window.__rowsSeen[id] && window.__rowsSeen[id].painted > 0", live.id(),
+                new Page.WaitForFunctionOptions().setTimeout(60_000));
+        @SuppressWarnings("unchecked")
+        Map<String, Number> seen = (Map<String, Number>) page.evaluate("id => window.__rowsSeen[id]", live.id());
+        long inserted = seen.get("inserted").longValue() - posted;
+        long painted = seen.get("painted").longValue() - posted;
+        String measured = String.format(Locale.ROOT, "webhook answered after %d ms, row in the DOM after %d ms, "
+                + "painted after %d ms (bar: %d ms)", answered - posted, inserted, painted, LIVE_ROW_BAR.toMillis());
+        System.out.println("console journey: post -> row: " + measured);
+        Files.createDirectories(EVIDENCE);
+        Files.writeString(EVIDENCE.resolve("live-row-latency.txt"), measured + "\n");
+
+        Locator row = row(page, live.id());
+        expect(row).isVisible();
+        expect(row).hasClass(Pattern.compile("(^|\\s)row-new(\\s|$)"));
+        assertThat(painted).as("post -> row painted, ms (%s)", measured).isLessThanOrEqualTo(LIVE_ROW_BAR.toMillis());
+    }
+
+    @Test
+    @Order(8)
+    void aBrowserNotificationIsShownAndTheUnreadBadgeCountsIt() {
+        Page page = trader.page();
+        await("a browser notification about " + live.symbol()).atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(trader.shownNotifications())
+                        .anySatisfy(notification -> assertThat(notification.get("title"))
+                                .contains(live.symbol()).contains("5.43%")));
+        await("the unread badge counts it").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(unreadBadge(page)).isGreaterThanOrEqualTo(unreadBeforeLive + 1));
+    }
+
+    @Test
+    @Order(9)
+    void everyBoardTabIsAccessibleAndTheBoardIsPhotographed() throws IOException {
+        Page page = trader.page();
+        openBoardTab(page, "Spot–futures");
+        expect(row(page, live.id())).isVisible();
+        trader.screenshot(docsImage("console-board.png"));
+        AccessibilityCheck.assertNoSeriousViolations(page, "the VIP board, Spot–futures tab");
+        openBoardTab(page, "Funding");
+        AccessibilityCheck.assertNoSeriousViolations(page, "the VIP board, Funding tab");
+        openBoardTab(page, "DEX");
+        AccessibilityCheck.assertNoSeriousViolations(page, "the VIP board, DEX tab");
+        openBoardTab(page, "Spot–futures");
+    }
+
+    @Test
+    @Order(10)
+    void clickingTheRowOpensTheDrawerAndItsChartRenders() throws IOException {
+        Page page = trader.page();
+        row(page, live.id()).locator("td").first().click();
+
+        Locator drawer = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions()
+                .setName(Pattern.compile("^Signal " + literal(live.symbol()) + "$")));
+        expect(drawer).isVisible();
+        expect(page).hasURL(Pattern.compile("/signals/" + live.id() + "$"));
+        expect(drawer.locator("[data-testid=spread-chart] canvas").first()).isVisible();
+        trader.screenshot(docsImage("console-drawer.png"));
+        AccessibilityCheck.assertNoSeriousViolations(page, "the signal drawer");
+
+        page.keyboard().press("Escape");
+        expect(drawer).hasCount(0);
+    }
+
+    @Test
+    @Order(11)
+    void theNotificationsScreenListsTheSignalsNotification() {
+        Page page = trader.page();
+        navigateTo(page, "Notifications", "/notifications");
+        expect(page.locator("[data-notification-id]").filter(new Locator.FilterOptions().setHasText(live.base()))
+                .first()).isVisible();
+        AccessibilityCheck.assertNoSeriousViolations(page, "the notifications screen");
+    }
+
+    @Test
+    @Order(12)
+    void aBadPreferenceShowsItsFieldErrorAndAGoodOneSaves() throws IOException {
+        Page page = trader.page();
+        navigateTo(page, "Settings", "/settings");
+        Locator minimumSpread = page.getByLabel("Minimum spread %", exactLabel());
+        Locator save = page.getByRole(AriaRole.BUTTON, named("Save preferences"));
+
+        minimumSpread.fill("-5");
+        save.click();
+        Locator fieldError = page.locator("[data-field=min_spread_percent] .field-error");
+        expect(fieldError).isVisible();
+        expect(fieldError).not().isEmpty();
+        expect(minimumSpread).hasAttribute("aria-invalid", "true");
+
+        minimumSpread.fill("0.5");
+        save.click();
+        expect(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Preferences saved")))
+                .isVisible();
+        expect(fieldError).hasCount(0);
+        trader.screenshot(docsImage("console-settings.png"));
+        AccessibilityCheck.assertNoSeriousViolations(page, "the settings screen");
+    }
+
+    @Test
+    @Order(13)
+    void theMarketScreenListsTheCoins() {
+        Page page = trader.page();
+        navigateTo(page, "Market", "/market");
+        expect(page.getByLabel("Search", exactLabel())).isVisible();
+        expect(page.getByRole(AriaRole.TABLE)).isVisible();
+        AccessibilityCheck.assertNoSeriousViolations(page, "the market screen");
+    }
+
+    @Test
+    @Order(14)
+    void aReloadKeepsTheSessionWhileNoTokenIsWithinJavaScriptsReach() {
+        Page page = trader.page();
+        page.reload();
+        expect(page).not().hasURL(Pattern.compile("/sign-in$"));
+        expect(page.getByTestId("tier")).hasText("VIP");
+        expect(page.getByRole(AriaRole.BUTTON, named("Sign out"))).isVisible();
+
+        Cookie refresh = refreshCookie().orElseThrow(() -> new AssertionError("no " + REFRESH_COOKIE + " cookie in "
+                + trader.context().cookies()));
+        assertThat(refresh.httpOnly).as("HttpOnly").isTrue();
+        assertThat(refresh.sameSite).as("SameSite").isEqualTo(SameSiteAttribute.STRICT);
+        assertThat(refresh.path).as("Path").isEqualTo("/api/v1/auth/console");
+        assertThat((String) page.evaluate("() => document.cookie")).doesNotContain(REFRESH_COOKIE)
+                .doesNotContain(refresh.value);
+        assertThat(trader.webStorage()).as("localStorage and sessionStorage")
+                .noneMatch(entry -> JWT.matcher(entry).find())
+                .noneMatch(entry -> entry.contains(refresh.value));
+    }
+
+    @Test
+    @Order(15)
+    void signingOutEndsTheSession() throws Exception {
+        Page page = trader.page();
+        String spentCookie = refreshCookie().orElseThrow().value;
+        page.getByRole(AriaRole.BUTTON, named("Sign out")).click();
+        expect(page).hasURL(Pattern.compile("/sign-in$"));
+
+        page.reload();
+        expect(page).hasURL(Pattern.compile("/sign-in$"));
+        expect(page.getByRole(AriaRole.BUTTON, named("Sign in"))).isVisible();
+        expect(page.getByTestId("tier")).hasCount(0);
+
+        HttpResponse<String> reused = suite.http().send(HttpRequest.newBuilder(
+                        URI.create(suite.gatewayUrl() + "/api/v1/auth/console/refresh"))
+                .timeout(Duration.ofSeconds(15))
+                .header("Cookie", REFRESH_COOKIE + "=" + spentCookie)
+                .header("X-CryptoTracker-Console", "1")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(reused.statusCode()).as("the old refresh cookie after sign out: %s", reused.body()).isEqualTo(401);
+    }
+
+    /** A signal the webhook created from a channel post, and its pair. */
+    private record TelegramSignal(String id, String base) {
+
+        String symbol() {
+            return base + "/USDT";
+        }
+    }
+
+    /**
+     * Posts a channel post as Telegram delivers it (SPEC Appendix B's first format) through the gateway, with the
+     * secret header; waits while the gateway does not yet route to signals-service.
+     */
+    private static TelegramSignal postTelegramSignal() throws Exception {
+        String base = "Q" + randomLetters(3);
+        long updateId = telegramUpdates.incrementAndGet();
+        ObjectNode update = JsonMapper.shared().createObjectNode();
+        update.put("update_id", updateId);
+        ObjectNode post = update.putObject("channel_post");
+        post.put("message_id", updateId);
+        post.putObject("chat").put("id", -1001987654321L).put("title", "Spread Alerts");
+        post.put("date", Instant.now().getEpochSecond());
+        post.put("text", "🔔 Spread Alert for " + base + "USDT:\nSpot: 0.1234\nFutures: 0.1301\n💥 Spread: 5.43%");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/v1/telegram/webhook"))
+                .timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json")
+                .header("X-Telegram-Bot-Api-Secret-Token", TELEGRAM_SECRET)
+                .POST(HttpRequest.BodyPublishers.ofString(update.toString()))
+                .build();
+        HttpResponse<String> answer = await("the gateway routes the Telegram webhook to signals-service")
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> suite.http().send(request, HttpResponse.BodyHandlers.ofString()),
+                        response -> response.statusCode() != 502 && response.statusCode() != 503);
+        assertThat(answer.statusCode()).as("webhook: %s", answer.body()).isEqualTo(200);
+        JsonNode ids = JsonMapper.shared().readTree(answer.body()).path("signal_ids");
+        assertThat(ids.size()).as("signals from the post: %s", answer.body()).isEqualTo(1);
+        return new TelegramSignal(ids.get(0).asString(), base);
+    }
+
+    private static String randomLetters(int count) {
+        StringBuilder letters = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            letters.append((char) ('A' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return letters.toString();
+    }
+
+    private static void openBoardTab(Page page, String tab) {
+        if (!page.url().matches(".*/(board(/[a-z-]+)?|signals/[^/]+)$")) {
+            navigateTo(page, "Board", null);
+        }
+        Locator tabButton = page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName(tab).setExact(true));
+        tabButton.click();
+        expect(tabButton).hasAttribute("aria-selected", "true");
+    }
+
+    /** Follows a link of the main navigation, as a user does (no page load). */
+    private static void navigateTo(Page page, String link, String expectedPath) {
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(link).setExact(true)).click();
+        if (expectedPath != null) {
+            expect(page).hasURL(Pattern.compile(literal(expectedPath) + "$"));
+        }
+    }
+
+    /**
+     * {@code text} as a regular expression that matches it literally, in a form JavaScript reads too (Playwright runs
+     * patterns in the browser, where Java's {@code \Q...\E} quoting means something else).
+     */
+    private static String literal(String text) {
+        return text.replaceAll("[\\\\^$.|?*+()\\[\\]{}/]", "\\\\$0");
+    }
+
+    private static Locator row(Page page, String signalId) {
+        return page.locator("tr[data-signal-id=\"" + signalId + "\"]");
+    }
+
+    /** The unread count the header shows; 0 while the badge is hidden. */
+    private static int unreadBadge(Page page) {
+        Locator badge = page.getByTestId("unread-badge");
+        if (badge.count() == 0 || !badge.isVisible()) {
+            return 0;
+        }
+        String digits = badge.innerText().replaceAll("\\D", "");
+        return digits.isEmpty() ? 0 : Integer.parseInt(digits);
+    }
+
+    private static Optional<Cookie> refreshCookie() {
+        return trader.context().cookies(suite.gatewayUrl() + "/api/v1/auth/console/refresh").stream()
+                .filter(cookie -> cookie.name.equals(REFRESH_COOKIE)).findFirst();
+    }
+
+    private static Path docsImage(String name) {
+        return RepositoryRoot.locate().resolve("docs").resolve("images").resolve(name);
+    }
+
+    private static Page.GetByRoleOptions named(String name) {
+        return new Page.GetByRoleOptions().setName(name).setExact(true);
+    }
+
+    private static Page.GetByLabelOptions exactLabel() {
+        return new Page.GetByLabelOptions().setExact(true);
+    }
+
+    private static Locator.GetByLabelOptions exactLocatorLabel() {
+        return new Locator.GetByLabelOptions().setExact(true);
+    }
+
+    private static LocatorAssertions expect(Locator locator) {
+        return PlaywrightAssertions.assertThat(locator);
+    }
+
+    private static PageAssertions expect(Page page) {
+        return PlaywrightAssertions.assertThat(page);
+    }
+}
