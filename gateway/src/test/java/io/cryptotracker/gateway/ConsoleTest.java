@@ -211,15 +211,19 @@ class ConsoleTest extends GatewayIntegrationTest {
                     .expectStatus().isOk()
                     .expectBody(byte[].class).returnResult();
             assertThat(answer.getResponseHeaders().getFirst(HttpHeaders.CONTENT_ENCODING)).as(url).isEqualTo("gzip");
+            assertThat(answer.getResponseHeaders().getVary()).as(url).contains(HttpHeaders.ACCEPT_ENCODING);
             assertThat(gunzip(answer.getResponseBody())).as(url).isEqualTo(body(url));
         }
-        gzipClient().get().uri("/api/v1/notifications/large").header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.valid()))
+        EntityExchangeResult<String> json = gzipClient().get().uri("/api/v1/notifications/large")
+                .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.valid()))
                 .header(HttpHeaders.ACCEPT_ENCODING, "gzip")
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
                 .expectHeader().doesNotExist(HttpHeaders.CONTENT_ENCODING)
-                .expectBody(String.class).isEqualTo(Downstreams.LARGE_JSON);
+                .expectBody(String.class).returnResult();
+        assertThat(json.getResponseBody()).isEqualTo(Downstreams.LARGE_JSON);
+        assertThat(json.getResponseHeaders().getVary()).doesNotContain(HttpHeaders.ACCEPT_ENCODING);
     }
 
     /**

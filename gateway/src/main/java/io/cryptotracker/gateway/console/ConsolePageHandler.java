@@ -55,13 +55,13 @@ final class ConsolePageHandler {
     }
 
     Mono<ServerResponse> page(ServerRequest request) {
-        return page.flatMap(page -> request.checkNotModified(page.etag())
+        return page.flatMap(current -> request.checkNotModified(current.etag())
                 .switchIfEmpty(Mono.defer(() -> ServerResponse.ok()
                         .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                         .cacheControl(CacheControl.noCache())
-                        .eTag(page.etag())
-                        .header("Content-Security-Policy", page.contentSecurityPolicy())
+                        .eTag(current.etag())
+                        .header("Content-Security-Policy", current.contentSecurityPolicy())
                         .header("Referrer-Policy", "same-origin")
-                        .bodyValue(page.html()))));
+                        .bodyValue(current.html()))));
     }
 }
