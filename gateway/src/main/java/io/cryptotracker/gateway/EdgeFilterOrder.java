@@ -19,7 +19,6 @@ public final class EdgeFilterOrder {
     public static final int CLIENT_ADDRESS = REQUEST_ID + 1;
     public static final int CANONICAL_PATH = REQUEST_ID + 2;
     public static final int REQUEST_BODY_LIMIT = REQUEST_ID + 3;
-    public static final int COMPRESSION_VARY = REQUEST_ID + 4;
     public static final int NEVER_ROUTED = REQUEST_ID + 5;
     public static final int ERROR_BODIES = REQUEST_ID + 10;
     public static final int CORS = REQUEST_ID + 20;

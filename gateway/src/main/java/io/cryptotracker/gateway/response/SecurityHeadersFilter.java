@@ -1,6 +1,11 @@
 package io.cryptotracker.gateway.response;
 
+import java.util.Arrays;
+import java.util.List;
+
 import io.cryptotracker.gateway.EdgeFilterOrder;
+import org.springframework.boot.web.server.Compression;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -16,6 +21,11 @@ import reactor.core.publisher.Mono;
  * Content-Security-Policy (unless the service sent its own) that keeps it out of frames. Set when the answer is
  * committed, so problem answers written by the error handler and proxied answers get them too. Spring Security,
  * which would add such headers, is not part of the gateway.
+ * <p>
+ * In the same pass, an answer of a type the gateway compresses ({@code server.compression.mime-types}) gets
+ * {@code Vary: Accept-Encoding}: Reactor Netty gzips such answers for clients that accept it but, unlike Tomcat, does
+ * not say that the answer depends on the request's {@code Accept-Encoding}. The console's files are
+ * {@code Cache-Control: public}, so a shared cache must not hand a gzipped copy to a client that cannot read it.
  */
 @Component
 public class SecurityHeadersFilter implements WebFilter, Ordered {
@@ -32,6 +42,15 @@ public class SecurityHeadersFilter implements WebFilter, Ordered {
             + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    private final List<MediaType> compressed;
+
+    public SecurityHeadersFilter(ServerProperties server) {
+        Compression compression = server.getCompression();
+        this.compressed = compression.getEnabled()
+                ? Arrays.stream(compression.getMimeTypes()).map(MediaType::parseMediaType).toList()
+                : List.of();
+    }
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpResponse response = exchange.getResponse();
@@ -39,10 +58,16 @@ public class SecurityHeadersFilter implements WebFilter, Ordered {
             HttpHeaders headers = response.getHeaders();
             headers.set(CONTENT_TYPE_OPTIONS, "nosniff");
             MediaType type = headers.getContentType();
-            if (type != null && MediaType.TEXT_HTML.isCompatibleWith(type)
-                    && !headers.containsHeader(CONTENT_SECURITY_POLICY)) {
+            if (type == null) {
+                return Mono.empty();
+            }
+            if (MediaType.TEXT_HTML.isCompatibleWith(type) && !headers.containsHeader(CONTENT_SECURITY_POLICY)) {
                 headers.set(CONTENT_SECURITY_POLICY, HTML_POLICY);
                 headers.set(FRAME_OPTIONS, "DENY");
+            }
+            if (compressed.stream().anyMatch(candidate -> candidate.isCompatibleWith(type))
+                    && !headers.getVary().contains(HttpHeaders.ACCEPT_ENCODING)) {
+                headers.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
             }
             return Mono.empty();
         });

@@ -58,11 +58,9 @@ final class LocalSecretsFile {
         if (!Files.exists(file)) {
             Files.createFile(file);
         }
-        try {
+        // on a file system without POSIX permissions (Windows) the data directory's own permissions apply
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        }
-        catch (UnsupportedOperationException ex) {
-            // not a POSIX file system (Windows): the data directory's own permissions apply
         }
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             secrets.store(writer, comment);
