@@ -9,7 +9,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import io.cryptotracker.common.testsupport.EmbeddedServers;
+import io.cryptotracker.testsupport.EmbeddedServers;
 import liquibase.Liquibase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;

@@ -62,28 +62,29 @@ VERSION="$(awk '/<artifactId>cryptotracker<\/artifactId>/ { found = 1 }
                 found && /<version>/ { gsub(/.*<version>|<\/version>.*/, ""); print; exit }' "$ROOT/pom.xml")"
 SERVER_JAR="${SERVER_JAR:-$ROOT/notification-service/target/notification-service-$VERSION.jar}"
 GATEWAY_JAR="${GATEWAY_JAR:-$ROOT/gateway/target/gateway-$VERSION.jar}"
-COMMON_JAR="${COMMON_JAR:-$ROOT/common-lib/target/common-lib-$VERSION.jar}"
+TEST_SUPPORT_JAR="${TEST_SUPPORT_JAR:-$ROOT/test-support/target/test-support-$VERSION.jar}"
 mvn_locked() {
   if [[ -n "${BENCH_MVN_LOCK:-}" ]]; then (cd "$ROOT" && flock "$BENCH_MVN_LOCK" ./mvnw "$@"); else (cd "$ROOT" && ./mvnw "$@"); fi
 }
 modules=()
 [[ "$MODE" != selftest && ( ! -f "$SERVER_JAR" || -n "${REBUILD:-}" ) ]] && modules+=(notification-service)
 [[ ( "$MODE" == gateway || "$MODE" == all ) && ( ! -f "$GATEWAY_JAR" || -n "${REBUILD:-}" ) ]] && modules+=(gateway)
-[[ ! -f "$COMMON_JAR" ]] && modules+=(common-lib)
+[[ ! -f "$TEST_SUPPORT_JAR" ]] && modules+=(test-support)
 if ((${#modules[@]})); then
   log "building $(IFS=,; echo "${modules[*]}")"
   mvn_locked -B -q -DskipTests -pl "$(IFS=,; echo "${modules[*]}")" -am package
 fi
 mkdir -p "$DIR/target/classes"
-if [[ ! -f "$DIR/target/cp-common-lib.txt" || -n "${REBUILD:-}" ]]; then
-  mvn_locked -B -q -pl common-lib dependency:build-classpath -Dmdep.includeScope=runtime \
-    -Dmdep.outputFile="$DIR/target/cp-common-lib.txt"
+if [[ ! -f "$DIR/target/cp-test-support.txt" || -n "${REBUILD:-}" ]]; then
+  # package in the same reactor run, so common-lib resolves to the jar just built, not to a local repository copy
+  mvn_locked -B -q -DskipTests -pl test-support -am package dependency:build-classpath -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile="$DIR/target/cp-test-support.txt"
 fi
 # private copies: other builds may rewrite the jars while the benchmark runs
-cp "$COMMON_JAR" "$DIR/target/common-lib.jar"
+cp "$TEST_SUPPORT_JAR" "$DIR/target/test-support.jar"
 if [[ "$MODE" != selftest ]]; then cp "$SERVER_JAR" "$WORK/notification-service.jar"; SERVER_JAR="$WORK/notification-service.jar"; fi
 if [[ "$MODE" == gateway || "$MODE" == all ]]; then cp "$GATEWAY_JAR" "$WORK/gateway.jar"; GATEWAY_JAR="$WORK/gateway.jar"; fi
-CP="$DIR/target/classes:$DIR/target/common-lib.jar:$(cat "$DIR/target/cp-common-lib.txt")"
+CP="$DIR/target/classes:$DIR/target/test-support.jar:$(cat "$DIR/target/cp-test-support.txt")"
 "$JAVAC" -nowarn -d "$DIR/target/classes" -cp "$CP" "$DIR"/src/*.java
 QUIET=(-Dlogback.configurationFile="$DIR/src/logback-quiet.xml")
 

@@ -5,8 +5,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-MODULES=(common-lib discovery gateway auth-service user-service market-service signals-service
-         notification-service deploy/local/launcher)
+MODULES=(discovery gateway auth-service user-service market-service signals-service notification-service
+         deploy/local/launcher)
 
 usage() {
   cat <<'EOF'
@@ -67,8 +67,8 @@ jar_of() {
   echo "$ROOT/$module/target/$artifact-$VERSION.jar"
 }
 
-# A jar is stale when it is missing, or when its module's or common-lib's main sources or poms, or the root pom,
-# changed after it was built.
+# A jar is stale when it is missing, or when its module's main sources or pom, the shared libraries' (common-lib
+# with its servlet and reactive parts, test-support for the launcher) or the root pom changed after it was built.
 stale_modules() {
   local module jar
   for module in "${MODULES[@]}"; do
@@ -80,8 +80,9 @@ stale_modules() {
     # the gateway's jar carries the web console's files
     local console=()
     [[ "$module" == gateway ]] && console=("$ROOT/web-console/src/main" "$ROOT/web-console/pom.xml")
-    if [[ -n "$(find "$ROOT/$module/src/main" "$ROOT/$module/pom.xml" "$ROOT/common-lib/src/main" "$ROOT/common-lib/pom.xml" \
-                     "$ROOT/pom.xml" "${console[@]+"${console[@]}"}" -newer "$jar" -type f -print -quit 2>/dev/null)" ]]; then
+    if [[ -n "$(find "$ROOT/$module/src/main" "$ROOT/$module/pom.xml" "$ROOT/common-lib" "$ROOT/test-support" \
+                     "$ROOT/pom.xml" "${console[@]+"${console[@]}"}" -path '*/target' -prune -o -path '*/src/test' -prune \
+                     -o -newer "$jar" -type f -print -quit 2>/dev/null)" ]]; then
       echo "$module"
     fi
   done

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import io.cryptotracker.common.events.Topics;
-import io.cryptotracker.common.testsupport.EmbeddedServers;
-import io.cryptotracker.common.testsupport.EmbeddedServersSettings;
-import io.cryptotracker.common.testsupport.TestJwtIssuer;
+import io.cryptotracker.testsupport.EmbeddedServers;
+import io.cryptotracker.testsupport.EmbeddedServersSettings;
+import io.cryptotracker.testsupport.TestJwtIssuer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;

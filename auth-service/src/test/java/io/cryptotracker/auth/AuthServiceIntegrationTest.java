@@ -1,10 +1,10 @@
 package io.cryptotracker.auth;
 
-import io.cryptotracker.common.testsupport.ApiResponse;
-import io.cryptotracker.common.testsupport.KafkaRecords;
+import io.cryptotracker.testsupport.ApiResponse;
+import io.cryptotracker.testsupport.KafkaRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static io.cryptotracker.common.testsupport.KafkaRecords.awaitRecord;
+import static io.cryptotracker.testsupport.KafkaRecords.awaitRecord;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -45,8 +45,8 @@ import io.cryptotracker.common.outbox.OutboxWriter;
 import io.cryptotracker.common.security.AuthenticatedUser;
 import io.cryptotracker.common.security.JwtVerifier;
 import io.cryptotracker.common.security.Tier;
-import io.cryptotracker.common.testsupport.BadInputSweep;
-import io.cryptotracker.common.testsupport.ServiceContractTest;
+import io.cryptotracker.testsupport.BadInputSweep;
+import io.cryptotracker.testsupport.ServiceContractTest;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.Jwts;

@@ -23,7 +23,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.cryptotracker.common.events.EventJson;
 import io.cryptotracker.common.events.MarketSnapshot;
 import io.cryptotracker.common.events.Topics;
-import io.cryptotracker.common.testsupport.ServiceContractTest;
+import io.cryptotracker.testsupport.ServiceContractTest;
 import io.cryptotracker.market.cmc.CmcStatus;
 import io.cryptotracker.market.cmc.CoinListingCache;
 import io.cryptotracker.market.cmc.CoinMarketCapSync;

@@ -2,8 +2,8 @@ package io.cryptotracker.notifications;
 
 import java.util.List;
 
-import io.cryptotracker.common.testsupport.BadInputSweep;
-import io.cryptotracker.common.testsupport.ServiceContractTest;
+import io.cryptotracker.testsupport.BadInputSweep;
+import io.cryptotracker.testsupport.ServiceContractTest;
 
 /** notification-service boots on real PostgreSQL and Kafka with its schema, and keeps the operational contract of every service. */
 class NotificationServiceContractTest extends ServiceContractTest {

@@ -1,6 +1,6 @@
 package io.cryptotracker.signals;
 
-import io.cryptotracker.common.testsupport.ApiResponse;
+import io.cryptotracker.testsupport.ApiResponse;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,8 +1,8 @@
 package io.cryptotracker.signals;
 
-import io.cryptotracker.common.testsupport.ApiResponse;
-import io.cryptotracker.common.testsupport.BadInputSweep;
-import io.cryptotracker.common.testsupport.KafkaRecords;
+import io.cryptotracker.testsupport.ApiResponse;
+import io.cryptotracker.testsupport.BadInputSweep;
+import io.cryptotracker.testsupport.KafkaRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +34,7 @@ import io.cryptotracker.common.events.SignalUpdated;
 import io.cryptotracker.common.events.Topics;
 import io.cryptotracker.common.security.AuthenticatedUser;
 import io.cryptotracker.common.security.Tier;
-import io.cryptotracker.common.testsupport.ServiceContractTest;
+import io.cryptotracker.testsupport.ServiceContractTest;
 import io.cryptotracker.signals.store.SignalHistory;
 import io.cryptotracker.signals.store.SignalKind;
 import io.cryptotracker.signals.store.SignalLifecycle;

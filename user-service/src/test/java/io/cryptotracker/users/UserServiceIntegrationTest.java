@@ -1,9 +1,9 @@
 package io.cryptotracker.users;
 
-import io.cryptotracker.common.testsupport.ApiResponse;
-import io.cryptotracker.common.testsupport.KafkaRecords;
+import io.cryptotracker.testsupport.ApiResponse;
+import io.cryptotracker.testsupport.KafkaRecords;
 import static org.assertj.core.api.Assertions.assertThat;
-import static io.cryptotracker.common.testsupport.KafkaRecords.awaitRecord;
+import static io.cryptotracker.testsupport.KafkaRecords.awaitRecord;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -22,7 +22,7 @@ import io.cryptotracker.common.events.Topics;
 import io.cryptotracker.common.events.UserRegistered;
 import io.cryptotracker.common.security.AuthenticatedUser;
 import io.cryptotracker.common.security.Tier;
-import io.cryptotracker.common.testsupport.ServiceContractTest;
+import io.cryptotracker.testsupport.ServiceContractTest;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;

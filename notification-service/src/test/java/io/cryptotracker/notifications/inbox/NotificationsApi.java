@@ -4,7 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 
-import io.cryptotracker.common.testsupport.ApiResponse;
+import io.cryptotracker.testsupport.ApiResponse;
 
 /** notification-service's HTTP API over real HTTP for one caller (or none). */
 final class NotificationsApi {

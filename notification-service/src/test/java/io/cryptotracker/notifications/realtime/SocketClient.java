@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import io.cryptotracker.common.testsupport.JsonFrames;
+import io.cryptotracker.testsupport.JsonFrames;
 import tools.jackson.databind.JsonNode;
 
 /** A WebSocket client as a client author would write one (java.net.http.WebSocket), keeping every frame it got. */

@@ -61,12 +61,6 @@ class InputTextModuleTest {
         assertThat(quote.expiresAt()).isEqualTo(Instant.parse("2026-12-31T00:00:00Z"));
     }
 
-    @Test
-    void undecodableQueryParametersAreNamed() {
-        assertThat(RequestParameterCheck.undecodable("page=1&chain=sol%C3%28&q=%ED%A0%80"))
-                .extracting(FieldError::field).containsExactly("chain", "q");
-    }
-
     private List<FieldError> errorsOf(String body, Class<?> type) {
         Throwable thrown = catchThrowable(() -> json.readValue(body, type));
         assertThat(thrown).isNotNull();

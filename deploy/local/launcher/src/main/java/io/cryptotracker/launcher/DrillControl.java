@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.cryptotracker.common.testsupport.EmbeddedServers;
+import io.cryptotracker.testsupport.EmbeddedServers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import kafka.server.BrokerServer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;

@@ -6,7 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import io.cryptotracker.common.testsupport.EmbeddedServersSettings;
+import io.cryptotracker.testsupport.EmbeddedServersSettings;
 
 /**
  * What the launcher reads from the environment: ports of the embedded servers and of every service, time-outs,

@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.cryptotracker.common.testsupport.DatabaseLogin;
-import io.cryptotracker.common.testsupport.EmbeddedServers;
-import io.cryptotracker.common.testsupport.EmbeddedServersSettings;
+import io.cryptotracker.testsupport.DatabaseLogin;
+import io.cryptotracker.testsupport.EmbeddedServers;
+import io.cryptotracker.testsupport.EmbeddedServersSettings;
 import org.springframework.util.FileSystemUtils;
 
 /**

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import io.cryptotracker.common.testsupport.DatabaseLogin;
-import io.cryptotracker.common.testsupport.EmbeddedServers;
+import io.cryptotracker.testsupport.DatabaseLogin;
+import io.cryptotracker.testsupport.EmbeddedServers;
 
 /**
  * Each service's database on the embedded PostgreSQL, owned by the service's own login role

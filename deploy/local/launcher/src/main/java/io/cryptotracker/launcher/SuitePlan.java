@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.cryptotracker.common.testsupport.DatabaseLogin;
-import io.cryptotracker.common.testsupport.EmbeddedServers;
+import io.cryptotracker.testsupport.DatabaseLogin;
+import io.cryptotracker.testsupport.EmbeddedServers;
 
 /**
  * Turns a {@link SuiteService} and a port into a {@link ServiceSpec} wired to the embedded servers and to

@@ -17,8 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.cryptotracker.common.testsupport.EmbeddedServers;
-import io.cryptotracker.common.testsupport.EmbeddedServersSettings;
+import io.cryptotracker.testsupport.EmbeddedServers;
+import io.cryptotracker.testsupport.EmbeddedServersSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import io.cryptotracker.common.testsupport.DatabaseLogin;
-import io.cryptotracker.common.testsupport.EmbeddedServers;
-import io.cryptotracker.common.testsupport.EmbeddedServersSettings;
+import io.cryptotracker.testsupport.DatabaseLogin;
+import io.cryptotracker.testsupport.EmbeddedServers;
+import io.cryptotracker.testsupport.EmbeddedServersSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

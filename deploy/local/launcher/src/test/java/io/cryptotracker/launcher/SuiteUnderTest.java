@@ -22,9 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-import io.cryptotracker.common.testsupport.DatabaseLogin;
-import io.cryptotracker.common.testsupport.EmbeddedServers;
-import io.cryptotracker.common.testsupport.EmbeddedServersSettings;
+import io.cryptotracker.testsupport.DatabaseLogin;
+import io.cryptotracker.testsupport.EmbeddedServers;
+import io.cryptotracker.testsupport.EmbeddedServersSettings;
 
 /**
  * The suite from its packaged jars for an end-to-end test class: embedded PostgreSQL, Redis and Kafka in the test
