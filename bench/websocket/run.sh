@@ -80,11 +80,16 @@ if [[ ! -f "$DIR/target/cp-test-support.txt" || -n "${REBUILD:-}" ]]; then
   mvn_locked -B -q -DskipTests -pl test-support -am package dependency:build-classpath -Dmdep.includeScope=runtime \
     -Dmdep.outputFile="$DIR/target/cp-test-support.txt"
 fi
+if [[ ! -f "$DIR/target/cp-reactive.txt" || -n "${REBUILD:-}" ]]; then
+  # the load generator and the self-test server use Reactor Netty, which test-support (no web stack) does not bring
+  mvn_locked -B -q -DskipTests -pl common-lib/reactive -am package dependency:build-classpath \
+    -Dmdep.includeScope=runtime -Dmdep.outputFile="$DIR/target/cp-reactive.txt"
+fi
 # private copies: other builds may rewrite the jars while the benchmark runs
 cp "$TEST_SUPPORT_JAR" "$DIR/target/test-support.jar"
 if [[ "$MODE" != selftest ]]; then cp "$SERVER_JAR" "$WORK/notification-service.jar"; SERVER_JAR="$WORK/notification-service.jar"; fi
 if [[ "$MODE" == gateway || "$MODE" == all ]]; then cp "$GATEWAY_JAR" "$WORK/gateway.jar"; GATEWAY_JAR="$WORK/gateway.jar"; fi
-CP="$DIR/target/classes:$DIR/target/test-support.jar:$(cat "$DIR/target/cp-test-support.txt")"
+CP="$DIR/target/classes:$DIR/target/test-support.jar:$(cat "$DIR/target/cp-test-support.txt"):$(cat "$DIR/target/cp-reactive.txt")"
 "$JAVAC" -nowarn -d "$DIR/target/classes" -cp "$CP" "$DIR"/src/*.java
 QUIET=(-Dlogback.configurationFile="$DIR/src/logback-quiet.xml")
 
