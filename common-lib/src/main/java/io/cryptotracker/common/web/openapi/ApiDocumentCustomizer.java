@@ -150,8 +150,13 @@ public class ApiDocumentCustomizer implements GlobalOpenApiCustomizer {
         }
     }
 
-    /** Error answers carry a problem; the others' {@code *}{@code /*} is JSON. */
+    /** Error answers carry a problem; the others' {@code *}{@code /*} is JSON; a header named only is a string. */
     private static void shape(String code, ApiResponse response) {
+        if (response.getHeaders() != null) {
+            response.getHeaders().values().stream()
+                    .filter(header -> header.getSchema() == null && header.getContent() == null)
+                    .forEach(header -> header.setSchema(new StringSchema()));
+        }
         boolean error = code.startsWith("4") || code.startsWith("5");
         Content content = response.getContent();
         if (error) {

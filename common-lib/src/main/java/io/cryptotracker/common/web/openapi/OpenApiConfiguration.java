@@ -8,6 +8,7 @@ import io.swagger.v3.core.jackson.ModelResolver;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.providers.ObjectMapperProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,13 +18,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Makes every service's OpenAPI document describe the wire (active where the service has springdoc): schemas
- * spelled the way the service's JSON mapper writes them ({@code spring.jackson.property-naming-strategy},
- * snake_case here), and {@link ApiDocumentCustomizer}'s title, bearer scheme and problem+json error answers.
+ * Makes every service's OpenAPI document describe the wire (active where springdoc serves one): schemas spelled
+ * the way the service's JSON mapper writes them ({@code spring.jackson.property-naming-strategy}, snake_case
+ * here), and {@link ApiDocumentCustomizer}'s title, bearer scheme and problem+json error answers.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springdoc.core.configuration.SpringDocConfiguration")
 @ConditionalOnWebApplication
 @ConditionalOnClass(GlobalOpenApiCustomizer.class)
+@ConditionalOnBean(ObjectMapperProvider.class)
 @EnableConfigurationProperties(ApiDocumentProperties.class)
 public class OpenApiConfiguration {
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
@@ -90,12 +91,14 @@ class ApiDocumentCustomizerTest {
     void anErrorAnswerAControllerDeclaresWithoutABodyGetsTheProblem() {
         OpenAPI api = document();
         api.getPaths().get("/api/v1/open/things").getPost().getResponses()
-                .addApiResponse("429", new ApiResponse().description("Too many sign-ins"));
+                .addApiResponse("429", new ApiResponse().description("Too many sign-ins")
+                        .addHeaderObject("Retry-After", new Header().description("seconds")));
 
         customizer.customise(api);
 
         ApiResponse tooMany = api.getPaths().get("/api/v1/open/things").getPost().getResponses().get("429");
         assertThat(tooMany.getDescription()).isEqualTo("Too many sign-ins");
         assertThat(tooMany.getContent()).containsOnlyKeys("application/problem+json");
+        assertThat(tooMany.getHeaders().get("Retry-After").getSchema().getType()).isEqualTo("string");
     }
 }
