@@ -39,7 +39,7 @@ import org.springframework.web.client.RestClient;
 /**
  * How CryptoTracker access tokens are verified, the same for every service and the gateway: Spring Security's
  * Nimbus decoder pinned to RS256, the keys from auth-service's JWKS (cached, re-fetched on an unknown {@code kid} at
- * most every {@code jwksMinRefreshInterval}), the pinned issuer, {@code exp}/{@code nbf} with the configured clock
+ * most twice per {@code jwksMinRefreshInterval}), the pinned issuer, {@code exp}/{@code nbf} with the configured clock
  * skew, and the claims a service relies on ({@code sub} a user id, {@code tier}, {@code roles}, {@code jti}). A
  * verified {@link Jwt} becomes a {@link JwtAuthentication} whose principal is an {@link AuthenticatedUser}.
  */
@@ -71,7 +71,7 @@ public final class AccessTokens {
 
     /**
      * The keys at {@code jwksUri}, fetched with {@code http} and kept for {@code refresh}; a token naming an unknown
-     * key makes Nimbus fetch them again (rotation), rate-limited to one fetch per {@code minRefreshInterval}. A failed
+     * key makes Nimbus fetch them again (rotation), rate-limited by Nimbus to two fetches per {@code minRefreshInterval}. A failed
      * fetch is not cached: the next token after the interval tries again.
      */
     public static JWKSource<SecurityContext> remoteJwks(URI jwksUri, RestClient http, Duration refresh,
