@@ -43,7 +43,10 @@ import io.cryptotracker.common.events.SubscriptionChanged;
 import io.cryptotracker.common.events.Topics;
 import io.cryptotracker.common.outbox.OutboxWriter;
 import io.cryptotracker.common.security.AuthenticatedUser;
-import io.cryptotracker.common.security.JwtVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import io.cryptotracker.common.security.AccessTokens;
+import io.cryptotracker.common.security.SecurityProperties;
 import io.cryptotracker.common.security.Tier;
 import io.cryptotracker.testsupport.BadInputSweep;
 import io.cryptotracker.testsupport.ServiceContractTest;
@@ -250,8 +253,7 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
 
             String accessToken = body.get("access_token").asString();
             Map<String, PublicKey> jwks = servedJwks();
-            AuthenticatedUser user = new JwtVerifier(kid -> Optional.ofNullable(jwks.get(kid)), "cryptotracker",
-                    Duration.ofSeconds(5)).verify(accessToken);
+            AuthenticatedUser user = verify(accessToken);
             assertThat(user).isEqualTo(new AuthenticatedUser(UUID.fromString(userId), email, Tier.FREE,
                     Set.of("USER")));
 
@@ -1076,9 +1078,16 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
     }
 
     private AuthenticatedUser verify(String accessToken) {
-        Map<String, PublicKey> jwks = servedJwks();
-        return new JwtVerifier(kid -> Optional.ofNullable(jwks.get(kid)), "cryptotracker", Duration.ofSeconds(5))
-                .verify(accessToken);
+        JWKSet jwks;
+        try {
+            jwks = JWKSet.parse(api.get("/.well-known/jwks.json").body());
+        }
+        catch (java.text.ParseException ex) {
+            throw new AssertionError(ex);
+        }
+        return AccessTokens.user(AccessTokens.decoder(new ImmutableJWKSet<>(jwks), new SecurityProperties(
+                "cryptotracker", null, Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(5),
+                List.of())).decode(accessToken));
     }
 
     private Map<String, PublicKey> servedJwks() {

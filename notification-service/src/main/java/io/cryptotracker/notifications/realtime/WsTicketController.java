@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.cryptotracker.common.security.AuthenticatedUser;
-import io.cryptotracker.common.security.reactive.BearerTokenWebFilter;
+import io.cryptotracker.common.security.JwtAuthentication;
 import io.cryptotracker.common.web.ApiException;
 import io.cryptotracker.common.web.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 
 /**
  * {@code POST /api/v1/notifications/ws-ticket} (VIP): a one-time ticket for {@code /ws/signals?ticket=}; and the
@@ -31,13 +30,13 @@ class WsTicketController {
     }
 
     @PostMapping("/api/v1/notifications/ws-ticket")
-    TicketResponse issue(ServerWebExchange exchange) {
-        AuthenticatedUser user = exchange.getAttribute(BearerTokenWebFilter.USER_ATTRIBUTE);
-        if (user == null) {
+    TicketResponse issue(JwtAuthentication bearer) {
+        if (bearer == null) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
                     "A valid bearer token is required.");
         }
-        Instant issuedAt = TokenIssuedAt.of(exchange.getAttribute(BearerTokenWebFilter.TOKEN_ATTRIBUTE));
+        AuthenticatedUser user = bearer.getPrincipal();
+        Instant issuedAt = bearer.getToken().getIssuedAt();
         SocketAuthenticator.Outcome outcome = authenticator.decide(user.id(), user.tier(), issuedAt);
         if (outcome.status() != 200) {
             throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", outcome.detail());
