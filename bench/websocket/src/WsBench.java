@@ -525,8 +525,8 @@ public final class WsBench {
                 lastCount = totals.stepFrames;
                 lastChange = now;
             }
-            else if (now - lastChange > 2000) {
-                return totals;
+            else if (lastCount > 0 && now - lastChange > 2000) {
+                return totals; // frames stopped coming; before the first one, wait up to maxMillis
             }
             Thread.sleep(100);
         }
@@ -766,7 +766,8 @@ public final class WsBench {
         ConnectResult vipResult = connect(1, new String[] { vip });
         Thread.sleep(1000);
         publishStep(5, 2, (short) 0);
-        Totals totals = drain((short) 0, 1, 5000);
+        // a service just started on a loaded machine may take seconds for its first frame
+        Totals totals = drain((short) 0, 1, 30_000);
         disconnectAll();
         boolean ok = none.open == 0 && none.failures.contains("HTTP 401") && freeResult.open == 0
                 && freeResult.failures.contains("HTTP 403") && vipResult.open == 1 && totals.stepFrames == 10;

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.listener.CommonLoggingErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,7 +80,7 @@ class RealtimeConfiguration {
     }
 
     /**
-     * The LIVE consumer's container, from Boot's listener container factory (its consumer settings and error
+     * The LIVE consumer's container, from Boot's listener container factory (its consumer settings; not its error
      * handler): this replica's own group, one consumer thread, nothing committed (every assignment seeks back), short
      * polls and an idle callback after {@value #LIVE_POLL_MILLIS} ms without records, so frames held back by a gap in
      * {@code seq} go on within {@code reorder-wait} plus that. A replica restarted under the same instance id rejoins
@@ -109,6 +110,10 @@ class RealtimeConfiguration {
         }
         settings.setKafkaConsumerProperties(consumer);
         container.setConcurrency(1);
+        // not the services' shared retry-until-handled handler (common-lib KafkaListenerErrorHandling): a batch that
+        // failed here would be replayed to every socket again and again while newer signals wait; the listener skips a
+        // bad record itself, and anything else is logged and the feed goes on
+        container.setCommonErrorHandler(new CommonLoggingErrorHandler());
         // the LIVE consumer is what a replica's sockets live on: it runs even where the shared listeners are switched
         // off (spring.kafka.listener.auto-startup=false)
         container.setAutoStartup(true);

@@ -7,6 +7,10 @@ import io.cryptotracker.common.security.AuthenticatedUser;
 import io.cryptotracker.common.security.JwtAuthentication;
 import io.cryptotracker.common.web.ApiException;
 import io.cryptotracker.common.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Imperative: runs on the blocking pool.
  */
 @RestController
+@Tag(name = "WebSocket", description = "Tickets for opening /ws/signals from a browser")
 class WsTicketController {
 
     private final WsTickets tickets;
@@ -30,6 +35,10 @@ class WsTicketController {
     }
 
     @PostMapping("/api/v1/notifications/ws-ticket")
+    @Operation(operationId = "issueWsTicket", summary = "A one-time ticket (30 s) for /ws/signals?ticket=")
+    @ApiResponse(responseCode = "200", description = "The ticket and when it expires")
+    @ApiResponse(responseCode = "401", description = "No valid bearer token")
+    @ApiResponse(responseCode = "403", description = "The caller is not VIP, or the token predates a tier change")
     TicketResponse issue(JwtAuthentication bearer) {
         if (bearer == null) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
@@ -46,6 +55,7 @@ class WsTicketController {
     }
 
     @GetMapping("/internal/v1/ws-tickets/{ticket}")
+    @Hidden
     TicketCheck check(@PathVariable String ticket) {
         return tickets.peek(ticket).map(holder -> new TicketCheck(holder.userId(), holder.expiresAt()))
                 .orElseThrow(() -> new NotFoundException("No such ticket, or it was used or has expired."));
