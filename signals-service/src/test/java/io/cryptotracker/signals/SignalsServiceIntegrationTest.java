@@ -71,24 +71,20 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
 
     @Override
     protected List<String> documentedPaths() {
-        return List.of("/api/v1/signals/{kindOrId}",
+        return List.of("/api/v1/signals/mexc-spot-futures",
+                "/api/v1/signals/funding-rate",
+                "/api/v1/signals/mexc-dex",
                 "/api/v1/signals",
                 "/api/v1/signals/{id}",
                 "/api/v1/telegram/webhook",
                 "/api/v1/telegram/messages");
     }
 
-    /**
-     * The list filters are read from a map (the document cannot name them; funding-rate and mexc-dex between them
-     * take every filter); the webhook's body is Telegram's.
-     */
+    /** The document names every list filter; the webhook's body is Telegram's. */
     @Override
     protected BadInputSweep.Samples badInputSamples() {
         return new BadInputSweep.Samples()
-                .pathValues("kindOrId", "funding-rate", "mexc-dex", UUID.randomUUID().toString())
-                .query("GET /api/v1/signals/{kindOrId}", "symbol", "q", "min_spread:number", "max_spread:number",
-                        "status", "source", "from:date", "to:date", "exchange", "chain", "min_liquidity:number",
-                        "page:number", "size:number", "sort")
+                .pathValues("id", UUID.randomUUID().toString())
                 .body("POST /api/v1/telegram/webhook", "{\"update_id\": 77001, \"channel_post\": {\"message_id\": 1, "
                         + "\"chat\": {\"id\": -1007700, \"title\": \"Sweep\"}, \"date\": 1795558000, "
                         + "\"edit_date\": 1795558100, \"text\": \"Good morning\"}}")

@@ -6,7 +6,6 @@ import io.cryptotracker.signals.detect.DetectionSettings;
 import io.cryptotracker.signals.detect.DexDetector;
 import io.cryptotracker.signals.detect.FundingRateDetector;
 import io.cryptotracker.signals.detect.SpotFuturesDetector;
-import io.cryptotracker.signals.telegram.PostParser;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +14,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-/** The plain detector and parser classes as beans, settings, scheduling and Kafka redelivery. */
+/** The plain detector classes as beans, settings, scheduling and Kafka redelivery. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SignalsProperties.class)
 @EnableScheduling
@@ -39,11 +38,6 @@ class SignalsConfiguration {
     @Bean
     DexDetector dexDetector(DetectionSettings settings) {
         return new DexDetector(settings);
-    }
-
-    @Bean
-    PostParser postParser() {
-        return new PostParser();
     }
 
     /**
