@@ -91,6 +91,27 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                 .header(TELEGRAM_SECRET_HEADER, SECRET);
     }
 
+    @Test
+    void theDocumentNamesEachKindsFiltersAsTheWireDoes() throws Exception {
+        JsonNode paths = SignalsApi.JSON.readTree(get("/v3/api-docs").body()).path("paths");
+
+        assertThat(queryParameters(paths.path("/api/v1/signals/funding-rate").path("get")))
+                .contains("symbol", "q", "min_spread", "max_spread", "status", "source", "from", "to", "exchange",
+                        "page", "size", "sort")
+                .doesNotContain("chain", "min_liquidity", "params");
+        assertThat(queryParameters(paths.path("/api/v1/signals/mexc-dex").path("get")))
+                .contains("chain", "min_liquidity").doesNotContain("exchange");
+        assertThat(queryParameters(paths.path("/api/v1/signals/mexc-spot-futures").path("get")))
+                .doesNotContain("exchange", "chain", "min_liquidity");
+        assertThat(paths.path("/api/v1/telegram/webhook").path("post").path("parameters").findValuesAsString("name"))
+                .contains(TELEGRAM_SECRET_HEADER);
+    }
+
+    private static List<String> queryParameters(JsonNode operation) {
+        return operation.path("parameters").valueStream().filter(p -> p.path("in").asString().equals("query"))
+                .map(p -> p.path("name").asString()).toList();
+    }
+
     @DynamicPropertySource
     static void signalsSettings(DynamicPropertyRegistry registry) {
         // this context's own consumer group: the broker and its topics are shared by the JVM

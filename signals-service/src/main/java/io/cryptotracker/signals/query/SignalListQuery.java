@@ -29,14 +29,12 @@ import jakarta.validation.constraints.Pattern;
 import org.springframework.web.bind.annotation.BindParam;
 
 /**
- * The query string of a signal list ({@code GET /api/v1/signals/{kind}}), bound by name and checked: every
- * malformed value is a 400 naming its parameter. Blank values count as absent.
+ * The filters every signal list takes ({@code GET /api/v1/signals/{kind}}), bound by name and checked: every
+ * malformed value is a 400 naming its parameter. Blank values count as absent. The kinds' own filters:
+ * {@code exchange} (funding-rate) and {@link DexFilters} (mexc-dex).
  *
  * @param symbol exact, any spelling of a symbol ({@code BTC}, {@code $btc}, {@code BTCUSDT}, {@code BTC/USDT})
  * @param q the start of a symbol
- * @param exchange funding-rate signals only: either side's exchange
- * @param chain mexc-dex signals only
- * @param minLiquidity mexc-dex signals only: the pool's liquidity in USD at least
  */
 @SignalListQuery.Consistent
 record SignalListQuery(
@@ -49,9 +47,6 @@ record SignalListQuery(
         @Parameter(schema = @Schema(allowableValues = { "detector", "telegram", "manual" })) SignalSource source,
         @Parameter(description = "detected at or after (ISO-8601)") Instant from,
         @Parameter(description = "detected at or before (ISO-8601)") Instant to,
-        @Parameter(description = "funding-rate only: the long or the short exchange") String exchange,
-        @Parameter(description = "mexc-dex only") String chain,
-        @BindParam("min_liquidity") @Parameter(name = "min_liquidity", description = "mexc-dex only: pool liquidity in USD at least") BigDecimal minLiquidity,
         @Parameter(description = "from 0") Integer page,
         @Parameter(description = "1 to 200, 20 when absent") Integer size,
         @Parameter(description = "detected_at (default, desc), updated_at, closed_at, spread_percent, "
@@ -77,14 +72,27 @@ record SignalListQuery(
         return errors;
     }
 
-    /** The search this query asks for; {@code visibleBefore} is the FREE delay's cutoff, null for all. */
-    SignalFilter filter(SignalKind kind, Instant visibleBefore) {
+    /**
+     * The search this query asks for.
+     *
+     * @param exchange funding-rate's filter, null for the other kinds
+     * @param dex mexc-dex's filters, null for the other kinds
+     * @param visibleBefore the FREE delay's cutoff, null for all
+     */
+    SignalFilter filter(SignalKind kind, String exchange, DexFilters dex, Instant visibleBefore) {
         String prefix = text(q);
         return new SignalFilter(kind, text(symbol) == null ? null : Symbols.normalize(symbol).orElseThrow(),
                 prefix == null ? null
                         : prefix.replace("$", "").replace('_', '/').replace('-', '/').toUpperCase(Locale.ROOT),
                 minSpread, maxSpread, status == null ? null : status.name(), source == null ? null : source.name(),
-                from, to, lower(exchange), lower(chain), minLiquidity, visibleBefore);
+                from, to, lower(exchange), dex == null ? null : lower(dex.chain()),
+                dex == null ? null : dex.minLiquidity(), visibleBefore);
+    }
+
+    /** The filters only mexc-dex signals take. */
+    record DexFilters(@Parameter(description = "the DEX pool's chain") String chain,
+            @BindParam("min_liquidity") @Parameter(name = "min_liquidity", description = "pool liquidity in USD at least")
+            BigDecimal minLiquidity) {
     }
 
     /** Paging and sorting, checked (a 400 naming {@code page}, {@code size} or {@code sort}). */

@@ -23,6 +23,7 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -52,21 +53,23 @@ class SignalQueryController {
     @Operation(operationId = "listSpotFuturesSignals", summary = "MEXC spot against MEXC perpetual signals, newest first")
     PageResponse<SignalData> spotFutures(@Valid @ParameterObject SignalListQuery query, HttpServletRequest request,
             @AuthenticationPrincipal AuthenticatedUser user) {
-        return list(SignalKind.MEXC_SPOT_FUTURES, query, request, user);
+        return list(SignalKind.MEXC_SPOT_FUTURES, query, null, null, request, user);
     }
 
     @GetMapping("/api/v1/signals/funding-rate")
     @Operation(operationId = "listFundingRateSignals", summary = "Funding-rate signals, newest first")
-    PageResponse<SignalData> fundingRate(@Valid @ParameterObject SignalListQuery query, HttpServletRequest request,
-            @AuthenticationPrincipal AuthenticatedUser user) {
-        return list(SignalKind.FUNDING_RATE, query, request, user);
+    PageResponse<SignalData> fundingRate(@Valid @ParameterObject SignalListQuery query,
+            @RequestParam(required = false) @Parameter(description = "the long or the short exchange") String exchange,
+            HttpServletRequest request, @AuthenticationPrincipal AuthenticatedUser user) {
+        return list(SignalKind.FUNDING_RATE, query, exchange, null, request, user);
     }
 
     @GetMapping("/api/v1/signals/mexc-dex")
     @Operation(operationId = "listDexSignals", summary = "MEXC spot against DEX pool signals, newest first")
-    PageResponse<SignalData> dex(@Valid @ParameterObject SignalListQuery query, HttpServletRequest request,
+    PageResponse<SignalData> dex(@Valid @ParameterObject SignalListQuery query,
+            @ParameterObject SignalListQuery.DexFilters dexFilters, HttpServletRequest request,
             @AuthenticationPrincipal AuthenticatedUser user) {
-        return list(SignalKind.MEXC_DEX, query, request, user);
+        return list(SignalKind.MEXC_DEX, query, null, dexFilters, request, user);
     }
 
     @GetMapping("/api/v1/signals/{id}")
@@ -83,12 +86,12 @@ class SignalQueryController {
                 entry.signal().netSpreadPercent())).toList());
     }
 
-    private PageResponse<SignalData> list(SignalKind kind, SignalListQuery query, HttpServletRequest request,
-            AuthenticatedUser user) {
+    private PageResponse<SignalData> list(SignalKind kind, SignalListQuery query, String exchange,
+            SignalListQuery.DexFilters dexFilters, HttpServletRequest request, AuthenticatedUser user) {
         List<FieldError> foreign = SignalListQuery.foreign(kind, Collections.list(request.getParameterNames()));
         if (!foreign.isEmpty()) {
             throw new ValidationException(foreign);
         }
-        return search.find(query.filter(kind, delay.visibleBefore(user)), query.pageQuery());
+        return search.find(query.filter(kind, exchange, dexFilters, delay.visibleBefore(user)), query.pageQuery());
     }
 }
