@@ -4,14 +4,13 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 import io.cryptotracker.common.events.SignalData;
-import io.cryptotracker.signals.store.KnownSymbol;
+import io.cryptotracker.common.symbols.Symbol;
+import io.cryptotracker.common.symbols.Symbols;
 import io.cryptotracker.signals.store.SignalKind;
 import io.cryptotracker.signals.store.SignalSource;
-import io.cryptotracker.signals.store.Symbols;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -22,7 +21,7 @@ import jakarta.validation.constraints.Pattern;
 record ManualSignal(
         @Schema(allowableValues = { "mexc-spot-futures", "funding-rate", "mexc-dex" })
         @NotNull(message = KIND) @Pattern(regexp = "mexc-spot-futures|funding-rate|mexc-dex", message = KIND) String kind,
-        @NotBlank(message = SYMBOL) @KnownSymbol String symbol,
+        @NotNull(message = SYMBOL) @Symbol(message = SYMBOL) String symbol,
         @NotNull(message = SPREAD) @DecimalMin(value = "0", message = SPREAD)
         @DecimalMax(value = "10000", message = SPREAD) BigDecimal spreadPercent,
         @Schema(nullable = true, description = "spread_percent when absent")

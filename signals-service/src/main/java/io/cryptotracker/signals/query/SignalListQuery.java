@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.cryptotracker.common.symbols.Symbol;
+import io.cryptotracker.common.symbols.Symbols;
 import io.cryptotracker.common.web.FieldError;
 import io.cryptotracker.common.web.PageQuery;
 import io.cryptotracker.common.web.input.StorableTime;
-import io.cryptotracker.signals.store.KnownSymbol;
 import io.cryptotracker.signals.store.SignalKind;
 import io.cryptotracker.signals.store.SignalSource;
 import io.cryptotracker.signals.store.SignalStatus;
-import io.cryptotracker.signals.store.Symbols;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Constraint;
@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.BindParam;
  */
 @SignalListQuery.Consistent
 record SignalListQuery(
-        @Parameter(description = "exact symbol, any spelling: BTC, $btc, BTCUSDT, BTC_USDT, BTC/USDT") @KnownSymbol String symbol,
+        @Parameter(description = "exact symbol, any spelling: BTC, $btc, BTCUSDT, BTC_USDT, BTC/USDT") @Symbol(message = SYMBOL) String symbol,
         @Parameter(description = "symbols starting with it")
         @Pattern(regexp = "\\s*([A-Za-z0-9$/_\\-]{1,40})?\\s*", message = "must be up to 40 letters or digits of a symbol") String q,
         @BindParam("min_spread") @Parameter(name = "min_spread", description = "spread_percent at least") BigDecimal minSpread,
@@ -52,12 +52,19 @@ record SignalListQuery(
         @Parameter(description = "detected_at (default, desc), updated_at, closed_at, spread_percent, "
                 + "net_spread_percent, peak_spread_percent or symbol, each with ,asc or ,desc") String sort) {
 
+    static final String SYMBOL = "must be a symbol such as BTC, BTCUSDT or BTC/USDT";
+
     static final Set<String> SORTABLE = Set.of("detected_at", "updated_at", "closed_at", "spread_percent",
             "net_spread_percent", "peak_spread_percent", "symbol");
     static final String DEFAULT_SORT = "detected_at,desc";
 
     private static final Set<String> COMMON = Set.of("symbol", "q", "min_spread", "max_spread", "status", "source",
             "from", "to", "page", "size", "sort");
+
+    /** A blank {@code symbol=} counts as absent (so {@link Symbol}, which reads only non-null text, skips it). */
+    SignalListQuery {
+        symbol = text(symbol);
+    }
 
     /** The parameters the request named that are no filter of this kind (a 400 names each). */
     static List<FieldError> foreign(SignalKind kind, Iterable<String> parameterNames) {
@@ -81,7 +88,7 @@ record SignalListQuery(
      */
     SignalFilter filter(SignalKind kind, String exchange, DexFilters dex, Instant visibleBefore) {
         String prefix = text(q);
-        return new SignalFilter(kind, text(symbol) == null ? null : Symbols.normalize(symbol).orElseThrow(),
+        return new SignalFilter(kind, symbol == null ? null : Symbols.normalize(symbol).orElseThrow(),
                 prefix == null ? null
                         : prefix.replace("$", "").replace('_', '/').replace('-', '/').toUpperCase(Locale.ROOT),
                 minSpread, maxSpread, status == null ? null : status.name(), source == null ? null : source.name(),

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.cryptotracker.common.symbols.Symbols;
 import io.cryptotracker.common.web.FieldError;
 import io.cryptotracker.common.web.ValidationException;
 import tools.jackson.databind.JsonNode;
