@@ -1,11 +1,14 @@
 package io.cryptotracker.signals.admin;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 
 import io.cryptotracker.common.events.SignalData;
 import io.cryptotracker.common.symbols.Symbol;
 import io.cryptotracker.common.symbols.Symbols;
+import io.cryptotracker.common.web.FieldError;
+import io.cryptotracker.common.web.ValidationException;
 import io.cryptotracker.signals.store.SignalKind;
 import io.cryptotracker.signals.store.SignalSource;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -35,9 +38,17 @@ record ManualSignal(
     static final String SPREAD = "must be a number from 0 to 10000";
     static final String NET_SPREAD = "must be a number from -10000 to 10000";
 
-    /** The signal to open (the body is valid). */
+    /** The signal to open (the body passed Bean Validation), or a 400 naming each detail that cannot be stored. */
     SignalData toSignal() {
         SignalKind signalKind = SignalKind.fromApiName(kind).orElseThrow();
+        List<FieldError> errors = switch (signalKind) {
+            case MEXC_SPOT_FUTURES -> StorableDetails.errors("spot_futures", spotFutures);
+            case FUNDING_RATE -> StorableDetails.errors("funding", funding);
+            case MEXC_DEX -> StorableDetails.errors("dex", dex);
+        };
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
         return new SignalData(UUID.randomUUID(), signalKind.apiName(), Symbols.normalize(symbol).orElseThrow(),
                 spreadPercent, netSpreadPercent != null ? netSpreadPercent : spreadPercent, null, null,
                 SignalSource.MANUAL.name(), null, null, null,

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,8 @@ class TelegramWebhookController {
      */
     @PostMapping(path = "/api/v1/telegram/webhook", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "receiveTelegramUpdate", summary = "Telegram delivers a channel post or its edit")
+    @ApiResponse(responseCode = "200", description = "accepted, with the signals the post opened or moved")
+    @ApiResponse(responseCode = "401", description = "the secret token header is missing or wrong")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "a Telegram Bot API Update", required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(type = "object", description = "a Telegram Bot API Update")))
