@@ -388,6 +388,16 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
             assertThat(as(admin).post("/api/v1/signals", "{\"kind\": \"x\", \"symbol\": \"12\"}").errorFields())
                     .containsExactly("kind", "symbol", "spread_percent");
         }
+
+        @Test
+        void detailsThatCannotBeStoredAreA400NamingEach() {
+            ApiResponse response = as(admin).post("/api/v1/signals", "{\"kind\": \"mexc-dex\", \"symbol\": \"BTC\", "
+                    + "\"spread_percent\": 1, \"dex\": {\"dex_price\": 1e999999999, \"chain\": \"" + "x".repeat(33)
+                    + "\", \"volume_24h_usd\": 123456789012345678901234567890123}}");
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.errorFields()).containsExactly("dex.chain", "dex.dex_price", "dex.volume_24h_usd");
+        }
     }
 
     @Nested
