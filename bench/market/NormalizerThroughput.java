@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import io.cryptotracker.common.events.MarketSnapshot;
-import io.cryptotracker.market.normalize.SnapshotAssembler;
+import io.cryptotracker.market.snapshot.SnapshotAssembler;
 import io.cryptotracker.market.source.SourceClient;
 import io.cryptotracker.market.source.SourceGate;
 import io.cryptotracker.market.venue.VenueQuoteOf;

@@ -161,20 +161,6 @@ class MarketServiceContractTest extends ServiceContractTest {
     }
 
     @Test
-    void aBadSortOrSizeIsA400NamingTheParameter() throws Exception {
-        HttpResponse<String> sort = get("/api/v1/market/cryptocurrencies?sort=colour");
-        HttpResponse<String> size = get("/api/v1/market/cryptocurrencies?size=500");
-        HttpResponse<String> page = get("/api/v1/market/cryptocurrencies?page=x");
-
-        assertThat(sort.statusCode()).isEqualTo(400);
-        assertThat(sort.body()).contains("\"field\":\"sort\"");
-        assertThat(size.statusCode()).isEqualTo(400);
-        assertThat(size.body()).contains("\"field\":\"size\"");
-        assertThat(page.statusCode()).isEqualTo(400);
-        assertThat(page.body()).contains("page");
-    }
-
-    @Test
     void theStoredListingsAreServedWhileCoinMarketCapIsDown() throws Exception {
         sources.stubFor(WireMock.get(urlPathEqualTo(LISTINGS)).willReturn(aResponse().withStatus(503)));
         assertThat(sync.syncNow()).isFalse();

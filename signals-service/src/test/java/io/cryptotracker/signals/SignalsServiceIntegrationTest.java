@@ -71,28 +71,45 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
 
     @Override
     protected List<String> documentedPaths() {
-        return List.of("/api/v1/signals/{kindOrId}",
+        return List.of("/api/v1/signals/mexc-spot-futures",
+                "/api/v1/signals/funding-rate",
+                "/api/v1/signals/mexc-dex",
                 "/api/v1/signals",
                 "/api/v1/signals/{id}",
                 "/api/v1/telegram/webhook",
                 "/api/v1/telegram/messages");
     }
 
-    /**
-     * The list filters are read from a map (the document cannot name them; funding-rate and mexc-dex between them
-     * take every filter); the webhook's body is Telegram's.
-     */
+    /** The document names every list filter; the webhook's body is Telegram's. */
     @Override
     protected BadInputSweep.Samples badInputSamples() {
         return new BadInputSweep.Samples()
-                .pathValues("kindOrId", "funding-rate", "mexc-dex", UUID.randomUUID().toString())
-                .query("GET /api/v1/signals/{kindOrId}", "symbol", "q", "min_spread:number", "max_spread:number",
-                        "status", "source", "from:date", "to:date", "exchange", "chain", "min_liquidity:number",
-                        "page:number", "size:number", "sort")
+                .pathValues("id", UUID.randomUUID().toString())
                 .body("POST /api/v1/telegram/webhook", "{\"update_id\": 77001, \"channel_post\": {\"message_id\": 1, "
                         + "\"chat\": {\"id\": -1007700, \"title\": \"Sweep\"}, \"date\": 1795558000, "
                         + "\"edit_date\": 1795558100, \"text\": \"Good morning\"}}")
                 .header(TELEGRAM_SECRET_HEADER, SECRET);
+    }
+
+    @Test
+    void theDocumentNamesEachKindsFiltersAsTheWireDoes() throws Exception {
+        JsonNode paths = SignalsApi.JSON.readTree(get("/v3/api-docs").body()).path("paths");
+
+        assertThat(queryParameters(paths.path("/api/v1/signals/funding-rate").path("get")))
+                .contains("symbol", "q", "min_spread", "max_spread", "status", "source", "from", "to", "exchange",
+                        "page", "size", "sort")
+                .doesNotContain("chain", "min_liquidity", "params");
+        assertThat(queryParameters(paths.path("/api/v1/signals/mexc-dex").path("get")))
+                .contains("chain", "min_liquidity").doesNotContain("exchange");
+        assertThat(queryParameters(paths.path("/api/v1/signals/mexc-spot-futures").path("get")))
+                .doesNotContain("exchange", "chain", "min_liquidity");
+        assertThat(paths.path("/api/v1/telegram/webhook").path("post").path("parameters").findValuesAsString("name"))
+                .contains(TELEGRAM_SECRET_HEADER);
+    }
+
+    private static List<String> queryParameters(JsonNode operation) {
+        return operation.path("parameters").valueStream().filter(p -> p.path("in").asString().equals("query"))
+                .map(p -> p.path("name").asString()).toList();
     }
 
     @DynamicPropertySource
@@ -370,6 +387,16 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                     .containsExactly(SignalCreated.TYPE, SignalDeleted.TYPE);
             assertThat(as(admin).post("/api/v1/signals", "{\"kind\": \"x\", \"symbol\": \"12\"}").errorFields())
                     .containsExactly("kind", "symbol", "spread_percent");
+        }
+
+        @Test
+        void detailsThatCannotBeStoredAreA400NamingEach() {
+            ApiResponse response = as(admin).post("/api/v1/signals", "{\"kind\": \"mexc-dex\", \"symbol\": \"BTC\", "
+                    + "\"spread_percent\": 1, \"dex\": {\"dex_price\": 1e999999999, \"chain\": \"" + "x".repeat(33)
+                    + "\", \"volume_24h_usd\": 123456789012345678901234567890123}}");
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.errorFields()).containsExactly("dex.chain", "dex.dex_price", "dex.volume_24h_usd");
         }
     }
 

@@ -1,13 +1,20 @@
 package io.cryptotracker.common.web;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import io.cryptotracker.common.web.input.InputText;
 import io.cryptotracker.common.web.input.InvalidTextException;
 import io.cryptotracker.common.web.input.InvalidTimeException;
 import io.cryptotracker.common.web.input.StorableTime;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -55,12 +62,55 @@ public final class Problems {
         return problem;
     }
 
-    /** The field errors of a failed bind, named as the client wrote them in JSON; global errors have no field. */
+    /**
+     * The field errors of a failed bind, named as the client wrote them in JSON, in the order the target declares
+     * its fields (Bean Validation reports in no fixed order); global errors have no field.
+     */
     public static List<FieldError> fieldErrors(BindingResult result) {
         List<FieldError> errors = new ArrayList<>();
-        result.getFieldErrors().forEach(e -> errors.add(new FieldError(jsonName(e.getField()), e.getDefaultMessage())));
+        List<String> declared = declaredFields(result.getTarget());
+        result.getFieldErrors().stream()
+                .sorted(Comparator.comparingInt(e -> declared.indexOf(e.getField().split("[.\\[]", 2)[0])))
+                .forEach(e -> errors.add(new FieldError(jsonName(e.getField()), message(e))));
         result.getGlobalErrors().forEach(e -> errors.add(new FieldError(null, e.getDefaultMessage())));
         return errors;
+    }
+
+    private static List<String> declaredFields(Object target) {
+        if (target == null) {
+            return List.of();
+        }
+        Class<?> type = target.getClass();
+        return type.isRecord() ? Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList()
+                : Arrays.stream(type.getDeclaredFields()).map(Field::getName).toList();
+    }
+
+    /**
+     * A value that could not be converted (a query parameter bound to a number, time or enum) says what it must be
+     * instead of the converter's message, which names Java types.
+     */
+    private static String message(org.springframework.validation.FieldError error) {
+        if (!error.isBindingFailure() || !error.contains(TypeMismatchException.class)) {
+            return error.getDefaultMessage();
+        }
+        Class<?> type = error.unwrap(TypeMismatchException.class).getRequiredType();
+        if (type == null) {
+            return "has an invalid value";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "must be a whole number";
+        }
+        if (Number.class.isAssignableFrom(type)) {
+            return "must be a number";
+        }
+        if (type == Instant.class) {
+            return "must be an ISO-8601 UTC time such as 2026-11-23T21:53:39Z";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + String.join(", ", Arrays.stream(type.getEnumConstants())
+                    .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT)).sorted().toList());
+        }
+        return "has an invalid value";
     }
 
     /** The errors of a controller method's parameters (and their fields), named as the client wrote them. */

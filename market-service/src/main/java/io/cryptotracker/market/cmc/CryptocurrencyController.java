@@ -9,14 +9,18 @@ import java.util.function.Function;
 import io.cryptotracker.common.web.NotFoundException;
 import io.cryptotracker.common.web.PageQuery;
 import io.cryptotracker.common.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** CoinMarketCap listings from this replica's cache: paged, sorted and searched in memory (a few thousand rows). */
 @RestController
+@Tag(name = "market")
 @RequestMapping("/api/v1/market/cryptocurrencies")
 class CryptocurrencyController {
 
@@ -37,18 +41,11 @@ class CryptocurrencyController {
         this.cache = cache;
     }
 
-    /**
-     * @param q case-insensitive search in symbol and name
-     * @param sort {@code rank}, {@code price}, {@code market_cap}, {@code volume_24h},
-     *        {@code percent_change_1h|24h|7d}, {@code symbol}, {@code name}, each {@code ,asc|desc}; missing values
-     *        sort last
-     */
     @GetMapping
-    PageResponse<CoinListing> list(@RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String q) {
-        PageQuery query = PageQuery.parse(page, size, sort, SORTS.keySet(), "rank,asc");
-        String needle = q == null || q.isBlank() ? null : q.trim().toLowerCase(Locale.ROOT);
+    @Operation(operationId = "listCryptocurrencies", summary = "CoinMarketCap listings: paged, sorted, searched")
+    PageResponse<CoinListing> list(@ParameterObject ListingQuery listing) {
+        PageQuery query = listing.pageQuery(SORTS.keySet());
+        String needle = listing.needle();
         List<CoinListing> matching = cache.listings().stream().filter(coin -> needle == null || matches(coin, needle))
                 .sorted(order(query)).toList();
         int from = (int) Math.min(query.offset(), matching.size());
@@ -58,7 +55,8 @@ class CryptocurrencyController {
 
     /** One coin by symbol in any case; where several coins share a symbol, the best ranked. */
     @GetMapping("/{symbol}")
-    CoinListing one(@PathVariable String symbol) {
+    @Operation(operationId = "getCryptocurrency", summary = "One coin by symbol in any case, the best ranked")
+    CoinListing one(@PathVariable @Parameter(description = "e.g. BTC or btc") String symbol) {
         String wanted = symbol.trim();
         return cache.listings().stream().filter(coin -> coin.symbol().equalsIgnoreCase(wanted))
                 .min(Comparator.comparing(CoinListing::rank, Comparator.nullsLast(Comparator.naturalOrder())))

@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 
 import io.cryptotracker.common.events.MarketSnapshot;
 import io.cryptotracker.common.scheduling.ClusterJobs;
-import io.cryptotracker.market.normalize.SnapshotAssembler;
 import io.cryptotracker.market.source.SourceException;
 import io.cryptotracker.market.venue.DexPoolSource;
 import io.cryptotracker.market.venue.NetworkStatusSource;

@@ -20,10 +20,22 @@ public final class TestSources {
     }
 
     public static SourceClient client(String source, String baseUrl, SimpleMeterRegistry meters) {
+        return client(source, baseUrl, Duration.ofMillis(500), meters);
+    }
+
+    /**
+     * A client that waits up to {@code readTimeout} for an answer: for tests of what the adapters read rather than
+     * of timeouts, where the first call to a local stub may be slow on a loaded machine (class loading, cold JIT).
+     */
+    public static SourceClient client(String source, String baseUrl, Duration readTimeout) {
+        return client(source, baseUrl, readTimeout, new SimpleMeterRegistry());
+    }
+
+    private static SourceClient client(String source, String baseUrl, Duration readTimeout,
+            SimpleMeterRegistry meters) {
         SourceGate gate = new SourceGate(source, 1000, Duration.ofSeconds(5), Duration.ofMinutes(10),
                 Clock.systemUTC());
-        return new SourceClient(source, baseUrl, Duration.ofSeconds(1), Duration.ofMillis(500), gate,
-                Clock.systemUTC(), meters);
+        return new SourceClient(source, baseUrl, Duration.ofSeconds(1), readTimeout, gate, Clock.systemUTC(), meters);
     }
 
     /** A recorded answer from {@code classpath:replay/}, e.g. {@code cmc/v1/cryptocurrency/listings/latest}. */

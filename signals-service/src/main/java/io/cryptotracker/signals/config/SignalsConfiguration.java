@@ -4,13 +4,12 @@ import io.cryptotracker.signals.detect.DetectionSettings;
 import io.cryptotracker.signals.detect.DexDetector;
 import io.cryptotracker.signals.detect.FundingRateDetector;
 import io.cryptotracker.signals.detect.SpotFuturesDetector;
-import io.cryptotracker.signals.telegram.PostParser;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The plain detector and parser classes as beans, settings and scheduling. */
+/** The plain detector classes as beans, settings and scheduling. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SignalsProperties.class)
 @EnableScheduling
@@ -34,10 +33,5 @@ class SignalsConfiguration {
     @Bean
     DexDetector dexDetector(DetectionSettings settings) {
         return new DexDetector(settings);
-    }
-
-    @Bean
-    PostParser postParser() {
-        return new PostParser();
     }
 }

@@ -1,18 +1,25 @@
 package io.cryptotracker.signals.query;
 
-import java.util.Map;
-import java.util.Optional;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 
 import io.cryptotracker.common.events.SignalData;
 import io.cryptotracker.common.security.AuthenticatedUser;
+import io.cryptotracker.common.web.FieldError;
 import io.cryptotracker.common.web.NotFoundException;
-import io.cryptotracker.common.web.PageQuery;
 import io.cryptotracker.common.web.PageResponse;
 import io.cryptotracker.common.web.ValidationException;
 import io.cryptotracker.signals.store.SignalHistory;
 import io.cryptotracker.signals.store.SignalKind;
 import io.cryptotracker.signals.store.SignalStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,12 +27,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/signals/{kind}} (a filtered, sorted page) and {@code GET /api/v1/signals/{id}} (one signal
- * with its history) share one path: the segment is either a kind's name or a signal id. FREE users see signals
- * only after the delay; to them a younger signal does not exist yet.
+ * {@code GET /api/v1/signals/{kind}} (a filtered, sorted page of one kind) and {@code GET /api/v1/signals/{id}} (one
+ * signal with its history). The kinds are literal paths, so any other segment is an id. FREE users see signals only
+ * after the delay; to them a younger signal does not exist yet.
  */
 @RestController
+@Tag(name = "signals")
 class SignalQueryController {
+
+    private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private final SignalSearch search;
     private final SignalStore store;
@@ -39,36 +49,49 @@ class SignalQueryController {
         this.delay = delay;
     }
 
-    @GetMapping("/api/v1/signals/{kindOrId}")
-    Object kindOrOne(@PathVariable String kindOrId, @RequestParam Map<String, String> params,
+    @GetMapping("/api/v1/signals/mexc-spot-futures")
+    @Operation(operationId = "listSpotFuturesSignals", summary = "MEXC spot against MEXC perpetual signals, newest first")
+    PageResponse<SignalData> spotFutures(@Valid @ParameterObject SignalListQuery query, HttpServletRequest request,
             @AuthenticationPrincipal AuthenticatedUser user) {
-        Optional<SignalKind> kind = SignalKind.fromApiName(kindOrId);
-        if (kind.isPresent()) {
-            return list(kind.get(), params, user);
-        }
-        UUID id;
-        try {
-            id = UUID.fromString(kindOrId);
-        }
-        catch (IllegalArgumentException ex) {
-            throw new ValidationException("id",
-                    "must be a signal id or one of mexc-spot-futures, funding-rate, mexc-dex");
-        }
-        return one(id, user);
+        return list(SignalKind.MEXC_SPOT_FUTURES, query, null, null, request, user);
     }
 
-    private PageResponse<SignalData> list(SignalKind kind, Map<String, String> params, AuthenticatedUser user) {
-        SignalFilter filter = SignalFilter.parse(kind, params);
-        PageQuery page = SignalFilter.page(params);
-        return search.find(filter.withVisibleBefore(delay.visibleBefore(user)), page);
+    @GetMapping("/api/v1/signals/funding-rate")
+    @Operation(operationId = "listFundingRateSignals", summary = "Funding-rate signals, newest first")
+    PageResponse<SignalData> fundingRate(@Valid @ParameterObject SignalListQuery query,
+            @RequestParam(required = false) @Parameter(description = "the long or the short exchange") String exchange,
+            HttpServletRequest request, @AuthenticationPrincipal AuthenticatedUser user) {
+        return list(SignalKind.FUNDING_RATE, query, exchange, null, request, user);
     }
 
-    private SignalView one(UUID id, AuthenticatedUser user) {
-        SignalData signal = store.find(id).map(stored -> stored.data())
+    @GetMapping("/api/v1/signals/mexc-dex")
+    @Operation(operationId = "listDexSignals", summary = "MEXC spot against DEX pool signals, newest first")
+    PageResponse<SignalData> dex(@Valid @ParameterObject SignalListQuery query,
+            @ParameterObject SignalListQuery.DexFilters dexFilters, HttpServletRequest request,
+            @AuthenticationPrincipal AuthenticatedUser user) {
+        return list(SignalKind.MEXC_DEX, query, null, dexFilters, request, user);
+    }
+
+    @GetMapping("/api/v1/signals/{id}")
+    @Operation(operationId = "getSignal", summary = "One signal with its history, oldest change first")
+    SignalView one(@PathVariable @Parameter(description = "the signal's id")
+            @Pattern(regexp = UUID_PATTERN, message = "must be a signal id or one of mexc-spot-futures, funding-rate, mexc-dex")
+            String id, @AuthenticationPrincipal AuthenticatedUser user) {
+        UUID signalId = UUID.fromString(id);
+        SignalData signal = store.find(signalId).map(stored -> stored.data())
                 .filter(found -> delay.maySee(user, found.detectedAt()))
                 .orElseThrow(() -> new NotFoundException("There is no signal with this id."));
-        return new SignalView(signal, history.of(id).stream().map(entry -> new SignalView.Change(entry.seq(),
+        return new SignalView(signal, history.of(signalId).stream().map(entry -> new SignalView.Change(entry.seq(),
                 entry.change(), entry.changedAt(), entry.signal().spreadPercent(),
                 entry.signal().netSpreadPercent())).toList());
+    }
+
+    private PageResponse<SignalData> list(SignalKind kind, SignalListQuery query, String exchange,
+            SignalListQuery.DexFilters dexFilters, HttpServletRequest request, AuthenticatedUser user) {
+        List<FieldError> foreign = SignalListQuery.foreign(kind, Collections.list(request.getParameterNames()));
+        if (!foreign.isEmpty()) {
+            throw new ValidationException(foreign);
+        }
+        return search.find(query.filter(kind, exchange, dexFilters, delay.visibleBefore(user)), query.pageQuery());
     }
 }

@@ -1,12 +1,17 @@
 package io.cryptotracker.signals.telegram;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.cryptotracker.common.web.ApiException;
 import io.cryptotracker.common.web.UnauthorizedException;
 import io.cryptotracker.signals.config.SignalsProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -25,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Telegram does not redeliver them.
  */
 @RestController
+@Tag(name = "telegram")
 class TelegramWebhookController {
 
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
@@ -47,8 +53,14 @@ class TelegramWebhookController {
      * with a 400, which Telegram would redeliver forever; here such a post is kept unparsed with the reason instead.
      */
     @PostMapping(path = "/api/v1/telegram/webhook", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> receive(@RequestHeader(name = SECRET_HEADER, required = false) String presented,
-            @RequestBody String body) {
+    @Operation(operationId = "receiveTelegramUpdate", summary = "Telegram delivers a channel post or its edit")
+    @ApiResponse(responseCode = "200", description = "accepted, with the signals the post opened or moved")
+    @ApiResponse(responseCode = "401", description = "the secret token header is missing or wrong")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "a Telegram Bot API Update", required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(type = "object", description = "a Telegram Bot API Update")))
+    WebhookAnswer receive(@Parameter(description = "TELEGRAM_WEBHOOK_SECRET, as set with setWebhook", required = true)
+            @RequestHeader(name = SECRET_HEADER, required = false) String presented, @RequestBody String body) {
         if (!secret.matches(presented)) {
             throw new UnauthorizedException("telegram-secret", "The Telegram secret token is missing or wrong.");
         }
@@ -63,9 +75,12 @@ class TelegramWebhookController {
         TelegramPost post = TelegramPost.from(update);
         if (post == null) {
             log.debug("Skipping a Telegram update that is no channel post");
-            return Map.of("ok", true, "signal_ids", List.of());
+            return new WebhookAnswer(true, List.of());
         }
-        List<UUID> ids = ingest.receive(post);
-        return Map.of("ok", true, "signal_ids", ids);
+        return new WebhookAnswer(true, ingest.receive(post));
+    }
+
+    /** What Telegram is told: accepted, and the signals the post opened or moved. */
+    record WebhookAnswer(boolean ok, List<UUID> signalIds) {
     }
 }

@@ -1,4 +1,4 @@
-package io.cryptotracker.market.normalize;
+package io.cryptotracker.market.snapshot;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,0 +1,36 @@
+package io.cryptotracker.signals.query;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import io.swagger.v3.oas.models.media.Schema;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What the OpenAPI document cannot read from common-lib's {@code SignalData} record: {@code closed_at} is null
+ * while a signal is open, and every field of a kind's details may be null (a manual signal may leave any out, a
+ * venue may not report a funding rate or a volume).
+ */
+@Configuration(proxyBeanMethods = false)
+class SignalSchemas {
+
+    @Bean
+    @SuppressWarnings({ "rawtypes", "unchecked" })
+    OpenApiCustomizer nullableSignalFields() {
+        return api -> {
+            Map<String, Schema> schemas = api.getComponents() == null ? null : api.getComponents().getSchemas();
+            if (schemas == null) {
+                return;
+            }
+            Stream.of("SignalData", "SignalView").map(schemas::get).filter(Objects::nonNull)
+                    .map(schema -> (Schema<?>) schema.getProperties().get("closed_at")).filter(Objects::nonNull)
+                    .forEach(property -> property.setNullable(true));
+            Stream.of("SpotFutures", "Funding", "Dex").map(schemas::get).filter(Objects::nonNull)
+                    .forEach(schema -> ((Map<String, Schema>) schema.getProperties()).values()
+                            .forEach(property -> property.setNullable(true)));
+        };
+    }
+}
