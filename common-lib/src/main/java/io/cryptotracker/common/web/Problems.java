@@ -1,9 +1,12 @@
 package io.cryptotracker.common.web;
 
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.cryptotracker.common.web.input.InputText;
 import io.cryptotracker.common.web.input.InvalidTextException;
 import io.cryptotracker.common.web.input.InvalidTimeException;
@@ -19,6 +22,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.PropertyNamingStrategy;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Builds the RFC 9457 bodies every CryptoTracker service and the gateway answer errors with. */
 public final class Problems {
@@ -115,7 +120,29 @@ public final class Problems {
         if (ex instanceof InputCoercionException) {
             return "is out of range";
         }
+        if (ex instanceof UnrecognizedPropertyException unknown) {
+            return "is not a field of this request; known are " + String.join(", ",
+                    unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
+        }
+        if (ex instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return "must be one of " + String.join(", ", enumNames(invalid.getTargetType()));
+        }
         return "has an invalid value";
+    }
+
+    /** An enum's constants as JSON spells them: by its {@code @JsonValue} method if it has one, else by name. */
+    private static List<String> enumNames(Class<?> type) {
+        Method jsonValue = Arrays.stream(type.getMethods()).filter(m -> m.isAnnotationPresent(JsonValue.class))
+                .findFirst().orElse(null);
+        return Arrays.stream(type.getEnumConstants()).map(constant -> {
+            try {
+                return jsonValue == null ? ((Enum<?>) constant).name() : String.valueOf(jsonValue.invoke(constant));
+            }
+            catch (ReflectiveOperationException ex) {
+                return ((Enum<?>) constant).name();
+            }
+        }).toList();
     }
 
     /** The answer carrying a problem: its status, the given headers and {@code application/problem+json}. */

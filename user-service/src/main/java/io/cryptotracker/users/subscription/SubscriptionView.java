@@ -3,10 +3,10 @@ package io.cryptotracker.users.subscription;
 import java.time.Instant;
 
 /** A plan as the API shows it, in {@code /users/me} and the subscription endpoints. */
-public record SubscriptionView(String plan, String status, Instant startedAt, Instant expiresAt, boolean autoRenew) {
+public record SubscriptionView(Subscription.Plan plan, Subscription.Status status, Instant startedAt, Instant expiresAt, boolean autoRenew) {
 
     public static SubscriptionView of(Subscription subscription) {
-        return new SubscriptionView(subscription.plan().name(), subscription.status().name(),
+        return new SubscriptionView(subscription.plan(), subscription.status(),
                 subscription.startedAt(), subscription.expiresAt(), subscription.autoRenew());
     }
 }
