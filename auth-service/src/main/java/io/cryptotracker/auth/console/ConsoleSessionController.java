@@ -1,6 +1,6 @@
 package io.cryptotracker.auth.console;
 
-import io.cryptotracker.auth.login.ClientOrigin;
+import io.cryptotracker.auth.audit.ClientOrigin;
 import io.cryptotracker.auth.login.Login;
 import io.cryptotracker.auth.login.LoginRequest;
 import io.cryptotracker.auth.token.Sessions;
@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.CacheControl;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * requests without the console's header and cross-site ones before any of these runs.
  */
 @RestController
+@Tag(name = "Console session")
 @RequestMapping(ConsoleSessionController.PATH)
 class ConsoleSessionController {
 
@@ -58,7 +60,7 @@ class ConsoleSessionController {
     }
 
     @PostMapping("/login")
-    @Operation(summary = "Sign the console in: the access token in the body, the refresh token in a cookie",
+    @Operation(operationId = "consoleLogin", summary = "Sign the console in: the access token in the body, the refresh token in a cookie",
             description = "The same checks, throttling and audit as `POST /api/v1/auth/login`." + GUARD,
             parameters = @Parameter(in = ParameterIn.HEADER, name = ConsoleRequestGuard.CONSOLE_HEADER,
                     required = true, schema = @Schema(allowableValues = "1")))
@@ -78,7 +80,7 @@ class ConsoleSessionController {
     }
 
     @PostMapping("/refresh")
-    @Operation(summary = "Exchange the refresh cookie for a new access token and a rotated cookie",
+    @Operation(operationId = "consoleRefresh", summary = "Exchange the refresh cookie for a new access token and a rotated cookie",
             description = "Rotation and reuse detection as `POST /api/v1/auth/refresh`: a spent cookie value presented "
                     + "again revokes its whole family. No body." + GUARD,
             parameters = {
@@ -106,7 +108,7 @@ class ConsoleSessionController {
     }
 
     @PostMapping("/logout")
-    @Operation(summary = "Sign the console out: revoke the cookie's session and clear the cookie",
+    @Operation(operationId = "consoleLogout", summary = "Sign the console out: revoke the cookie's session and clear the cookie",
             description = "The cookie is the credential, so no bearer token is needed. Idempotent: 204 also without "
                     + "a cookie or with a dead one." + GUARD,
             parameters = {

@@ -1,6 +1,9 @@
 package io.cryptotracker.auth.login;
 
+import io.cryptotracker.auth.audit.ClientOrigin;
 import io.cryptotracker.auth.token.TokenPair;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.CacheControl;
@@ -11,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /api/v1/auth/login}. */
 @RestController
+@Tag(name = "Sign-in")
 class LoginController {
 
     private final Login login;
@@ -22,6 +26,7 @@ class LoginController {
     }
 
     @PostMapping("/api/v1/auth/login")
+    @Operation(operationId = "login", summary = "Sign in with email and password: an access and a refresh token")
     ResponseEntity<TokenPair> login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
         TokenPair tokens = login.login(body.email(), body.password(), clientOrigin.of(request));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(tokens);
