@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.cryptotracker.users.subscription.Subscription;
 import io.cryptotracker.users.subscription.SubscriptionView;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -74,6 +75,7 @@ public class UserDirectory {
      * @param username null until the user's UserRegistered has arrived
      * @param subscription the plan as {@code /users/me} shows it
      */
-    public record Entry(UUID id, String email, String username, Instant createdAt, SubscriptionView subscription) {
+    public record Entry(UUID id, String email, @Schema(nullable = true) String username, Instant createdAt,
+            SubscriptionView subscription) {
     }
 }

@@ -12,6 +12,7 @@ import io.cryptotracker.users.subscription.Subscription;
 import io.cryptotracker.users.subscription.SubscriptionChanges;
 import io.cryptotracker.users.subscription.SubscriptionView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,7 +47,8 @@ class MeController {
     }
 
     /** SPEC's {@code /users/me}: {id, email, username, created_at, tier, roles, subscription}. */
-    record MeResponse(UUID id, String email, String username, Instant createdAt, Tier tier, List<String> roles,
+    record MeResponse(UUID id, String email, @Schema(nullable = true) String username, Instant createdAt,
+            Tier tier, List<String> roles,
             SubscriptionView subscription) {
     }
 }

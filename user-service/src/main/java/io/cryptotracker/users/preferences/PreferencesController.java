@@ -54,7 +54,8 @@ class PreferencesController {
     /** The preferences as the API shows them; quiet hours as {@code HH:mm}, null when not set. */
     record PreferencesResponse(Preferences.Channels channels,
             @ArraySchema(schema = @Schema(implementation = SignalKind.class)) List<String> kinds,
-            BigDecimal minSpreadPercent, List<String> symbolsAllow, List<String> symbolsDeny, QuietHours quietHours,
+            BigDecimal minSpreadPercent, List<String> symbolsAllow, List<String> symbolsDeny,
+            @Schema(nullable = true) QuietHours quietHours,
             String timezone) {
 
         static PreferencesResponse of(Preferences p) {

@@ -7,6 +7,7 @@ import io.cryptotracker.common.security.AuthenticatedUser;
 import io.cryptotracker.common.security.Tier;
 import io.cryptotracker.users.audit.RequestOrigins;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -64,6 +65,6 @@ class SubscriptionController {
 
     /** A plan and the tier it gives now. */
     record SubscriptionResponse(UUID userId, Subscription.Plan plan, Subscription.Status status, Instant startedAt,
-            Instant expiresAt, boolean autoRenew, Tier tier) {
+            @Schema(nullable = true) Instant expiresAt, boolean autoRenew, Tier tier) {
     }
 }
