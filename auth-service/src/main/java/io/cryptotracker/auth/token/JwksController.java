@@ -1,6 +1,9 @@
 package io.cryptotracker.auth.token;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -22,6 +25,8 @@ class JwksController {
     }
 
     @Operation(operationId = "getJwks", summary = "The public keys access tokens verify with (RFC 7517 JWK set)")
+    @ApiResponse(responseCode = "200", description = "`{keys: [...]}`",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
     @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> jwks() {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(properties.jwksMaxAge()).cachePublic())
