@@ -13,7 +13,7 @@
 #   LOADGEN_JAVA_OPTS, BENCH_PORT_BASE (28000: +32 PostgreSQL, +79 Redis, +92 Kafka, +85 notification-service,
 #   +80 gateway, +86 self-test server), BENCH_MVN_LOCK (a file to flock while building, e.g. /tmp/ct-mvn.lock),
 #   REBUILD=1 (rebuild the jars even when present), SERVER_JAR / GATEWAY_JAR / COMMON_JAR (jars built elsewhere, e.g.
-#   from a clean export of a commit), OUT (RESULTS.md).
+#   from a clean export of a commit), OUT (RESULTS.md), START_SECONDS (240: how long a service may take to start).
 set -euo pipefail
 
 MODE="${1:-all}"
@@ -34,6 +34,7 @@ SERVER_PORT=$((BASE + 85)); GATEWAY_PORT=$((BASE + 80)); SELFTEST_PORT=$((BASE +
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xms512m -Xmx1g -XX:MaxDirectMemorySize=256m}"
 GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:--Xms512m -Xmx1g -XX:MaxDirectMemorySize=1g}"
 LOADGEN_JAVA_OPTS="${LOADGEN_JAVA_OPTS:--Xms512m -Xmx1g}"
+START_SECONDS="${START_SECONDS:-240}"
 WORK="$(mktemp -d /tmp/ct-ws-bench.XXXXXX)"
 PIDS=()
 
@@ -80,11 +81,16 @@ if [[ ! -f "$DIR/target/cp-test-support.txt" || -n "${REBUILD:-}" ]]; then
   mvn_locked -B -q -DskipTests -pl test-support -am package dependency:build-classpath -Dmdep.includeScope=runtime \
     -Dmdep.outputFile="$DIR/target/cp-test-support.txt"
 fi
+if [[ ! -f "$DIR/target/cp-reactive.txt" || -n "${REBUILD:-}" ]]; then
+  # the load generator and the self-test server use Reactor Netty, which test-support (no web stack) does not bring
+  mvn_locked -B -q -DskipTests -pl common-lib/reactive -am package dependency:build-classpath \
+    -Dmdep.includeScope=runtime -Dmdep.outputFile="$DIR/target/cp-reactive.txt"
+fi
 # private copies: other builds may rewrite the jars while the benchmark runs
 cp "$TEST_SUPPORT_JAR" "$DIR/target/test-support.jar"
 if [[ "$MODE" != selftest ]]; then cp "$SERVER_JAR" "$WORK/notification-service.jar"; SERVER_JAR="$WORK/notification-service.jar"; fi
 if [[ "$MODE" == gateway || "$MODE" == all ]]; then cp "$GATEWAY_JAR" "$WORK/gateway.jar"; GATEWAY_JAR="$WORK/gateway.jar"; fi
-CP="$DIR/target/classes:$DIR/target/test-support.jar:$(cat "$DIR/target/cp-test-support.txt")"
+CP="$DIR/target/classes:$DIR/target/test-support.jar:$(cat "$DIR/target/cp-test-support.txt"):$(cat "$DIR/target/cp-reactive.txt")"
 "$JAVAC" -nowarn -d "$DIR/target/classes" -cp "$CP" "$DIR"/src/*.java
 QUIET=(-Dlogback.configurationFile="$DIR/src/logback-quiet.xml")
 
@@ -165,7 +171,7 @@ else
     --eureka.client.enabled=false >"$WORK/notification-service.log" 2>&1 &
   SERVER_PID=$!
   PIDS+=("$SERVER_PID")
-  wait_for "http://127.0.0.1:$SERVER_PORT/actuator/health" 240 "$SERVER_PID" \
+  wait_for "http://127.0.0.1:$SERVER_PORT/actuator/health" "$START_SECONDS" "$SERVER_PID" \
     || { tail -40 "$WORK/notification-service.log"; exit 1; }
   sleep 3
   check "ws://127.0.0.1:$SERVER_PORT/ws/signals" || { log "direct check failed"; exit 1; }
@@ -192,7 +198,7 @@ else
       >"$WORK/gateway.log" 2>&1 &
     GATEWAY_PID=$!
     PIDS+=("$GATEWAY_PID")
-    wait_for "http://127.0.0.1:$GATEWAY_PORT/actuator/health" 240 "$GATEWAY_PID" \
+    wait_for "http://127.0.0.1:$GATEWAY_PORT/actuator/health" "$START_SECONDS" "$GATEWAY_PID" \
       || { tail -40 "$WORK/gateway.log"; exit 1; }
     sleep 3
     check "ws://127.0.0.1:$GATEWAY_PORT/ws/signals" || { log "gateway check failed"; exit 1; }

@@ -19,7 +19,8 @@ class ApiDocsTest extends GatewayIntegrationTest {
     private static final String MARKET_DOCUMENT = """
             {"openapi":"3.1.0","info":{"title":"market-service","version":"v1"},
              "servers":[{"url":"http://10.1.2.3:8083","description":"Generated server url"}],
-             "paths":{"/api/v1/market/cryptocurrencies":{"get":{"operationId":"list"}}}}""";
+             "paths":{"/api/v1/market/cryptocurrencies":{"get":{"operationId":"list","security":[{"bearer":[]}]}}},
+             "components":{"securitySchemes":{"bearer":{"type":"http","scheme":"bearer","bearerFormat":"JWT"}}}}""";
 
     @BeforeAll
     static void marketServicePublishesItsDocument() {
@@ -58,7 +59,10 @@ class ApiDocsTest extends GatewayIntegrationTest {
                 .jsonPath("$.info.title").isEqualTo("market-service")
                 .jsonPath("$.paths['/api/v1/market/cryptocurrencies'].get.operationId").isEqualTo("list")
                 .jsonPath("$.servers.length()").isEqualTo(1)
-                .jsonPath("$.servers[0].url").isEqualTo("/");
+                .jsonPath("$.servers[0].url").isEqualTo("/")
+                // what Swagger UI's Authorize button offers, and the operations it sends the token with
+                .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer")
+                .jsonPath("$.paths['/api/v1/market/cryptocurrencies'].get.security[0].bearer").isArray();
 
         assertThat(Downstreams.received(Downstreams.MARKET, "/v3/api-docs")).hasSize(1);
     }

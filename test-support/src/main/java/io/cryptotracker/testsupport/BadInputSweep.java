@@ -65,6 +65,7 @@ public final class BadInputSweep {
     private final String adminToken;
     private final Samples samples;
     private JsonNode document;
+    private OpenApiSamples schemas;
 
     /**
      * @param userToken a plain user's access token
@@ -184,6 +185,7 @@ public final class BadInputSweep {
                 throw new IllegalStateException("No OpenAPI document: " + answer);
             }
             document = JSON.readTree(answer.body());
+            schemas = new OpenApiSamples(document);
         }
         List<Operation> operations = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
@@ -198,7 +200,7 @@ public final class BadInputSweep {
                 path.getValue().path("parameters").forEach(declared::add);
                 entry.getValue().path("parameters").forEach(declared::add);
                 for (JsonNode parameter : declared) {
-                    JsonNode schema = resolve(parameter.path("schema"), 0);
+                    JsonNode schema = schemas.resolve(parameter.path("schema"));
                     String in = parameter.path("in").asString();
                     if ((in.equals("query") || in.equals("path")) && !schema.path("type").asString().equals("object")) {
                         parameters.add(new Parameter(parameter.path("name").asString(), in, kind(schema)));
@@ -216,7 +218,7 @@ public final class BadInputSweep {
                     JsonNode content = entry.getValue().path("requestBody").path("content");
                     JsonNode schema = content.path("application/json").path("schema");
                     if (!schema.isMissingNode()) {
-                        body = sample(resolve(schema, 0), 0);
+                        body = schemas.sample(schema);
                     }
                 }
                 operations.add(new Operation(method, path.getKey(), parameters, body));
@@ -325,66 +327,6 @@ public final class BadInputSweep {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
-    }
-
-    private JsonNode resolve(JsonNode schema, int depth) {
-        String ref = schema.path("$ref").asString("");
-        if (!ref.isEmpty() && depth < 8) {
-            JsonNode target = document.at(ref.substring(1));
-            return resolve(target, depth + 1);
-        }
-        if (schema.has("allOf") && schema.path("allOf").size() > 0) {
-            return resolve(schema.path("allOf").get(0), depth + 1);
-        }
-        if (schema.has("oneOf") && schema.path("oneOf").size() > 0) {
-            return resolve(schema.path("oneOf").get(0), depth + 1);
-        }
-        return schema;
-    }
-
-    private JsonNode sample(JsonNode schema, int depth) {
-        if (schema.has("example") && !schema.path("example").isContainer()) {
-            return schema.path("example");
-        }
-        if (schema.has("enum") && schema.path("enum").size() > 0) {
-            return schema.path("enum").get(0);
-        }
-        String type = schema.path("type").asString(schema.has("properties") ? "object" : "string");
-        switch (type) {
-            case "integer":
-            case "number":
-                return NODES.numberNode(1);
-            case "boolean":
-                return NODES.booleanNode(true);
-            case "array": {
-                ArrayNode array = NODES.arrayNode();
-                if (depth < 6) {
-                    array.add(sample(resolve(schema.path("items"), 0), depth + 1));
-                }
-                return array;
-            }
-            case "object": {
-                ObjectNode object = NODES.objectNode();
-                if (depth < 6) {
-                    for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
-                        object.set(property.getKey(), sample(resolve(property.getValue(), 0), depth + 1));
-                    }
-                }
-                return object;
-            }
-            default:
-                return NODES.stringNode(sampleText(schema.path("format").asString("")));
-        }
-    }
-
-    private static String sampleText(String format) {
-        return switch (format) {
-            case "uuid" -> UUID.randomUUID().toString();
-            case "date-time" -> "2026-01-01T00:00:00Z";
-            case "date" -> "2026-01-01";
-            case "email" -> "sweep-" + UUID.randomUUID() + "@example.com";
-            default -> "sweep";
-        };
     }
 
     private static Kind kind(JsonNode schema) {

@@ -6,16 +6,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import io.cryptotracker.common.security.AuthenticatedUser;
 import io.cryptotracker.common.security.Tier;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -24,8 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What every CryptoTracker service promises operators and callers, checked against the real service on embedded
  * servers: it starts with its schema migrated, exposes liveness, readiness and Prometheus metrics without a token,
- * serves its OpenAPI document, answers an unauthenticated API call with a 401 problem+json, and answers no bad
- * input on any documented operation with a 5xx ({@link BadInputSweep}). A service's test extends this class.
+ * serves its OpenAPI document, answers an unauthenticated API call with a 401 problem+json, answers no bad
+ * input on any documented operation with a 5xx ({@link BadInputSweep}), answers every documented operation as the
+ * document says ({@link OpenApiContract}), and its document passes Redocly's recommended rules ({@link RedoclyLint}).
+ * A service's test extends this class.
  */
 @EmbeddedInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -37,6 +46,9 @@ public abstract class ServiceContractTest {
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    private Environment environment;
 
     @DynamicPropertySource
     static void verifyTokensOfTheTestIssuer(DynamicPropertyRegistry registry) {
@@ -63,7 +75,43 @@ public abstract class ServiceContractTest {
         assertThat(paths.propertyNames()).containsAll(documentedPaths());
     }
 
-    /** What the bad-input sweep cannot read from the OpenAPI document (path values, sample bodies, headers). */
+    @Test
+    void theOpenApiDocumentPassesRedoclysRecommendedRules() throws Exception {
+        Path file = writeOpenApiDocument();
+        Optional<String> unavailable = RedoclyLint.unavailableBecause();
+        Assumptions.assumeTrue(unavailable.isEmpty(), () -> "The Redocly lint of " + file + " is skipped: "
+                + unavailable.orElse(""));
+
+        RedoclyLint.Result result = RedoclyLint.lint(file);
+
+        System.out.println("Redocly CLI " + RedoclyLint.VERSION + " lint --extends=recommended " + file + ":\n"
+                + result.report());
+        assertThat(result.passed()).as("Redocly's recommended rules over %s:%n%s", file, result.report()).isTrue();
+    }
+
+    @Test
+    void everyDocumentedOperationAnswersAsTheDocumentSays() {
+        OpenApiContract contract = new OpenApiContract(port, badInputUserToken(), badInputAdminToken(),
+                badInputSamples());
+
+        assertThat(contract.violations()).as("answers that break the OpenAPI document").isEmpty();
+    }
+
+    /** Writes the service's OpenAPI document to {@code target/openapi/<application>.json} and answers the file. */
+    protected Path writeOpenApiDocument() throws Exception {
+        HttpResponse<String> response = get("/v3/api-docs");
+        assertThat(response.statusCode()).isEqualTo(200);
+        Path file = Path.of("target", "openapi",
+                environment.getProperty("spring.application.name", "service") + ".json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, response.body(), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /**
+     * What the bad-input sweep and the contract check cannot read from the OpenAPI document (path values, sample
+     * bodies, headers).
+     */
     protected BadInputSweep.Samples badInputSamples() {
         return new BadInputSweep.Samples();
     }

@@ -4,37 +4,51 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import io.cryptotracker.common.security.AuthenticatedUser;
 import io.cryptotracker.common.security.JwtClaims;
-import io.jsonwebtoken.Jwts;
-import io.jsonwebtoken.security.Jwks;
-import io.jsonwebtoken.security.RsaPublicJwk;
 
 /**
  * Plays auth-service for tests of other services: holds an RSA key, mints access tokens exactly as auth-service
  * does, and serves the JWKS over real HTTP on a loopback port ({@link #jwksUri()}), so a service under test
- * verifies tokens through its production code path.
+ * verifies tokens through its production code path. {@link #rotate()} signs with a new key from then on (the JWKS
+ * lists both); {@link #jwksAvailable(boolean)} makes the JWKS endpoint answer 503; {@link #jwksRequests()} counts
+ * fetches.
  */
 public final class TestJwtIssuer implements AutoCloseable {
 
     public static final String ISSUER = "cryptotracker";
 
-    private final KeyPair keys = Jwts.SIG.RS256.keyPair().build();
-    private final String keyId = "test-" + UUID.randomUUID();
+    private final List<RSAKey> published = new ArrayList<>();
     private final HttpServer server;
+    private final AtomicInteger jwksRequests = new AtomicInteger();
+    private volatile RSAKey active;
+    private volatile boolean available = true;
 
     public TestJwtIssuer() {
+        active = newKey();
+        published.add(active);
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         }
@@ -42,9 +56,10 @@ public final class TestJwtIssuer implements AutoCloseable {
             throw new IllegalStateException("Cannot open the JWKS test server", ex);
         }
         server.createContext("/.well-known/jwks.json", exchange -> {
-            byte[] body = jwksJson().getBytes(StandardCharsets.UTF_8);
+            jwksRequests.incrementAndGet();
+            byte[] body = available ? jwksJson().getBytes(StandardCharsets.UTF_8) : new byte[0];
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
+            exchange.sendResponseHeaders(available ? 200 : 503, available ? body.length : -1);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
@@ -58,28 +73,46 @@ public final class TestJwtIssuer implements AutoCloseable {
     }
 
     public String keyId() {
-        return keyId;
+        return active.getKeyID();
     }
 
     public PrivateKey privateKey() {
-        return keys.getPrivate();
+        try {
+            return active.toPrivateKey();
+        }
+        catch (JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     public RSAPublicKey publicKey() {
-        return (RSAPublicKey) keys.getPublic();
+        try {
+            return active.toRSAPublicKey();
+        }
+        catch (JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
-    public String jwksJson() {
-        RsaPublicJwk jwk = Jwks.builder().key(publicKey()).id(keyId).algorithm(JwtClaims.ALGORITHM)
-                .publicKeyUse("sig").build();
-        StringBuilder json = new StringBuilder("{\"keys\":[{");
-        boolean first = true;
-        for (Map.Entry<String, ?> entry : jwk.entrySet()) {
-            json.append(first ? "" : ",").append('"').append(entry.getKey()).append("\":\"")
-                    .append(entry.getValue()).append('"');
-            first = false;
-        }
-        return json.append("}]}").toString();
+    /** The public keys: for each its kid, kty RSA, alg RS256, use sig, n and e. */
+    public synchronized String jwksJson() {
+        return new JWKSet(List.<JWK>copyOf(published)).toString(true);
+    }
+
+    /** Signs with a new key from now on; the JWKS keeps the old one too, as auth-service does during a rotation. */
+    public synchronized void rotate() {
+        active = newKey();
+        published.add(active);
+    }
+
+    /** {@code false}: the JWKS endpoint answers 503 until it is made available again. */
+    public void jwksAvailable(boolean available) {
+        this.available = available;
+    }
+
+    /** How often the JWKS was requested. */
+    public int jwksRequests() {
+        return jwksRequests.get();
     }
 
     /** A valid 15-minute access token for the user. */
@@ -88,18 +121,35 @@ public final class TestJwtIssuer implements AutoCloseable {
     }
 
     public String token(AuthenticatedUser user, String issuer, Instant issuedAt, Duration lifetime) {
-        return Jwts.builder()
-                .header().keyId(keyId).and()
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(user.id().toString())
                 .issuer(issuer)
-                .id(UUID.randomUUID().toString())
-                .issuedAt(Date.from(issuedAt))
-                .expiration(Date.from(issuedAt.plus(lifetime)))
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(issuedAt.plus(lifetime)))
                 .claim(JwtClaims.EMAIL, user.email())
                 .claim(JwtClaims.TIER, user.tier().name())
                 .claim(JwtClaims.ROLES, List.copyOf(user.roles()))
-                .signWith(keys.getPrivate(), Jwts.SIG.RS256)
-                .compact();
+                .build();
+        RSAKey key = active;
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(key));
+        }
+        catch (JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
+        return jwt.serialize();
+    }
+
+    private static RSAKey newKey() {
+        try {
+            return new RSAKeyGenerator(2048).keyID("test-" + UUID.randomUUID()).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256).generate();
+        }
+        catch (JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     @Override

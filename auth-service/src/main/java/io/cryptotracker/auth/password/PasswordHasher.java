@@ -3,49 +3,46 @@ package io.cryptotracker.auth.password;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.text.Normalizer;
 
 import io.cryptotracker.common.web.ServiceBusyException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Hashes and checks passwords with bcrypt on a small bounded pool (about one thread per core, a short queue), so a
- * burst of logins queues up here instead of occupying every request thread; when the queue is full the caller
- * gets {@link ServiceBusyException} (503 with Retry-After) at once.
+ * Hashes and checks passwords with bcrypt on a small bounded pool (about one thread per core, a short queue: the
+ * {@code passwordHashingPool} bean of {@link PasswordConfiguration}), so a burst of logins queues up here instead of
+ * occupying every request thread; when the queue is full the pool refuses the task and the caller gets
+ * {@link ServiceBusyException} (503 with Retry-After) at once.
  * <p>
  * Passwords are NFKC-normalized (NIST SP 800-63B) before the encoder sees them. The encoder of the service is
  * {@link #encoder}: new hashes in the {@link PepperedBcrypt} scheme, old ones ({@link LegacyBcrypt}) still checked
  * and replaced at the next successful sign-in ({@link #check}).
  */
-public final class PasswordHasher implements AutoCloseable {
+public final class PasswordHasher {
 
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final PasswordEncoder encoder;
-    private final ThreadPoolExecutor pool;
+    private final ThreadPoolTaskExecutor pool;
     private final Duration timeout;
     private final String dummyHash;
 
-    public PasswordHasher(PasswordEncoder encoder, int threads, int queueCapacity, Duration timeout) {
+    /**
+     * @param pool a bounded pool that refuses a task when its queue is full (the default abort policy)
+     * @param timeout how long a caller waits for its hash before it is refused
+     */
+    public PasswordHasher(PasswordEncoder encoder, ThreadPoolTaskExecutor pool, Duration timeout) {
         this.encoder = encoder;
         this.timeout = timeout;
-        AtomicInteger count = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(queueCapacity), task -> {
-                    Thread thread = new Thread(task, "password-hasher-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }, new ThreadPoolExecutor.AbortPolicy());
+        this.pool = pool;
         this.dummyHash = encoder.encode(normalized("dummy password for unknown accounts"));
     }
 
@@ -94,7 +91,7 @@ public final class PasswordHasher implements AutoCloseable {
 
     /** Requests waiting for a hashing thread. */
     public int waiting() {
-        return pool.getQueue().size();
+        return pool.getQueueSize();
     }
 
     private static String normalized(String password) {
@@ -145,10 +142,5 @@ public final class PasswordHasher implements AutoCloseable {
         public String toString() {
             return "Check[matches=" + matches + ", upgraded=" + upgradedHash.isPresent() + "]";
         }
-    }
-
-    @Override
-    public void close() {
-        pool.shutdownNow();
     }
 }

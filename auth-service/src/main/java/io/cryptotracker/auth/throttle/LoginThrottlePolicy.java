@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.cryptotracker.common.retry.RetryBackOff;
+
 /**
  * The lock-out arithmetic: once failures reach the threshold, every further failure locks attempts for a growing
  * time – the first lock, doubled per failure beyond the threshold, capped at the maximum. Failures are forgotten
@@ -11,12 +13,12 @@ import java.util.Optional;
  */
 public final class LoginThrottlePolicy {
 
-    private static final int MAX_DOUBLINGS = 30;
-
     private final ThrottleRule rule;
+    private final RetryBackOff locks;
 
     public LoginThrottlePolicy(ThrottleRule rule) {
         this.rule = rule;
+        this.locks = RetryBackOff.doubling(rule.firstLock(), rule.maxLock());
     }
 
     /** How long attempts are still refused, if they are. */
@@ -48,11 +50,6 @@ public final class LoginThrottlePolicy {
         if (failures < rule.threshold()) {
             return Duration.ZERO;
         }
-        int doublings = Math.min(failures - rule.threshold(), MAX_DOUBLINGS);
-        Duration lock = rule.firstLock();
-        for (int i = 0; i < doublings && lock.compareTo(rule.maxLock()) < 0; i++) {
-            lock = lock.multipliedBy(2);
-        }
-        return lock.compareTo(rule.maxLock()) > 0 ? rule.maxLock() : lock;
+        return locks.pauseAfter(failures - rule.threshold());
     }
 }

@@ -14,7 +14,7 @@ import io.jsonwebtoken.Jwts;
 /**
  * Mints access tokens: RS256 JWTs signed with the key ring's active key, naming it in {@code kid}, carrying
  * {@code sub} (user id), {@code email}, {@code tier}, {@code roles}, {@code iat}, {@code exp}, {@code jti} and
- * {@code iss}, exactly what common-lib's {@code JwtVerifier} checks.
+ * {@code iss}, exactly what common-lib's {@code AccessTokens} checks.
  */
 public final class AccessTokenIssuer {
 

@@ -8,7 +8,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.cryptotracker.common.security.JwtClaims;
-import io.cryptotracker.common.security.PublicKeySource;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import io.jsonwebtoken.security.Jwks;
 import io.jsonwebtoken.security.RsaPublicJwk;
 
@@ -16,7 +22,7 @@ import io.jsonwebtoken.security.RsaPublicJwk;
  * The signing keys auth-service holds: the active key signs new access tokens; every key (the active one and
  * older ones kept until their tokens expire) verifies and is published in the JWKS.
  */
-public final class SigningKeyRing implements PublicKeySource {
+public final class SigningKeyRing {
 
     private final Map<String, SigningKey> keys;
     private final SigningKey active;
@@ -58,9 +64,14 @@ public final class SigningKeyRing implements PublicKeySource {
         return active;
     }
 
-    @Override
     public Optional<PublicKey> find(String keyId) {
         return Optional.ofNullable(keys.get(keyId)).map(SigningKey::publicKey);
+    }
+
+    /** Every key's public half, for this service's own token decoder (common-lib's {@code AccessTokens}). */
+    public JWKSource<SecurityContext> publicKeys() {
+        return new ImmutableJWKSet<>(new JWKSet(keys.values().stream().<JWK>map(key -> new RSAKey.Builder(
+                key.publicKey()).keyID(key.id()).keyUse(KeyUse.SIGNATURE).build()).toList()));
     }
 
     /** The JWK Set document: for each key its kid, kty RSA, alg RS256, use sig, n and e. */

@@ -2,13 +2,15 @@ package io.cryptotracker.auth.token;
 
 import java.time.Clock;
 
+import io.cryptotracker.common.security.AccessTokens;
 import io.cryptotracker.common.security.SecurityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
- * The key ring (also the {@code PublicKeySource} common-lib builds this service's own token verifier from), the
- * access-token issuer and the refresh-token family rules.
+ * The key ring, this service's own access-token decoder over the ring's public keys (the resource server common-lib
+ * configures needs no JWKS fetch here), the access-token issuer and the refresh-token family rules.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
@@ -16,6 +18,11 @@ class TokenConfiguration {
     @Bean
     SigningKeyRing signingKeyRing(SigningKeyProperties properties) {
         return SigningKeyLoader.load(properties);
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeyRing keys, SecurityProperties security) {
+        return AccessTokens.decoder(keys.publicKeys(), security);
     }
 
     @Bean

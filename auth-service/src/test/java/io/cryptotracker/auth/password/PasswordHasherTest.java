@@ -21,9 +21,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.cryptotracker.common.web.ServiceBusyException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -33,120 +36,115 @@ class PasswordHasherTest {
     private static final String LONG_PASSWORD = "a long passphrase that goes on well past bcrypt's 72 bytes, "
             + "so every word of it has to count";
 
+    private final List<ThreadPoolTaskExecutor> pools = new ArrayList<>();
+
+    @AfterEach
+    void shutDownPools() {
+        pools.forEach(ThreadPoolTaskExecutor::shutdown);
+    }
+
     @Test
     void hashesWithBcryptAndChecksTheHash() {
-        try (PasswordHasher hasher = hasher()) {
-            String hash = hasher.hash("correct horse battery staple");
-            assertThat(hash).startsWith("{bcrypt-hmac-sha256}$2a$04$");
-            assertThat(hasher.matches("correct horse battery staple", hash)).isTrue();
-            assertThat(hasher.matches("correct horse battery stapler", hash)).isFalse();
-        }
+        PasswordHasher hasher = hasher();
+        String hash = hasher.hash("correct horse battery staple");
+        assertThat(hash).startsWith("{bcrypt-hmac-sha256}$2a$04$");
+        assertThat(hasher.matches("correct horse battery staple", hash)).isTrue();
+        assertThat(hasher.matches("correct horse battery stapler", hash)).isFalse();
     }
 
     @Test
     void everyCharacterOfAPasswordLongerThanBcryptReadsCounts() {
-        try (PasswordHasher hasher = hasher()) {
-            String longPassword = "ä".repeat(100) + "end";
-            String hash = hasher.hash(longPassword);
-            assertThat(hasher.matches(longPassword, hash)).isTrue();
-            assertThat(hasher.matches("ä".repeat(100) + "enD", hash)).isFalse();
-        }
+        PasswordHasher hasher = hasher();
+        String longPassword = "ä".repeat(100) + "end";
+        String hash = hasher.hash(longPassword);
+        assertThat(hasher.matches(longPassword, hash)).isTrue();
+        assertThat(hasher.matches("ä".repeat(100) + "enD", hash)).isFalse();
     }
 
     @Test
     void equivalentUnicodeSpellingsOfAPasswordMatch() {
-        try (PasswordHasher hasher = hasher()) {
-            String composed = "caf\u00e9 au lait";
-            String decomposed = "cafe\u0301 au lait";
-            assertThat(hasher.matches(decomposed, hasher.hash(composed))).isTrue();
-        }
+        PasswordHasher hasher = hasher();
+        String composed = "caf\u00e9 au lait";
+        String decomposed = "cafe\u0301 au lait";
+        assertThat(hasher.matches(decomposed, hasher.hash(composed))).isTrue();
     }
 
     @Test
     void unknownAccountsCostACheckButMatchNothing() {
-        try (PasswordHasher hasher = hasher()) {
-            hasher.matchesNothing("anything at all");
-        }
+        PasswordHasher hasher = hasher();
+        hasher.matchesNothing("anything at all");
     }
 
     @Test
     void aPasswordOfAtMost72BytesIsBcryptsInputUnchanged() {
-        try (PasswordHasher hasher = hasher()) {
-            String password = "x".repeat(71) + "!";
-            String hash = hasher.hash(password);
-            String bcrypt = hash.substring(("{" + PepperedBcrypt.ID + "}").length());
-            assertThat(new BCryptPasswordEncoder(4).matches(password, bcrypt)).isTrue();
-        }
+        PasswordHasher hasher = hasher();
+        String password = "x".repeat(71) + "!";
+        String hash = hasher.hash(password);
+        String bcrypt = hash.substring(("{" + PepperedBcrypt.ID + "}").length());
+        assertThat(new BCryptPasswordEncoder(4).matches(password, bcrypt)).isTrue();
     }
 
     @Test
     void theStringsALongPasswordIsPrehashedToDoNotSignIn() throws Exception {
-        try (PasswordHasher hasher = hasher()) {
-            String hash = hasher.hash(LONG_PASSWORD);
-            byte[] hmac = hmac(LONG_PASSWORD);
-            assertThat(hasher.matches(LONG_PASSWORD, hash)).isTrue();
-            assertThat(hasher.matches(LegacyBcrypt.bcryptInput(LONG_PASSWORD), hash)).isFalse();
-            assertThat(hasher.matches(Base64.getEncoder().encodeToString(hmac), hash)).isFalse();
-            assertThat(hasher.matches(HexFormat.of().formatHex(hmac), hash)).isFalse();
-            assertThat(hasher.matches(new String(hmac, StandardCharsets.ISO_8859_1), hash)).isFalse();
-        }
+        PasswordHasher hasher = hasher();
+        String hash = hasher.hash(LONG_PASSWORD);
+        byte[] hmac = hmac(LONG_PASSWORD);
+        assertThat(hasher.matches(LONG_PASSWORD, hash)).isTrue();
+        assertThat(hasher.matches(LegacyBcrypt.bcryptInput(LONG_PASSWORD), hash)).isFalse();
+        assertThat(hasher.matches(Base64.getEncoder().encodeToString(hmac), hash)).isFalse();
+        assertThat(hasher.matches(HexFormat.of().formatHex(hmac), hash)).isFalse();
+        assertThat(hasher.matches(new String(hmac, StandardCharsets.ISO_8859_1), hash)).isFalse();
     }
 
     @Test
     void anotherPepperDoesNotMatchALongPasswordsHash() {
-        try (PasswordHasher hasher = hasher();
-                PasswordHasher otherPepper = new PasswordHasher(
-                        PasswordHasher.encoder("another pepper of at least 32 characters".getBytes(), 4), 1, 4,
-                        Duration.ofSeconds(5))) {
-            assertThat(otherPepper.matches(LONG_PASSWORD, hasher.hash(LONG_PASSWORD))).isFalse();
-            assertThat(otherPepper.matches("short password", hasher.hash("short password"))).isTrue();
-        }
+        PasswordHasher hasher = hasher();
+        PasswordHasher otherPepper = hasher(
+                PasswordHasher.encoder("another pepper of at least 32 characters".getBytes(), 4), 1, 4,
+                Duration.ofSeconds(5));
+        assertThat(otherPepper.matches(LONG_PASSWORD, hasher.hash(LONG_PASSWORD))).isFalse();
+        assertThat(otherPepper.matches("short password", hasher.hash("short password"))).isTrue();
     }
 
     @Test
     void anOldSchemeHashOfALongPasswordStillMatchesAndIsUpgraded() {
         String oldHash = new BCryptPasswordEncoder(4).encode(LegacyBcrypt.bcryptInput(LONG_PASSWORD));
-        try (PasswordHasher hasher = hasher()) {
-            PasswordHasher.Check check = hasher.check(LONG_PASSWORD, oldHash);
+        PasswordHasher hasher = hasher();
+        PasswordHasher.Check check = hasher.check(LONG_PASSWORD, oldHash);
 
-            assertThat(check.matches()).isTrue();
-            String upgraded = check.upgradedHash().orElseThrow();
-            assertThat(upgraded).startsWith("{bcrypt-hmac-sha256}$2a$04$");
-            assertThat(hasher.check(LONG_PASSWORD, upgraded)).isEqualTo(new PasswordHasher.Check(true, Optional.empty()));
-            assertThat(hasher.matches(LegacyBcrypt.bcryptInput(LONG_PASSWORD), upgraded)).isFalse();
-        }
+        assertThat(check.matches()).isTrue();
+        String upgraded = check.upgradedHash().orElseThrow();
+        assertThat(upgraded).startsWith("{bcrypt-hmac-sha256}$2a$04$");
+        assertThat(hasher.check(LONG_PASSWORD, upgraded)).isEqualTo(new PasswordHasher.Check(true, Optional.empty()));
+        assertThat(hasher.matches(LegacyBcrypt.bcryptInput(LONG_PASSWORD), upgraded)).isFalse();
     }
 
     @Test
     void theOldPrehashStringIsRefusedEvenAgainstAnOldHashNotYetUpgraded() {
         String oldHash = new BCryptPasswordEncoder(4).encode(LegacyBcrypt.bcryptInput(LONG_PASSWORD));
-        try (PasswordHasher hasher = hasher()) {
-            assertThat(hasher.check(LegacyBcrypt.bcryptInput(LONG_PASSWORD), oldHash).matches()).isFalse();
-            assertThat(hasher.matches(LONG_PASSWORD + "x", oldHash)).isFalse();
-        }
+        PasswordHasher hasher = hasher();
+        assertThat(hasher.check(LegacyBcrypt.bcryptInput(LONG_PASSWORD), oldHash).matches()).isFalse();
+        assertThat(hasher.matches(LONG_PASSWORD + "x", oldHash)).isFalse();
     }
 
     @Test
     void anOldPlainBcryptHashMatchesAndIsUpgradedAndAWrongPasswordIsNot() {
         String oldHash = new BCryptPasswordEncoder(4).encode("correct horse battery staple");
-        try (PasswordHasher hasher = hasher()) {
-            assertThat(hasher.check("correct horse battery stapler", oldHash))
-                    .isEqualTo(new PasswordHasher.Check(false, Optional.empty()));
-            PasswordHasher.Check check = hasher.check("correct horse battery staple", oldHash);
-            assertThat(check.matches()).isTrue();
-            assertThat(hasher.matches("correct horse battery staple", check.upgradedHash().orElseThrow())).isTrue();
-        }
+        PasswordHasher hasher = hasher();
+        assertThat(hasher.check("correct horse battery stapler", oldHash))
+                .isEqualTo(new PasswordHasher.Check(false, Optional.empty()));
+        PasswordHasher.Check check = hasher.check("correct horse battery staple", oldHash);
+        assertThat(check.matches()).isTrue();
+        assertThat(hasher.matches("correct horse battery staple", check.upgradedHash().orElseThrow())).isTrue();
     }
 
     @Test
     void aHashOfALowerCostIsUpgradedToTheConfiguredCost() {
-        try (PasswordHasher cheap = hasher();
-                PasswordHasher dearer = new PasswordHasher(PasswordHasher.encoder(PEPPER, 5), 1, 4,
-                        Duration.ofSeconds(5))) {
-            PasswordHasher.Check check = dearer.check(LONG_PASSWORD, cheap.hash(LONG_PASSWORD));
-            assertThat(check.matches()).isTrue();
-            assertThat(check.upgradedHash().orElseThrow()).startsWith("{bcrypt-hmac-sha256}$2a$05$");
-        }
+        PasswordHasher cheap = hasher();
+        PasswordHasher dearer = hasher(PasswordHasher.encoder(PEPPER, 5), 1, 4, Duration.ofSeconds(5));
+        PasswordHasher.Check check = dearer.check(LONG_PASSWORD, cheap.hash(LONG_PASSWORD));
+        assertThat(check.matches()).isTrue();
+        assertThat(check.upgradedHash().orElseThrow()).startsWith("{bcrypt-hmac-sha256}$2a$05$");
     }
 
     @Test
@@ -169,7 +167,8 @@ class PasswordHasherTest {
             }
         };
         ExecutorService callers = Executors.newFixedThreadPool(2);
-        try (PasswordHasher hasher = new PasswordHasher(blocking, 1, 1, Duration.ofSeconds(10))) {
+        PasswordHasher hasher = hasher(blocking, 1, 1, Duration.ofSeconds(10));
+        try {
             String hash = hasher.hash("whatever");
             List<CompletableFuture<Boolean>> running = new ArrayList<>();
             running.add(CompletableFuture.supplyAsync(() -> hasher.matches("block", hash), callers));
@@ -205,7 +204,8 @@ class PasswordHasherTest {
                 return false;
             }
         };
-        try (PasswordHasher hasher = new PasswordHasher(slow, 1, 1, Duration.ofMillis(200))) {
+        PasswordHasher hasher = hasher(slow, 1, 1, Duration.ofMillis(200));
+        try {
             assertThatThrownBy(() -> hasher.matches("x", "$2a$04$abcdefghijklmnopqrstuu5Rr0Wu8Sg7MyRCCgUxkpAXbqw/YbmYW"))
                     .isInstanceOf(ServiceBusyException.class);
         }
@@ -214,8 +214,17 @@ class PasswordHasherTest {
         }
     }
 
-    private static PasswordHasher hasher() {
-        return new PasswordHasher(PasswordHasher.encoder(PEPPER, 4), 1, 4, Duration.ofSeconds(5));
+    private PasswordHasher hasher() {
+        return hasher(PasswordHasher.encoder(PEPPER, 4), 1, 4, Duration.ofSeconds(5));
+    }
+
+    /** A hasher on a bounded pool as {@link PasswordConfiguration} builds it, shut down after the test. */
+    private PasswordHasher hasher(PasswordEncoder encoder, int threads, int queueCapacity, Duration timeout) {
+        ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutorBuilder().corePoolSize(threads).maxPoolSize(threads)
+                .queueCapacity(queueCapacity).threadNamePrefix("password-hasher-test-").build();
+        pool.initialize();
+        pools.add(pool);
+        return new PasswordHasher(encoder, pool, timeout);
     }
 
     private static byte[] hmac(String password) throws Exception {

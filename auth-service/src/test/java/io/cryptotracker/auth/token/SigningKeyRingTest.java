@@ -17,10 +17,12 @@ import java.util.UUID;
 import io.cryptotracker.auth.account.Roles;
 import io.cryptotracker.auth.account.UserAccount;
 import io.cryptotracker.common.security.AuthenticatedUser;
-import io.cryptotracker.common.security.InvalidTokenException;
-import io.cryptotracker.common.security.JwtVerifier;
+import io.cryptotracker.common.security.AccessTokens;
+import io.cryptotracker.common.security.SecurityProperties;
 import io.cryptotracker.common.security.Tier;
 import io.jsonwebtoken.Jwts;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import io.jsonwebtoken.security.Jwk;
 import io.jsonwebtoken.security.JwkSet;
 import io.jsonwebtoken.security.Jwks;
@@ -51,12 +53,12 @@ class SigningKeyRingTest {
         String oldToken = new AccessTokenIssuer(before, "cryptotracker", Duration.ofMinutes(15), CLOCK).issue(user)
                 .value();
         SigningKeyRing rotated = new SigningKeyRing(List.of(OLD, NEW), "2026-11");
-        JwtVerifier verifier = new JwtVerifier(rotated, "cryptotracker", Duration.ofSeconds(30));
-        assertThat(verifier.verify(oldToken).id()).isEqualTo(user.id());
+        JwtDecoder verifier = decoder(rotated);
+        assertThat(AccessTokens.user(verifier.decode(oldToken)).id()).isEqualTo(user.id());
 
         SigningKeyRing retired = new SigningKeyRing(List.of(NEW), null);
-        assertThatThrownBy(() -> new JwtVerifier(retired, "cryptotracker", Duration.ofSeconds(30)).verify(oldToken))
-                .isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> decoder(retired).decode(oldToken))
+                .isInstanceOf(BadJwtException.class);
     }
 
     @Test
@@ -65,8 +67,7 @@ class SigningKeyRingTest {
         AccessTokenIssuer.AccessToken token = new AccessTokenIssuer(ring, "cryptotracker", Duration.ofMinutes(15),
                 CLOCK).issue(user);
 
-        AuthenticatedUser verified = new JwtVerifier(ring, "cryptotracker", Duration.ofSeconds(30))
-                .verify(token.value());
+        AuthenticatedUser verified = AccessTokens.user(decoder(ring).decode(token.value()));
         assertThat(verified).isEqualTo(new AuthenticatedUser(user.id(), "Alice@Example.com", Tier.FREE,
                 Set.of("USER")));
 
@@ -122,5 +123,10 @@ class SigningKeyRingTest {
         assertThatThrownBy(() -> new SigningKeyRing(List.of(OLD, OLD), "2026-10"))
                 .hasMessageContaining("twice");
         assertThatThrownBy(() -> new SigningKeyRing(List.of(), null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static JwtDecoder decoder(SigningKeyRing ring) {
+        return AccessTokens.decoder(ring.publicKeys(), new SecurityProperties("cryptotracker", null,
+                Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(30), List.of()));
     }
 }

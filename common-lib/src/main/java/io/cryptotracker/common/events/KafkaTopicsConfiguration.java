@@ -1,9 +1,9 @@
 package io.cryptotracker.common.events;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -15,15 +15,15 @@ import org.springframework.kafka.core.KafkaAdmin;
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @ConditionalOnClass(KafkaAdmin.class)
 @ConditionalOnBean(KafkaAdmin.class)
+@EnableConfigurationProperties(KafkaTopicsProperties.class)
 public class KafkaTopicsConfiguration {
 
     @Bean
-    KafkaAdmin.NewTopics cryptotrackerTopics(@Value("${cryptotracker.kafka.partitions:3}") int partitions,
-            @Value("${cryptotracker.kafka.replicas:1}") short replicas) {
+    KafkaAdmin.NewTopics cryptotrackerTopics(KafkaTopicsProperties topics) {
         return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(Topics.USERS).partitions(partitions).replicas(replicas).build(),
-                TopicBuilder.name(Topics.MARKET).partitions(partitions).replicas(replicas).build(),
-                TopicBuilder.name(Topics.SIGNALS).partitions(partitions).replicas(replicas).build(),
-                TopicBuilder.name(Topics.AUDIT).partitions(partitions).replicas(replicas).build());
+                TopicBuilder.name(Topics.USERS).partitions(topics.partitions()).replicas(topics.replicas()).build(),
+                TopicBuilder.name(Topics.MARKET).partitions(topics.partitions()).replicas(topics.replicas()).build(),
+                TopicBuilder.name(Topics.SIGNALS).partitions(topics.partitions()).replicas(topics.replicas()).build(),
+                TopicBuilder.name(Topics.AUDIT).partitions(topics.partitions()).replicas(topics.replicas()).build());
     }
 }

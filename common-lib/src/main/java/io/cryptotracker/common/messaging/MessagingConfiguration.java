@@ -1,16 +1,15 @@
 package io.cryptotracker.common.messaging;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import io.cryptotracker.common.scheduling.ClusterJobs;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
         "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration" })
 @ConditionalOnClass(JdbcTemplate.class)
 @ConditionalOnBean({ JdbcTemplate.class, PlatformTransactionManager.class })
+@EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingConfiguration {
 
     @Bean
@@ -42,8 +42,8 @@ public class MessagingConfiguration {
     @ConditionalOnProperty(name = "cryptotracker.messaging.processed-events-cleanup", havingValue = "true",
             matchIfMissing = true)
     ProcessedEventsCleanup processedEventsCleanup(JdbcTemplate jdbc, ClusterJobs jobs,
-            @Value("${cryptotracker.messaging.processed-events-retention:P14D}") Duration retention,
-            ObjectProvider<Clock> clock) {
-        return new ProcessedEventsCleanup(jdbc, jobs, retention, clock.getIfAvailable(Clock::systemUTC));
+            MessagingProperties properties, ObjectProvider<Clock> clock) {
+        return new ProcessedEventsCleanup(jdbc, jobs, properties.processedEventsRetention(),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 }

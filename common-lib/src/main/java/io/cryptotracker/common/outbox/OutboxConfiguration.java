@@ -15,8 +15,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.task.SimpleAsyncTaskExecutorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -43,9 +45,13 @@ public class OutboxConfiguration {
     @Bean
     OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
             KafkaProperties kafka, OutboxProperties properties, ObjectProvider<MeterRegistry> meters,
-            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+            ObjectProvider<SimpleAsyncTaskExecutorBuilder> executors) {
+        // Boot's builder: a virtual thread where spring.threads.virtual.enabled is on (JDK 21+)
+        SimpleAsyncTaskExecutorBuilder builder = executors.getIfAvailable(SimpleAsyncTaskExecutorBuilder::new);
+        SimpleAsyncTaskExecutor executor = OutboxRelay.daemon(builder.threadNamePrefix("outbox-relay-").build());
         return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), relayTemplate(kafka), properties,
-                meters.getIfAvailable(), tracing(tracer, propagator));
+                meters.getIfAvailable(), tracing(tracer, propagator), executor);
     }
 
     /** The trace context goes through the outbox when a tracer and a propagator are configured; off otherwise. */

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often the relay looks for unsent rows when nothing woke it
  * @param batchSize rows published per round
  * @param sendTimeout how long to wait for Kafka to acknowledge a record
- * @param maxBackoff the longest pause after failed rounds (the pause doubles from the poll interval)
+ * @param maxBackoff the longest pause after failed rounds (the pause starts at twice the poll interval and doubles)
  * @param retention how long sent rows are kept before they are deleted
  */
 @ConfigurationProperties("cryptotracker.outbox")

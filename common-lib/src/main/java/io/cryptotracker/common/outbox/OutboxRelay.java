@@ -7,8 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import io.cryptotracker.common.retry.RetryBackOff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -17,16 +21,24 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Publishes outbox rows to Kafka in id order and marks them sent only once Kafka acknowledged them. One replica
  * relays at a time (a PostgreSQL advisory lock held for the round), a round stops at its first failure so no
  * later event of the same key overtakes it, and failed rounds back off. Rows left unsent by a crash or an outage
  * are simply picked up by the next round. Delivery is at least once; consumers dedupe by {@code event_id}.
+ * <p>
+ * The relay loop is one long-running task on its own {@link AsyncTaskExecutor} (a dedicated thread: it waits on the
+ * database and Kafka, so it must not hold a shared pool's thread); {@link #stop()} ends the loop and waits up to the
+ * send timeout for the round in flight.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -43,23 +55,40 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxTracing tracing;
     private final Counter published;
     private final Counter failures;
+    private final ExponentialBackOff backOff;
+    private final AsyncTaskExecutor executor;
     private final Object monitor = new Object();
 
     private volatile boolean running;
-    private volatile Thread worker;
+    private volatile Future<?> worker;
     private boolean woken;
     private volatile int failedRounds;
+    private BackOffExecution pauses;
     private volatile Instant lastCleanup = Instant.EPOCH;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaOperations<String, String> kafka,
             OutboxProperties properties, MeterRegistry meters) {
-        this(jdbc, transactions, kafka, properties, meters, OutboxTracing.OFF);
+        this(jdbc, transactions, kafka, properties, meters, OutboxTracing.OFF,
+                daemon(new SimpleAsyncTaskExecutor("outbox-relay-")));
     }
 
-    /** @param tracing sends each row in the trace it was written in (see {@link OutboxTracing}) */
+    /** A relay's thread never keeps a JVM alive (a virtual thread never does anyway). */
+    static SimpleAsyncTaskExecutor daemon(SimpleAsyncTaskExecutor executor) {
+        executor.setDaemon(true);
+        return executor;
+    }
+
+    /**
+     * @param tracing sends each row in the trace it was written in (see {@link OutboxTracing})
+     * @param executor runs the relay loop; it should give the loop a thread of its own
+     */
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaOperations<String, String> kafka,
-            OutboxProperties properties, MeterRegistry meters, OutboxTracing tracing) {
+            OutboxProperties properties, MeterRegistry meters, OutboxTracing tracing, AsyncTaskExecutor executor) {
         this.tracing = tracing;
+        this.executor = executor;
+        // the first failed round pauses twice the poll interval, each further one twice as long, up to the maximum
+        this.backOff = RetryBackOff.doubling(properties.pollInterval().multipliedBy(2), properties.maxBackoff())
+                .toBackOff();
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
@@ -208,6 +237,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
             while (sent == properties.batchSize() && running);
             failedRounds = 0;
+            pauses = null;
             cleanupIfDue();
             return properties.pollInterval();
         }
@@ -238,10 +268,10 @@ public class OutboxRelay implements SmartLifecycle {
     private Duration backoff(String reason) {
         failures.increment();
         int rounds = ++failedRounds;
-        Duration pause = properties.pollInterval().multipliedBy(1L << Math.min(rounds, 10));
-        if (pause.compareTo(properties.maxBackoff()) > 0) {
-            pause = properties.maxBackoff();
+        if (pauses == null) {
+            pauses = backOff.start();
         }
+        Duration pause = Duration.ofMillis(pauses.nextBackOff());
         if (rounds == 1 || rounds % 10 == 0) {
             log.warn("Outbox relay failed ({} in a row), retrying in {} ms: {}", rounds, pause.toMillis(), reason);
         }
@@ -264,22 +294,23 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        worker = new Thread(this::loop, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        worker = executor.submit(this::loop);
     }
 
     @Override
     public void stop() {
         running = false;
-        Thread current = worker;
+        Future<?> current = worker;
         signal();
         if (current != null) {
             try {
-                current.join(properties.sendTimeout().toMillis());
+                current.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
+            }
+            catch (ExecutionException | TimeoutException ex) {
+                log.warn("The outbox relay did not stop cleanly: {}", ex.toString());
             }
         }
         worker = null;

@@ -2,19 +2,22 @@ package io.cryptotracker.common.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 
-/** A request authenticated by a verified access token; authorities {@code ROLE_<role>} and {@code TIER_<tier>}. */
-public class JwtAuthentication extends AbstractAuthenticationToken {
+/**
+ * A request authenticated by a verified access token: the principal is our {@link AuthenticatedUser}, the token the
+ * decoded {@link Jwt} (for claims beyond the user, such as {@code iat}); authorities {@code ROLE_<role>} and
+ * {@code TIER_<tier>}.
+ */
+public class JwtAuthentication extends AbstractOAuth2TokenAuthenticationToken<Jwt> {
 
-    private final AuthenticatedUser user;
-
-    public JwtAuthentication(AuthenticatedUser user) {
-        super(authorities(user));
-        this.user = user;
+    public JwtAuthentication(AuthenticatedUser user, Jwt token) {
+        super(token, user, token, authorities(user));
         setAuthenticated(true);
     }
 
@@ -26,17 +29,17 @@ public class JwtAuthentication extends AbstractAuthenticationToken {
     }
 
     @Override
-    public Object getCredentials() {
-        return "";
-    }
-
-    @Override
     public AuthenticatedUser getPrincipal() {
-        return user;
+        return (AuthenticatedUser) super.getPrincipal();
     }
 
     @Override
     public String getName() {
-        return user.id().toString();
+        return getPrincipal().id().toString();
+    }
+
+    @Override
+    public Map<String, Object> getTokenAttributes() {
+        return getToken().getClaims();
     }
 }

@@ -1,11 +1,9 @@
 package io.cryptotracker.gateway.auth;
 
-import java.time.Clock;
 import java.util.List;
 
+import io.cryptotracker.common.security.AccessTokens;
 import io.cryptotracker.common.security.AuthenticatedUser;
-import io.cryptotracker.common.security.InvalidTokenException;
-import io.cryptotracker.common.security.JwtVerifier;
 import io.cryptotracker.gateway.EdgeFilterOrder;
 import io.cryptotracker.gateway.request.LogContext;
 import org.slf4j.Logger;
@@ -13,15 +11,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
- * Checks the bearer token of every request that is not public, before it is routed. The token stays in the
+ * Checks the bearer token of every request that is not public, before it is routed, with the resource server's
+ * {@link ReactiveJwtDecoder} common-reactive configures (RS256, pinned issuer, auth-service's JWKS found through
+ * discovery) and common-lib's {@code Jwt} → {@link AuthenticatedUser} mapping. The token stays in the
  * {@code Authorization} header: each service verifies it again and trusts nothing the network says.
  */
 @Component
@@ -38,12 +39,11 @@ public class EdgeAuthenticationFilter implements WebFilter, Ordered {
     public static final String VERIFIED_USER_ATTRIBUTE = EdgeAuthenticationFilter.class.getName() + ".verifiedUser";
 
     private final AccessRules rules;
-    private final VerifiedTokens tokens;
+    private final ReactiveJwtDecoder decoder;
 
-    public EdgeAuthenticationFilter(EdgeAuthProperties properties, JwtVerifier verifier) {
+    public EdgeAuthenticationFilter(EdgeAuthProperties properties, ReactiveJwtDecoder decoder) {
         this.rules = new AccessRules(properties.publicEndpoints(), properties.ticketPaths());
-        this.tokens = new VerifiedTokens(verifier, Clock.systemUTC(), properties.verifiedTokenCache().ttl(),
-                properties.verifiedTokenCache().maxTokens());
+        this.decoder = decoder;
     }
 
     @Override
@@ -70,18 +70,11 @@ public class EdgeAuthenticationFilter implements WebFilter, Ordered {
         return exchange.getAttribute(VERIFIED_USER_ATTRIBUTE);
     }
 
-    /**
-     * A token verified before answers at once; a new one is verified off the event loop, since finding its key may
-     * fetch auth-service's JWKS with a blocking call.
-     */
+    /** The token's user; a token the decoder refuses is a 401 with {@code error="invalid_token"}. */
     private Mono<AuthenticatedUser> verify(String token, ServerWebExchange exchange) {
-        AuthenticatedUser remembered = tokens.remembered(token);
-        if (remembered != null) {
-            return Mono.just(remembered);
-        }
-        return Mono.fromCallable(() -> tokens.verify(token))
-                .subscribeOn(Schedulers.boundedElastic())
-                .onErrorMap(InvalidTokenException.class, ex -> {
+        return decoder.decode(token)
+                .map(AccessTokens::user)
+                .onErrorMap(JwtException.class, ex -> {
                     LogContext.run(exchange, () -> log.debug("Refused a token: {}", ex.getMessage()));
                     return Unauthenticated.invalidToken();
                 });

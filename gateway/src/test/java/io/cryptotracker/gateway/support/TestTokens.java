@@ -1,8 +1,6 @@
 package io.cryptotracker.gateway.support;
 
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -11,12 +9,17 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
-import io.jsonwebtoken.JwtBuilder;
-import io.jsonwebtoken.Jwts;
-import io.jsonwebtoken.security.JwkSet;
-import io.jsonwebtoken.security.Jwks;
-import io.jsonwebtoken.security.Keys;
-import io.jsonwebtoken.security.RsaPublicJwk;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 
 /** Access tokens minted the way auth-service mints them, and every kind of forgery a verifier must refuse. */
 public final class TestTokens {
@@ -25,8 +28,8 @@ public final class TestTokens {
     public static final String KEY_ID = "test-key-1";
     public static final UUID USER_ID = UUID.fromString("6f1c2a7e-3b9d-4c52-9a0e-5d2b8f4e1a17");
 
-    private static final KeyPair SIGNING_KEYS = Jwts.SIG.RS256.keyPair().build();
-    private static final KeyPair FOREIGN_KEYS = Jwts.SIG.RS256.keyPair().build();
+    private static final RSAKey SIGNING_KEY = generate(KEY_ID);
+    private static final RSAKey FOREIGN_KEY = generate("unknown-key");
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private TestTokens() {
@@ -34,15 +37,17 @@ public final class TestTokens {
 
     /** The key auth-service verifies with (what the JWKS holds under {@link #KEY_ID}). */
     public static java.security.PublicKey publicKey() {
-        return SIGNING_KEYS.getPublic();
+        try {
+            return SIGNING_KEY.toPublicKey();
+        }
+        catch (JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     /** What auth-service publishes at {@code /.well-known/jwks.json}. */
     public static String jwks() {
-        RsaPublicJwk jwk = Jwks.builder().key((RSAPublicKey) SIGNING_KEYS.getPublic()).id(KEY_ID).build();
-        JwkSet set = Jwks.set().add(jwk).build();
-        return "{\"keys\":[" + String.join(",", set.getKeys().stream()
-                .map(key -> Jwks.json((RsaPublicJwk) key)).toList()) + "]}";
+        return new JWKSet(SIGNING_KEY.toPublicJWK()).toString();
     }
 
     public static String valid() {
@@ -51,29 +56,27 @@ public final class TestTokens {
 
     /** A valid token of another user, of the tier given ({@code FREE} or {@code VIP}). */
     public static String valid(UUID userId, String tier) {
-        return signed(builder -> builder.subject(userId.toString()).claim("tier", tier));
+        return signed(claims -> claims.subject(userId.toString()).claim("tier", tier));
     }
 
     public static String expired() {
         Instant issued = Instant.now().minus(Duration.ofHours(1));
-        return signed(builder -> builder.issuedAt(Date.from(issued))
-                .expiration(Date.from(issued.plus(Duration.ofMinutes(15)))));
+        return signed(claims -> claims.issueTime(Date.from(issued))
+                .expirationTime(Date.from(issued.plus(Duration.ofMinutes(15)))));
     }
 
     public static String wrongIssuer() {
-        return signed(builder -> builder.issuer("someone-else"));
+        return signed(claims -> claims.issuer("someone-else"));
     }
 
     /** Signed by a key auth-service never published, under a key id nobody knows. */
     public static String unknownKeyId() {
-        return claims(Jwts.builder().header().keyId("unknown-key").and())
-                .signWith(FOREIGN_KEYS.getPrivate(), Jwts.SIG.RS256).compact();
+        return sign(JWSAlgorithm.RS256, "unknown-key", signer(FOREIGN_KEY), claims().build());
     }
 
     /** Names the published key id but is signed by another key. */
     public static String signedByAnotherKey() {
-        return claims(Jwts.builder().header().keyId(KEY_ID).and())
-                .signWith(FOREIGN_KEYS.getPrivate(), Jwts.SIG.RS256).compact();
+        return sign(JWSAlgorithm.RS256, KEY_ID, signer(FOREIGN_KEY), claims().build());
     }
 
     /** A valid token with one character of its signature changed. */
@@ -101,24 +104,56 @@ public final class TestTokens {
 
     /** The classic key-confusion forgery: HS256 with the RSA public key's bytes as the HMAC secret. */
     public static String hs256WithPublicKeyBytes() {
-        return claims(Jwts.builder().header().keyId(KEY_ID).and())
-                .signWith(Keys.hmacShaKeyFor(SIGNING_KEYS.getPublic().getEncoded()), Jwts.SIG.HS256).compact();
+        try {
+            return sign(JWSAlgorithm.HS256, KEY_ID, new MACSigner(publicKey().getEncoded()), claims().build());
+        }
+        catch (JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
-    private static String signed(UnaryOperator<JwtBuilder> customizer) {
-        JwtBuilder builder = claims(Jwts.builder().header().keyId(KEY_ID).and());
-        return customizer.apply(builder).signWith(SIGNING_KEYS.getPrivate(), Jwts.SIG.RS256).compact();
+    private static String signed(UnaryOperator<JWTClaimsSet.Builder> customizer) {
+        return sign(JWSAlgorithm.RS256, KEY_ID, signer(SIGNING_KEY), customizer.apply(claims()).build());
     }
 
-    private static JwtBuilder claims(JwtBuilder builder) {
+    private static JWTClaimsSet.Builder claims() {
         Instant now = Instant.now();
-        return builder.subject(USER_ID.toString())
+        return new JWTClaimsSet.Builder().subject(USER_ID.toString())
                 .issuer(ISSUER)
-                .id(UUID.randomUUID().toString())
-                .issuedAt(Date.from(now))
-                .expiration(Date.from(now.plus(Duration.ofMinutes(15))))
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
                 .claim("email", "trader@example.com")
                 .claim("tier", "FREE")
                 .claim("roles", List.of("USER"));
+    }
+
+    private static String sign(JWSAlgorithm algorithm, String keyId, JWSSigner signer, JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(keyId).build(), claims);
+        try {
+            jwt.sign(signer);
+        }
+        catch (JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
+        return jwt.serialize();
+    }
+
+    private static JWSSigner signer(RSAKey key) {
+        try {
+            return new RSASSASigner(key);
+        }
+        catch (JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static RSAKey generate(String keyId) {
+        try {
+            return new RSAKeyGenerator(2048).keyID(keyId).generate();
+        }
+        catch (JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 }

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +22,7 @@ import java.util.regex.Pattern;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +53,7 @@ public class ReplayServer implements AutoCloseable {
     private final Map<String, Integer> frameCounts = new ConcurrentHashMap<>();
     private final Clock clock;
     private final HttpServer server;
-    private final ExecutorService executor;
+    private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 
     /**
      * @param root a classpath folder, e.g. {@code replay}
@@ -73,11 +72,11 @@ public class ReplayServer implements AutoCloseable {
         this.frameInterval = DurationStyle.detectAndParse(recording.getProperty("frame-interval", "30s").trim());
         this.startedAt = clock.instant();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        this.executor = Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "market-replay");
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor.setCorePoolSize(2);
+        executor.setMaxPoolSize(2);
+        executor.setThreadNamePrefix("market-replay-");
+        executor.setDaemon(true);
+        executor.initialize();
         server.setExecutor(executor);
         server.createContext("/", this::answer);
         server.start();
@@ -215,6 +214,6 @@ public class ReplayServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        executor.shutdownNow();
+        executor.shutdown();
     }
 }

@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.cryptotracker.common.retry.RetryBackOff;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
+
 /**
  * Keeps one source within its rate limit: calls are spaced by at least {@code 1 / permitsPerSecond}, and after a
  * 429 or a ban no call leaves until the source's {@code Retry-After} (or an exponential backoff where it gave
@@ -14,13 +18,12 @@ public class SourceGate {
 
     private final String source;
     private final Duration spacing;
-    private final Duration firstBackoff;
-    private final Duration maxBackoff;
+    private final BackOff backOff;
     private final Clock clock;
 
     private Instant nextCall = Instant.EPOCH;
     private Instant blockedUntil = Instant.EPOCH;
-    private Duration backoff;
+    private BackOffExecution pauses;
 
     public SourceGate(String source, double permitsPerSecond, Duration firstBackoff, Duration maxBackoff,
             Clock clock) {
@@ -29,9 +32,8 @@ public class SourceGate {
         }
         this.source = source;
         this.spacing = Duration.ofNanos((long) (1_000_000_000L / permitsPerSecond));
-        this.firstBackoff = firstBackoff;
-        this.maxBackoff = maxBackoff;
-        this.backoff = firstBackoff;
+        this.backOff = RetryBackOff.doubling(firstBackoff, maxBackoff).toBackOff();
+        this.pauses = backOff.start();
         this.clock = clock;
     }
 
@@ -58,9 +60,7 @@ public class SourceGate {
             pause = retryAfter; // a ban can last longer than our own backoff: the source decides
         }
         else {
-            pause = backoff;
-            Duration doubled = backoff.multipliedBy(2);
-            backoff = doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
+            pause = Duration.ofMillis(pauses.nextBackOff());
         }
         blockedUntil = clock.instant().plus(pause);
         return pause;
@@ -68,7 +68,7 @@ public class SourceGate {
 
     /** A call succeeded: the next refusal starts the backoff from the beginning again. */
     public synchronized void succeeded() {
-        backoff = firstBackoff;
+        pauses = backOff.start();
     }
 
     public synchronized Instant blockedUntil() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.cryptotracker.common.retry.RetryBackOff;
 import io.cryptotracker.common.scheduling.ClusterJobs;
 import io.cryptotracker.notifications.users.Preferences;
 import io.cryptotracker.notifications.users.UserDirectory;
@@ -57,6 +58,7 @@ public class EmailDispatcher {
     private final JavaMailSender mail;
     private final ClusterJobs jobs;
     private final EmailProperties properties;
+    private final RetryBackOff retryBackOff;
     private final Clock clock;
     private final Counter singles;
     private final Counter digests;
@@ -69,6 +71,7 @@ public class EmailDispatcher {
         this.mail = mail;
         this.jobs = jobs;
         this.properties = properties;
+        this.retryBackOff = RetryBackOff.doubling(properties.retryBackoff(), properties.maxRetryBackoff());
         this.clock = clock;
         this.singles = sent(meters, "single");
         this.digests = sent(meters, "digest");
@@ -168,7 +171,7 @@ public class EmailDispatcher {
             }
             failures.increment();
             int attempts = items.stream().mapToInt(PendingEmail::attempts).max().orElse(0);
-            Instant retryAt = now.plus(backoff(attempts));
+            Instant retryAt = now.plus(retryBackOff.pauseAfter(attempts));
             queue.failed(ids, retryAt);
             log.warn("SMTP did not accept an email ({}), {} notifications retried after {}",
                     ex.getClass().getSimpleName(), ids.size(), retryAt);
@@ -209,11 +212,6 @@ public class EmailDispatcher {
         helper.setSubject(email.subject());
         helper.setText(email.text(), email.html());
         return message;
-    }
-
-    Duration backoff(int attempts) {
-        Duration wait = properties.retryBackoff().multipliedBy(1L << Math.min(attempts, 16));
-        return wait.compareTo(properties.maxRetryBackoff()) > 0 ? properties.maxRetryBackoff() : wait;
     }
 
     private double pendingOrNaN() {

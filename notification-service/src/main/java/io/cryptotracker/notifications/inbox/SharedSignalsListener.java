@@ -3,7 +3,6 @@ package io.cryptotracker.notifications.inbox;
 import io.cryptotracker.common.events.EventJson;
 import io.cryptotracker.common.events.SignalCreated;
 import io.cryptotracker.common.events.Topics;
-import io.cryptotracker.notifications.users.SharedConsumers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -26,8 +25,7 @@ class SharedSignalsListener {
     }
 
     @KafkaListener(id = "notification-service-shared-signals", topics = Topics.SIGNALS,
-            groupId = "${spring.kafka.consumer.group-id:notification-service}",
-            containerPostProcessor = SharedConsumers.RETRY_UNTIL_HANDLED)
+            groupId = "${spring.kafka.consumer.group-id:notification-service}")
     void onSignalEvent(String payload) {
         if (EventJson.tryRead(payload).orElse(null) instanceof SignalCreated created) {
             if (created.data() == null || created.signalId() == null || created.data().kind() == null

@@ -7,7 +7,6 @@ import java.util.List;
 
 import io.cryptotracker.common.events.SignalCreated;
 import io.cryptotracker.common.events.SignalData;
-import io.cryptotracker.notifications.email.EmailProperties;
 import io.cryptotracker.notifications.users.SignalMatcher;
 import io.cryptotracker.notifications.users.UserDirectory;
 import io.cryptotracker.notifications.users.UserView;
@@ -18,8 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores a new signal's notification for every user whose preferences match (SPEC "Notifications"): a VIP's is
- * visible at once and queued for email when email is enabled, the user has the email channel on and the event is
- * not older than {@code notifications.email.max-signal-age}; a FREE user's becomes visible
+ * visible at once and queued for email when the email feature takes the signal ({@link EmailEligibility}) and the
+ * user has the email channel on; a FREE user's becomes visible
  * {@code SIGNALS_FREE_DELAY} after the signal's detection and is never emailed. Ids are deterministic, so a
  * redelivered event stores nothing twice.
  */
@@ -30,12 +29,12 @@ public class SignalInbox {
     private final NotificationStore store;
     private final TransactionTemplate transactions;
     private final InboxProperties properties;
-    private final EmailProperties email;
+    private final EmailEligibility email;
     private final Clock clock;
     private final Counter stored;
 
     public SignalInbox(UserDirectory users, NotificationStore store, TransactionTemplate transactions,
-            InboxProperties properties, EmailProperties email, Clock clock, MeterRegistry meters) {
+            InboxProperties properties, EmailEligibility email, Clock clock, MeterRegistry meters) {
         this.users = users;
         this.store = store;
         this.transactions = transactions;
@@ -51,8 +50,7 @@ public class SignalInbox {
         SignalData signal = created.data();
         Instant now = clock.instant();
         Instant detectedAt = signal.detectedAt() != null ? signal.detectedAt() : created.occurredAt();
-        boolean emailable = email.enabled()
-                && !created.occurredAt().isBefore(now.minus(email.maxSignalAge()));
+        boolean emailable = email.emailable(created, now);
         String title = NotificationText.title(signal);
         String body = NotificationText.body(signal);
         List<NotificationStore.NewNotification> rows = new ArrayList<>();

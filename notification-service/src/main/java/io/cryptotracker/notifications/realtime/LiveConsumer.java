@@ -1,15 +1,13 @@
 package io.cryptotracker.notifications.realtime;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 
 import io.cryptotracker.common.events.DomainEvent;
 import io.cryptotracker.common.events.EventJson;
@@ -18,33 +16,29 @@ import io.cryptotracker.common.events.SubscriptionChanged;
 import io.cryptotracker.common.events.Topics;
 import io.cryptotracker.common.events.UserRegistered;
 import io.cryptotracker.notifications.users.UserDirectory;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.listener.BatchConsumerAwareMessageListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 
 /**
- * This replica's LIVE consumer: its own group ({@code notification-service-live-<instance>}), so every replica reads
- * every signal and users event for its own sockets. It never commits offsets: on every assignment it seeks to
- * now − {@code history-window}, which refills the resume history after a start; the history counts as rebuilt (and
- * held resumes are answered) once it has read up to the end offsets it found at that first assignment. Signal events
- * are encoded once, put in seq order and handed to the fan-out; users events keep this replica's {@link UserDirectory}
- * current, close downgraded users' sockets (4403) and refresh filters that follow preferences. One thread, off the
- * event loops.
+ * This replica's LIVE consumer, the batch listener of a Spring Kafka container ({@link RealtimeConfiguration}) in its
+ * own group ({@code notification-service-live-<instance>}), so every replica reads every signal and users event for
+ * its own sockets. The container commits nothing: on every assignment this listener seeks to now −
+ * {@code history-window}, which refills the resume history after a start; the history counts as rebuilt (and held
+ * resumes are answered) once the consumer has read up to the end offsets it found at that first assignment. Signal
+ * events are encoded once, put in seq order and handed to the fan-out; users events keep this replica's
+ * {@link UserDirectory} current, close downgraded users' sockets (4403) and refresh filters that follow preferences.
+ * Everything here runs on the container's one consumer thread, off the event loops; the container's idle callback
+ * lets frames held back by a gap in {@code seq} go on when no records come.
  */
-final class LiveConsumer implements SmartLifecycle {
+final class LiveConsumer implements BatchConsumerAwareMessageListener<String, String>, ConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(LiveConsumer.class);
 
-    private final Map<String, Object> kafkaProperties;
     private final String groupId;
     private final RealtimeProperties properties;
     private final SignalFrames frames;
@@ -52,21 +46,19 @@ final class LiveConsumer implements SmartLifecycle {
     private final SocketSessions sessions;
     private final UserDirectory directory;
     private final Clock clock;
-    private volatile KafkaConsumer<String, String> consumer;
-    private volatile Thread thread;
-    private volatile boolean running;
-    private volatile CountDownLatch stopRequested = new CountDownLatch(1);
+    private final SignalOrdering ordering;
+    private final List<SignalFrame> ready = new ArrayList<>();
+    /** Records written before this replica's listener existed refill the history; they are not live frames. */
+    private final long startedAtMillis;
     private volatile boolean assigned;
-    private volatile long startedAtMillis;
     /**
      * Until the history is rebuilt: the signals partitions' end offsets when they were assigned at start. Once the
-     * consumer has read up to all of them, resumes may be answered. Touched by the consumer thread only.
+     * consumer has read up to all of them, resumes may be answered.
      */
     private Map<TopicPartition, Long> rebuildUpTo;
 
-    LiveConsumer(Map<String, Object> kafkaProperties, String groupId, RealtimeProperties properties,
-            SignalFrames frames, SocketFanout fanout, SocketSessions sessions, UserDirectory directory, Clock clock) {
-        this.kafkaProperties = kafkaProperties;
+    LiveConsumer(String groupId, RealtimeProperties properties, SignalFrames frames, SocketFanout fanout,
+            SocketSessions sessions, UserDirectory directory, Clock clock) {
         this.groupId = groupId;
         this.properties = properties;
         this.frames = frames;
@@ -74,6 +66,8 @@ final class LiveConsumer implements SmartLifecycle {
         this.sessions = sessions;
         this.directory = directory;
         this.clock = clock;
+        this.ordering = new SignalOrdering(properties.reorderWait().toNanos());
+        this.startedAtMillis = clock.millis();
     }
 
     String groupId() {
@@ -86,131 +80,79 @@ final class LiveConsumer implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        startedAtMillis = clock.millis();
-        stopRequested = new CountDownLatch(1);
-        running = true;
-        thread = new Thread(this::runUntilStopped, "notifications-live-consumer");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private KafkaConsumer<String, String> newConsumer() {
-        Map<String, Object> config = new HashMap<>(kafkaProperties);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId);
-        config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-        // a replica restarted under the same instance id (a container restarted in its pod) rejoins a group that still
-        // holds its dead member until the session times out, and holds resumes until then: keep that short (Kafka's
-        // default is 45 s); this group commits nothing, so a rebalance costs nothing else
-        config.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
-        config.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
-        return new KafkaConsumer<>(config);
-    }
-
-    /** Starts a new consumer after a failure (with a pause), so sockets never silently stop getting signals. */
-    private void runUntilStopped() {
-        SignalOrdering ordering = new SignalOrdering(properties.reorderWait().toNanos());
-        while (running) {
+    public void onMessage(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer) {
+        long now = System.nanoTime();
+        for (ConsumerRecord<String, String> record : records) {
             try {
-                consumer = newConsumer();
-                run(ordering);
+                handle(record, now);
             }
             catch (RuntimeException ex) {
-                log.error("LIVE consumer failed; starting a new one in 5 s", ex);
+                log.warn("Skipping record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                        ex.toString());
             }
-            try {
-                if (stopRequested.await(5, TimeUnit.SECONDS)) {
-                    return;
+        }
+        releaseReady();
+        if (rebuildUpTo != null && readUpTo(consumer::position)) {
+            historyRebuilt();
+        }
+    }
+
+    /** No records for a while: frames waiting for a gap in {@code seq} may go on now, and the history may be whole. */
+    @Override
+    public void onIdleContainer(Map<TopicPartition, Long> positions, ConsumerSeekCallback callback) {
+        releaseReady();
+        if (rebuildUpTo != null && readUpTo(partition -> positions.getOrDefault(partition, -1L))) {
+            historyRebuilt();
+        }
+    }
+
+    /**
+     * Never committed: every assignment starts {@code history-window} back, which refills the resume history. The
+     * positions the container found are the end offsets (this group has no committed offsets and starts at the
+     * latest), resolved now rather than lazily at the next poll, so a record written meanwhile is not skipped; a
+     * partition with nothing in the window stays there.
+     */
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> positions, ConsumerSeekCallback callback) {
+        if (positions.isEmpty()) {
+            return;
+        }
+        callback.seekToTimestamp(positions.keySet(), clock.millis() - properties.historyWindow().toMillis());
+        if (!fanout.history().rebuilt()) {
+            Map<TopicPartition, Long> signals = new HashMap<>();
+            positions.forEach((partition, end) -> {
+                if (Topics.SIGNALS.equals(partition.topic())) {
+                    signals.put(partition, end);
                 }
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+            });
+            rebuildUpTo = signals;
         }
+        assigned = true;
+        log.info("LIVE consumer {} reads {} partitions from {} back", groupId, positions.size(),
+                properties.historyWindow());
     }
 
     @Override
-    public void stop() {
-        running = false;
-        stopRequested.countDown();
-        KafkaConsumer<String, String> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        Thread current2 = thread;
-        if (current2 != null) {
-            try {
-                current2.join(10_000);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-            }
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        assigned = false;
+    }
+
+    private void releaseReady() {
+        ordering.release(System.nanoTime(), ready);
+        publishReady();
+    }
+
+    private void publishReady() {
+        if (!ready.isEmpty()) {
+            fanout.publish(ready);
+            ready.clear();
         }
     }
 
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** After the web server is up and before it stops, so sockets are closed before the consumer. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 512;
-    }
-
-    private void run(SignalOrdering ordering) {
-        List<SignalFrame> ready = new ArrayList<>();
+    private boolean readUpTo(ToLongFunction<TopicPartition> position) {
         try {
-            consumer.subscribe(List.of(Topics.SIGNALS, Topics.USERS), new SeekBack());
-            while (running) {
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(50));
-                long now = System.nanoTime();
-                for (ConsumerRecord<String, String> record : records) {
-                    try {
-                        handle(record, ordering, ready, now);
-                    }
-                    catch (RuntimeException ex) {
-                        log.warn("Skipping record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                                ex.toString());
-                    }
-                }
-                ordering.release(System.nanoTime(), ready);
-                if (!ready.isEmpty()) {
-                    fanout.publish(ready);
-                    ready.clear();
-                }
-                if (rebuildUpTo != null && readUpTo(rebuildUpTo)) {
-                    historyRebuilt(ordering, ready);
-                }
-            }
-        }
-        catch (WakeupException ex) {
-            if (running) {
-                throw ex;
-            }
-        }
-        finally {
-            assigned = false;
-            try {
-                consumer.close(Duration.ofSeconds(2));
-            }
-            catch (RuntimeException ex) {
-                log.debug("Closing the LIVE consumer: {}", ex.toString());
-            }
-        }
-    }
-
-    private boolean readUpTo(Map<TopicPartition, Long> endOffsets) {
-        try {
-            for (Map.Entry<TopicPartition, Long> end : endOffsets.entrySet()) {
-                if (consumer.position(end.getKey()) < end.getValue()) {
+            for (Map.Entry<TopicPartition, Long> end : rebuildUpTo.entrySet()) {
+                if (position.applyAsLong(end.getKey()) < end.getValue()) {
                     return false;
                 }
             }
@@ -225,20 +167,16 @@ final class LiveConsumer implements SmartLifecycle {
      * Everything the signals topic held at start (within {@code history-window}) has been read: the frames the
      * ordering still waits with go on now, into the history, and the resumes held until now are answered.
      */
-    private void historyRebuilt(SignalOrdering ordering, List<SignalFrame> ready) {
+    private void historyRebuilt() {
         ordering.releaseAll(ready);
-        if (!ready.isEmpty()) {
-            fanout.publish(ready);
-            ready.clear();
-        }
+        publishReady();
         rebuildUpTo = null;
         fanout.history().markRebuilt();
         sessions.historyRebuilt();
         log.info("LIVE consumer {} has rebuilt the resume history: {} frames", groupId, fanout.history().size());
     }
 
-    private void handle(ConsumerRecord<String, String> record, SignalOrdering ordering, List<SignalFrame> ready,
-            long now) {
+    private void handle(ConsumerRecord<String, String> record, long now) {
         if (record.value() == null) {
             return;
         }
@@ -265,43 +203,6 @@ final class LiveConsumer implements SmartLifecycle {
         }
         if (frame != null && !ordering.offer(frame, now, ready, fanout.history()::contains)) {
             frame.bytes.release();
-        }
-    }
-
-    /** Never committed: every assignment starts {@code history-window} back, which refills the resume history. */
-    private final class SeekBack implements ConsumerRebalanceListener {
-
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (partitions.isEmpty()) {
-                return;
-            }
-            long from = clock.millis() - properties.historyWindow().toMillis();
-            Map<TopicPartition, Long> query = new HashMap<>();
-            partitions.forEach(partition -> query.put(partition, from));
-            Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(query);
-            // resolved now, not lazily at the next poll: a record written meanwhile is not skipped
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            for (TopicPartition partition : partitions) {
-                OffsetAndTimestamp offset = offsets.get(partition);
-                consumer.seek(partition, offset == null ? ends.get(partition) : offset.offset());
-            }
-            if (!fanout.history().rebuilt()) {
-                Map<TopicPartition, Long> signals = new HashMap<>();
-                ends.forEach((partition, end) -> {
-                    if (Topics.SIGNALS.equals(partition.topic())) {
-                        signals.put(partition, end);
-                    }
-                });
-                rebuildUpTo = signals;
-            }
-            assigned = true;
-            log.info("LIVE consumer {} reads {} partitions from {} back", groupId, partitions.size(),
-                    properties.historyWindow());
-        }
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
         }
     }
 

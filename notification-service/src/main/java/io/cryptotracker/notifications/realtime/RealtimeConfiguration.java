@@ -1,24 +1,33 @@
 package io.cryptotracker.notifications.realtime;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
 
+import io.cryptotracker.common.events.Topics;
 import io.cryptotracker.common.security.reactive.ReactiveProblemResponses;
 import io.cryptotracker.notifications.users.UserDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.listener.CommonLoggingErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wiring of the live fan-out: LIVE consumer, history, sockets, tickets, and Reactor Netty sized for 10k sockets. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RealtimeProperties.class)
 class RealtimeConfiguration {
+
+    private static final long LIVE_POLL_MILLIS = 50;
 
     @Bean
     RealtimeMetrics realtimeMetrics(MeterRegistry registry) {
@@ -64,10 +73,52 @@ class RealtimeConfiguration {
     }
 
     @Bean
-    LiveConsumer liveConsumer(KafkaProperties kafka, RealtimeProperties properties, SignalFrames frames,
-            SocketFanout fanout, SocketSessions sessions, UserDirectory directory) {
-        return new LiveConsumer(kafka.buildConsumerProperties(), LiveConsumer.groupId(properties.instanceId()),
-                properties, frames, fanout, sessions, directory, Clock.systemUTC());
+    LiveConsumer liveConsumer(RealtimeProperties properties, SignalFrames frames, SocketFanout fanout,
+            SocketSessions sessions, UserDirectory directory) {
+        return new LiveConsumer(LiveConsumer.groupId(properties.instanceId()), properties, frames, fanout, sessions,
+                directory, Clock.systemUTC());
+    }
+
+    /**
+     * The LIVE consumer's container, from Boot's listener container factory (its consumer settings; not its error
+     * handler): this replica's own group, one consumer thread, nothing committed (every assignment seeks back), short
+     * polls and an idle callback after {@value #LIVE_POLL_MILLIS} ms without records, so frames held back by a gap in
+     * {@code seq} go on within {@code reorder-wait} plus that. A replica restarted under the same instance id rejoins
+     * a group that still holds its dead member until the session times out, and holds resumes until then: that is
+     * kept short unless configured (Kafka's default is 45 s); the group commits nothing, so a rebalance costs nothing else. Started
+     * after the web server; stopped after the sockets are closed ({@link SocketSessions} stops first).
+     */
+    @Bean
+    ConcurrentMessageListenerContainer<Object, Object> liveConsumerContainer(
+            ConcurrentKafkaListenerContainerFactory<Object, Object> factory, LiveConsumer listener) {
+        ConcurrentMessageListenerContainer<Object, Object> container = factory.createContainer(Topics.SIGNALS,
+                Topics.USERS);
+        ContainerProperties settings = container.getContainerProperties();
+        settings.setGroupId(listener.groupId());
+        settings.setClientId(listener.groupId());
+        settings.setAckMode(ContainerProperties.AckMode.MANUAL);
+        settings.setAssignmentCommitOption(ContainerProperties.AssignmentCommitOption.NEVER);
+        settings.setPollTimeout(LIVE_POLL_MILLIS);
+        settings.setIdleEventInterval(LIVE_POLL_MILLIS);
+        settings.setIdleBeforeDataMultiplier(1.0);
+        Map<String, Object> configured = factory.getConsumerFactory().getConfigurationProperties();
+        Properties consumer = new Properties();
+        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        if (!configured.containsKey(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)) {
+            consumer.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
+            consumer.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000");
+        }
+        settings.setKafkaConsumerProperties(consumer);
+        container.setConcurrency(1);
+        // not the services' shared retry-until-handled handler (common-lib KafkaListenerErrorHandling): a batch that
+        // failed here would be replayed to every socket again and again while newer signals wait; the listener skips a
+        // bad record itself, and anything else is logged and the feed goes on
+        container.setCommonErrorHandler(new CommonLoggingErrorHandler());
+        // the LIVE consumer is what a replica's sockets live on: it runs even where the shared listeners are switched
+        // off (spring.kafka.listener.auto-startup=false)
+        container.setAutoStartup(true);
+        container.setupMessageListener(listener);
+        return container;
     }
 
     /**

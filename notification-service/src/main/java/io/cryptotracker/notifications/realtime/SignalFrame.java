@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.cryptotracker.common.events.SignalData;
+import io.cryptotracker.common.symbols.Symbols;
+import io.cryptotracker.common.symbols.TradingPair;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
@@ -19,8 +21,8 @@ final class SignalFrame {
     final UUID eventId;
     final byte[] eventIdBytes;
     final String kind;
-    final String symbolKey;
-    final String symbolBase;
+    /** Null when the signal's symbol is none the rules read. */
+    final TradingPair symbol;
     final double spreadPercent;
     final long occurredAtMicros;
     final SignalData data;
@@ -41,8 +43,7 @@ final class SignalFrame {
         this.eventId = eventId;
         this.eventIdBytes = NotificationIdWriter.eventBytes(eventId);
         this.kind = data.kind();
-        this.symbolKey = Symbols.key(data.symbol());
-        this.symbolBase = Symbols.base(data.symbol());
+        this.symbol = Symbols.parse(data.symbol()).orElse(null);
         this.spreadPercent = data.spreadPercent() == null ? 0 : data.spreadPercent().doubleValue();
         this.occurredAtMicros = occurredAt == null ? 0 : occurredAt.getEpochSecond() * 1_000_000
                 + occurredAt.getNano() / 1_000;

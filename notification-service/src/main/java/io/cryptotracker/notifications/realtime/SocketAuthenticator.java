@@ -3,9 +3,8 @@ package io.cryptotracker.notifications.realtime;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.cryptotracker.common.security.AuthenticatedUser;
+import io.cryptotracker.common.security.JwtAuthentication;
 import io.cryptotracker.common.security.Tier;
-import io.cryptotracker.common.security.reactive.BearerTokenWebFilter;
 import io.cryptotracker.notifications.users.UserDirectory;
 import io.cryptotracker.notifications.users.UserView;
 import org.springframework.web.server.ServerWebExchange;
@@ -28,11 +27,13 @@ final class SocketAuthenticator {
     }
 
     Mono<Outcome> authenticate(ServerWebExchange exchange) {
-        AuthenticatedUser user = exchange.getAttribute(BearerTokenWebFilter.USER_ATTRIBUTE);
-        if (user != null) {
-            String token = exchange.getAttribute(BearerTokenWebFilter.TOKEN_ATTRIBUTE);
-            return Mono.just(decide(user.id(), user.tier(), TokenIssuedAt.of(token)));
-        }
+        return exchange.getPrincipal().ofType(JwtAuthentication.class)
+                .map(bearer -> decide(bearer.getPrincipal().id(), bearer.getPrincipal().tier(),
+                        bearer.getToken().getIssuedAt()))
+                .switchIfEmpty(Mono.defer(() -> byTicket(exchange)));
+    }
+
+    private Mono<Outcome> byTicket(ServerWebExchange exchange) {
         String ticket = exchange.getRequest().getQueryParams().getFirst("ticket");
         if (ticket == null || ticket.isBlank()) {
             return Mono.just(Outcome.unauthorized("A bearer token or a ticket from POST /api/v1/notifications/ws-ticket "

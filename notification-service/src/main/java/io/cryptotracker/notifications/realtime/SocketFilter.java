@@ -3,8 +3,8 @@ package io.cryptotracker.notifications.realtime;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
+import io.cryptotracker.common.symbols.SymbolSet;
 import io.cryptotracker.notifications.users.Preferences;
 
 /**
@@ -12,10 +12,10 @@ import io.cryptotracker.notifications.users.Preferences;
  * updated only. What a {@code subscribe} left out comes from the user's preferences (then the deny list applies too).
  *
  * @param kinds empty = every kind
- * @param allow symbol keys or bases; empty = every symbol
- * @param deny symbol keys or bases never sent
+ * @param allow pairs or coins; empty = every symbol
+ * @param deny pairs or coins never sent
  */
-record SocketFilter(Set<String> kinds, Set<String> allow, Set<String> deny, double minSpread) {
+record SocketFilter(Set<String> kinds, SymbolSet allow, SymbolSet deny, double minSpread) {
 
     static SocketFilter of(Preferences prefs, Subscription subscription) {
         List<String> kinds = subscription.kinds() != null ? subscription.kinds() : prefs.kinds();
@@ -23,24 +23,21 @@ record SocketFilter(Set<String> kinds, Set<String> allow, Set<String> deny, doub
         List<String> allow = ownSymbols ? subscription.symbols() : prefs.symbolsAllow();
         List<String> deny = ownSymbols ? List.of() : prefs.symbolsDeny();
         BigDecimal min = subscription.minSpread() != null ? subscription.minSpread() : prefs.minSpreadPercent();
-        return new SocketFilter(Set.copyOf(kinds), keys(allow), keys(deny), min == null ? 0 : min.doubleValue());
+        return new SocketFilter(Set.copyOf(kinds), SymbolSet.of(allow), SymbolSet.of(deny),
+                min == null ? 0 : min.doubleValue());
     }
 
     boolean accepts(SignalFrame frame) {
         if (!kinds.isEmpty() && !kinds.contains(frame.kind)) {
             return false;
         }
-        if (!allow.isEmpty() && !allow.contains(frame.symbolKey) && !allow.contains(frame.symbolBase)) {
+        if (!allow.isEmpty() && !allow.contains(frame.symbol)) {
             return false;
         }
-        if (!deny.isEmpty() && (deny.contains(frame.symbolKey) || deny.contains(frame.symbolBase))) {
+        if (deny.contains(frame.symbol)) {
             return false;
         }
         return !frame.spreadFiltered() || frame.spreadPercent >= minSpread;
-    }
-
-    private static Set<String> keys(List<String> symbols) {
-        return symbols.stream().map(Symbols::key).filter(key -> !key.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
     /**

@@ -4,15 +4,18 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.cryptotracker.common.security.AuthenticatedUser;
-import io.cryptotracker.common.security.reactive.BearerTokenWebFilter;
+import io.cryptotracker.common.security.JwtAuthentication;
 import io.cryptotracker.common.web.ApiException;
 import io.cryptotracker.common.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 
 /**
  * {@code POST /api/v1/notifications/ws-ticket} (VIP): a one-time ticket for {@code /ws/signals?ticket=}; and the
@@ -20,6 +23,7 @@ import org.springframework.web.server.ServerWebExchange;
  * Imperative: runs on the blocking pool.
  */
 @RestController
+@Tag(name = "WebSocket", description = "Tickets for opening /ws/signals from a browser")
 class WsTicketController {
 
     private final WsTickets tickets;
@@ -31,13 +35,17 @@ class WsTicketController {
     }
 
     @PostMapping("/api/v1/notifications/ws-ticket")
-    TicketResponse issue(ServerWebExchange exchange) {
-        AuthenticatedUser user = exchange.getAttribute(BearerTokenWebFilter.USER_ATTRIBUTE);
-        if (user == null) {
+    @Operation(operationId = "issueWsTicket", summary = "A one-time ticket (30 s) for /ws/signals?ticket=")
+    @ApiResponse(responseCode = "200", description = "The ticket and when it expires")
+    @ApiResponse(responseCode = "401", description = "No valid bearer token")
+    @ApiResponse(responseCode = "403", description = "The caller is not VIP, or the token predates a tier change")
+    TicketResponse issue(JwtAuthentication bearer) {
+        if (bearer == null) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
                     "A valid bearer token is required.");
         }
-        Instant issuedAt = TokenIssuedAt.of(exchange.getAttribute(BearerTokenWebFilter.TOKEN_ATTRIBUTE));
+        AuthenticatedUser user = bearer.getPrincipal();
+        Instant issuedAt = bearer.getToken().getIssuedAt();
         SocketAuthenticator.Outcome outcome = authenticator.decide(user.id(), user.tier(), issuedAt);
         if (outcome.status() != 200) {
             throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", outcome.detail());
@@ -47,6 +55,7 @@ class WsTicketController {
     }
 
     @GetMapping("/internal/v1/ws-tickets/{ticket}")
+    @Hidden
     TicketCheck check(@PathVariable String ticket) {
         return tickets.peek(ticket).map(holder -> new TicketCheck(holder.userId(), holder.expiresAt()))
                 .orElseThrow(() -> new NotFoundException("No such ticket, or it was used or has expired."));

@@ -28,8 +28,7 @@ class SharedUsersListener {
     }
 
     @KafkaListener(id = "notification-service-shared-users", topics = Topics.USERS,
-            groupId = "${spring.kafka.consumer.group-id:notification-service}",
-            containerPostProcessor = SharedConsumers.RETRY_UNTIL_HANDLED)
+            groupId = "${spring.kafka.consumer.group-id:notification-service}")
     void onUserEvent(String payload) {
         DomainEvent event = EventJson.tryRead(payload).orElse(null);
         if (event == null || UserDirectory.userIdOf(event) == null || event.eventId() == null

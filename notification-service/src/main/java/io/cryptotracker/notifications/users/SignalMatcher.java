@@ -1,10 +1,9 @@
 package io.cryptotracker.notifications.users;
 
 import java.math.BigDecimal;
-import java.util.List;
-import java.util.Locale;
 
 import io.cryptotracker.common.events.SignalData;
+import io.cryptotracker.common.symbols.SymbolSet;
 
 /** Whether a signal is one a user asked for: kind, gross spread, symbol allow and deny lists. */
 public final class SignalMatcher {
@@ -15,7 +14,8 @@ public final class SignalMatcher {
     /**
      * @return true when the signal's kind is among {@code kinds} (empty = all), its gross spread is at least
      *         {@code minSpreadPercent}, and its symbol is in {@code symbolsAllow} (empty = all) and not in
-     *         {@code symbolsDeny}
+     *         {@code symbolsDeny}, both read in any spelling ({@link SymbolSet}), so lists stored before the one
+     *         spelling ({@code 1000PEPE/USDT}) still match ({@code PEPE/USDT})
      */
     public static boolean matches(Preferences prefs, SignalData signal) {
         if (!prefs.kinds().isEmpty() && !prefs.kinds().contains(signal.kind())) {
@@ -25,19 +25,9 @@ public final class SignalMatcher {
         if (spread.compareTo(prefs.minSpreadPercent()) < 0) {
             return false;
         }
-        String symbol = signal.symbol() == null ? "" : signal.symbol().toUpperCase(Locale.ROOT);
-        if (!prefs.symbolsAllow().isEmpty() && !containsIgnoreCase(prefs.symbolsAllow(), symbol)) {
+        if (!prefs.symbolsAllow().isEmpty() && !SymbolSet.of(prefs.symbolsAllow()).contains(signal.symbol())) {
             return false;
         }
-        return !containsIgnoreCase(prefs.symbolsDeny(), symbol);
-    }
-
-    private static boolean containsIgnoreCase(List<String> symbols, String upperSymbol) {
-        for (String candidate : symbols) {
-            if (candidate != null && candidate.toUpperCase(Locale.ROOT).equals(upperSymbol)) {
-                return true;
-            }
-        }
-        return false;
+        return !SymbolSet.of(prefs.symbolsDeny()).contains(signal.symbol());
     }
 }

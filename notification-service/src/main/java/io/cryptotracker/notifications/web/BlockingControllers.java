@@ -1,7 +1,9 @@
 package io.cryptotracker.notifications.web;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -13,16 +15,16 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
  * bounded pool instead of the Netty event loop, which must never block (it serves the WebSocket fan-out).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BlockingControllers.Pool.class)
 public class BlockingControllers implements WebFluxConfigurer, DisposableBean {
 
     private final AsyncTaskExecutor executor;
 
-    public BlockingControllers(@Value("${notifications.web.blocking-threads:16}") int threads,
-            @Value("${notifications.web.blocking-queue:1000}") int queue) {
+    public BlockingControllers(Pool settings) {
         ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
-        pool.setCorePoolSize(threads);
-        pool.setMaxPoolSize(threads);
-        pool.setQueueCapacity(queue);
+        pool.setCorePoolSize(settings.blockingThreads());
+        pool.setMaxPoolSize(settings.blockingThreads());
+        pool.setQueueCapacity(settings.blockingQueue());
         pool.setThreadNamePrefix("blocking-http-");
         pool.setWaitForTasksToCompleteOnShutdown(true);
         pool.initialize();
@@ -38,5 +40,14 @@ public class BlockingControllers implements WebFluxConfigurer, DisposableBean {
     @Override
     public void destroy() {
         ((ThreadPoolTaskExecutor) executor).shutdown();
+    }
+
+    /**
+     * @param blockingThreads the pool's threads ({@code notifications.web.blocking-threads})
+     * @param blockingQueue how many requests may wait for a thread; past that the pool refuses
+     *        ({@code notifications.web.blocking-queue})
+     */
+    @ConfigurationProperties("notifications.web")
+    public record Pool(@DefaultValue("16") int blockingThreads, @DefaultValue("1000") int blockingQueue) {
     }
 }

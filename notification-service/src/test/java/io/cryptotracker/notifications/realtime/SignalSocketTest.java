@@ -22,6 +22,7 @@ import io.cryptotracker.common.events.SignalCreated;
 import io.cryptotracker.common.events.SignalData;
 import io.cryptotracker.common.events.SignalUpdated;
 import io.cryptotracker.common.events.SubscriptionChanged;
+import io.cryptotracker.common.events.Topics;
 import io.cryptotracker.common.security.AuthenticatedUser;
 import io.cryptotracker.common.security.Tier;
 import io.cryptotracker.testsupport.EmbeddedInfrastructure;
@@ -42,6 +43,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonLoggingErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -81,6 +84,9 @@ class SignalSocketTest {
 
     @Autowired
     KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    ConcurrentMessageListenerContainer<Object, Object> liveConsumerContainer;
 
     SignalEvents events;
 
@@ -137,6 +143,20 @@ class SignalSocketTest {
             assertThat(notification.get("browser").asBoolean()).isTrue();
             assertThat(notification.get("sound").asBoolean()).isTrue();
             assertThat(client.ofType("notification")).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRecordThatIsNoEventIsSkippedAndTheFeedGoesOnWithoutReplayingTheBatch() {
+        assertThat(liveConsumerContainer.getCommonErrorHandler()).as("the live feed's own error handler, not the "
+                + "shared retry-until-handled one").isInstanceOf(CommonLoggingErrorHandler.class);
+        try (SocketClient client = SocketClient.connect(port, token(UUID.randomUUID(), Tier.VIP))) {
+            kafka.send(Topics.SIGNALS, "poison", "{not an event");
+            SignalData data = SignalEvents.signal("funding-rate", "ETH/USDT", "1.5");
+            events.created(data);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> client.signals().size() == 1);
+            assertThat(client.signals().get(0).get("id").asString()).isEqualTo(data.id().toString());
         }
     }
 

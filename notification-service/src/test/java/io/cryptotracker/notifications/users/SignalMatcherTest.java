@@ -52,6 +52,15 @@ class SignalMatcherTest {
     }
 
     @Test
+    void listsStoredInAnOlderSpellingMatchTheOneSpelling() {
+        SignalData pepe = signal("mexc-spot-futures", "PEPE/USDT", "3");
+
+        assertThat(SignalMatcher.matches(prefs(List.of(), "1", List.of("1000PEPE/USDT"), List.of()), pepe)).isTrue();
+        assertThat(SignalMatcher.matches(prefs(List.of(), "1", List.of(), List.of("1000PEPEUSDT")), pepe)).isFalse();
+        assertThat(SignalMatcher.matches(prefs(List.of(), "1", List.of("PEPE/USDC"), List.of()), pepe)).isFalse();
+    }
+
+    @Test
     void theDefaultsMatchEveryKindFromOnePercent() {
         assertThat(SignalMatcher.matches(Preferences.DEFAULT, signal("funding-rate", "SOL/USDT", "1.0"))).isTrue();
         assertThat(SignalMatcher.matches(Preferences.DEFAULT, signal("funding-rate", "SOL/USDT", "0.99"))).isFalse();

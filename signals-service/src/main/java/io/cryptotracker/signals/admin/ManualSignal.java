@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.UUID;
 
 import io.cryptotracker.common.events.SignalData;
+import io.cryptotracker.common.symbols.Symbols;
 import io.cryptotracker.common.web.FieldError;
 import io.cryptotracker.common.web.ValidationException;
 import io.cryptotracker.signals.store.SignalKind;
 import io.cryptotracker.signals.store.SignalSource;
-import io.cryptotracker.signals.store.Symbols;
 
 /**
  * The body of {@code POST /api/v1/signals}: {@code {kind, symbol, spread_percent, net_spread_percent?, spot_futures

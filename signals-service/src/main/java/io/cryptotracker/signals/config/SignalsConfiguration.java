@@ -1,7 +1,5 @@
 package io.cryptotracker.signals.config;
 
-import java.time.Duration;
-
 import io.cryptotracker.signals.detect.DetectionSettings;
 import io.cryptotracker.signals.detect.DexDetector;
 import io.cryptotracker.signals.detect.FundingRateDetector;
@@ -10,12 +8,9 @@ import io.cryptotracker.signals.telegram.PostParser;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.util.backoff.ExponentialBackOff;
 
-/** The plain detector and parser classes as beans, settings, scheduling and Kafka redelivery. */
+/** The plain detector and parser classes as beans, settings and scheduling. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SignalsProperties.class)
 @EnableScheduling
@@ -44,17 +39,5 @@ class SignalsConfiguration {
     @Bean
     PostParser postParser() {
         return new PostParser();
-    }
-
-    /**
-     * A snapshot whose handling failed (the database was away) is retried with a growing pause; a newer snapshot
-     * of the symbol follows anyway, so retries stop after about a minute rather than block the partition.
-     */
-    @Bean
-    CommonErrorHandler retryThenSkip() {
-        ExponentialBackOff backOff = new ExponentialBackOff(Duration.ofMillis(500).toMillis(), 2.0);
-        backOff.setMaxInterval(Duration.ofSeconds(10).toMillis());
-        backOff.setMaxElapsedTime(Duration.ofMinutes(1).toMillis());
-        return new DefaultErrorHandler(backOff);
     }
 }

@@ -9,12 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.cryptotracker.common.symbols.Symbols;
 import io.cryptotracker.common.web.FieldError;
 import io.cryptotracker.common.web.PageQuery;
 import io.cryptotracker.common.web.ValidationException;
 import io.cryptotracker.common.web.input.StorableTime;
 import io.cryptotracker.signals.store.SignalKind;
-import io.cryptotracker.signals.store.Symbols;
 
 /**
  * The filters of a signal list, checked: every malformed or foreign parameter is a 400 naming it.

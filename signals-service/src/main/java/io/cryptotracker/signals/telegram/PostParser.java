@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.cryptotracker.signals.store.Symbols;
+import io.cryptotracker.common.symbols.Symbols;
 import io.cryptotracker.signals.telegram.PostText.Line;
 
 /**

@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;
 
+import io.cryptotracker.common.retry.RetryBackOff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.backoff.BackOffExecution;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +26,8 @@ public final class TelegramPoller {
     private static final Logger log = LoggerFactory.getLogger(TelegramPoller.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ALLOWED = "%5B%22channel_post%22%2C%22edited_channel_post%22%5D";
+    private static final RetryBackOff FAILURE_PAUSES = RetryBackOff.doubling(Duration.ofSeconds(1),
+            Duration.ofMinutes(1));
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String botUrl;
@@ -99,29 +103,28 @@ public final class TelegramPoller {
         return body;
     }
 
-    /** Polls until interrupted, backing off after failures (up to a minute). */
+    /** Polls until interrupted, pausing after failures (1 s, doubling up to a minute). */
     public void run() {
-        Duration pause = Duration.ofSeconds(1);
+        BackOffExecution pauses = FAILURE_PAUSES.toBackOff().start();
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 pollOnce();
-                pause = Duration.ofSeconds(1);
+                pauses = FAILURE_PAUSES.toBackOff().start();
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 return;
             }
             catch (RuntimeException ex) {
-                log.warn("Telegram polling failed, retrying in {} s: {}", pause.toSeconds(), ex.getMessage());
+                long pause = pauses.nextBackOff();
+                log.warn("Telegram polling failed, retrying in {} ms: {}", pause, ex.getMessage());
                 try {
-                    Thread.sleep(pause.toMillis());
+                    Thread.sleep(pause);
                 }
                 catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                pause = pause.multipliedBy(2).compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1)
-                        : pause.multipliedBy(2);
             }
         }
     }

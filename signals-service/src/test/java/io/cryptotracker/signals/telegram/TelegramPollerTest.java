@@ -2,16 +2,20 @@ package io.cryptotracker.signals.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
 
 import com.sun.net.httpserver.HttpServer;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,5 +97,27 @@ class TelegramPollerTest {
 
         assertThatThrownBy(poller::pollOnce).hasMessageContaining("409").hasMessageContaining("Conflict")
                 .hasMessageNotContaining("secret-token");
+    }
+
+    @Test
+    void pollingGoesOnAfterAFailedRoundOnceTheBackOffPauseHasPassed() {
+        List<TelegramPost> received = new CopyOnWriteArrayList<>();
+        TelegramPoller poller = new TelegramPoller(apiUrl(), "t", 1, 0, received::add);
+        status = 502;
+        updates = "Bad Gateway";
+        try (SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("telegram-poller-test-")) {
+            Future<?> polling = executor.submit(poller::run);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> requests.stream().anyMatch(path -> path.contains("/getUpdates")));
+
+            status = 200;
+            updates = "{\"ok\":true,\"result\":[{\"update_id\":9,\"channel_post\":{\"message_id\":3,"
+                    + "\"chat\":{\"id\":-1},\"date\":1795558000,\"text\":\"Spread Alert\"}}]}";
+            await().atMost(Duration.ofSeconds(5)).until(() -> !received.isEmpty());
+            assertThat(received.get(0).updateId()).isEqualTo(9);
+
+            polling.cancel(true);
+            await().atMost(Duration.ofSeconds(5)).until(polling::isDone);
+        }
     }
 }

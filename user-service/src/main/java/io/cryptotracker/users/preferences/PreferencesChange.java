@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.cryptotracker.common.symbols.Symbol;
+import io.cryptotracker.common.symbols.Symbols;
 import io.cryptotracker.common.web.ValidationException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -32,14 +35,15 @@ public record PreferencesChange(
                 @DecimalMax(value = "100", message = SPREAD)
                 @MaxDecimals(3) BigDecimal> minSpreadPercent,
         Optional<@NotNull @Size(max = MAX_SYMBOLS, message = "must have at most {max} pairs")
-                List<@NotNull @TradingPair String>> symbolsAllow,
+                List<@NotNull @Symbol(message = PAIR) String>> symbolsAllow,
         Optional<@NotNull @Size(max = MAX_SYMBOLS, message = "must have at most {max} pairs")
-                List<@NotNull @TradingPair String>> symbolsDeny,
+                List<@NotNull @Symbol(message = PAIR) String>> symbolsDeny,
         Optional<@Valid QuietHours> quietHours,
         Optional<@NotNull @TimeZoneId String> timezone) {
 
     static final int MAX_SYMBOLS = 200;
     static final String SPREAD = "must be a number from 0 to 100";
+    static final String PAIR = "must be a pair such as BTC/USDT, BTCUSDT, BTC_USDT or a coin such as BTC";
 
     /** Channels to switch; a channel left out keeps its setting. */
     public record Channels(Optional<@NotNull Boolean> browser, Optional<@NotNull Boolean> email,
@@ -47,6 +51,7 @@ public record PreferencesChange(
     }
 
     /** A daily window as {@code HH:mm}; both times or neither (then no quiet hours), and different. */
+    @Schema(nullable = true)
     public record QuietHours(@Pattern(regexp = HH_MM, message = TIME) String start,
             @Pattern(regexp = HH_MM, message = TIME) String end) {
 

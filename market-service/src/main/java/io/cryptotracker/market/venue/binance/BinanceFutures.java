@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.cryptotracker.common.events.MarketSnapshot;
+import io.cryptotracker.common.symbols.Symbols;
+import io.cryptotracker.common.symbols.TradingPair;
 import io.cryptotracker.market.normalize.FundingRates;
-import io.cryptotracker.market.normalize.MarketSymbol;
-import io.cryptotracker.market.normalize.Symbols;
 import io.cryptotracker.market.source.SourceClient;
 import io.cryptotracker.market.source.SourceException;
 import io.cryptotracker.market.source.SourceJson;
@@ -64,7 +64,7 @@ public class BinanceFutures implements PerpetualSource {
 
     static VenueQuoteOf quote(JsonNode index, Map<String, Integer> intervals, BigDecimal takerFee) {
         String raw = SourceJson.text(index, "symbol");
-        MarketSymbol symbol = Symbols.parse(raw).orElse(null);
+        TradingPair symbol = Symbols.parseInstrument(raw).orElse(null);
         BigDecimal mark = SourceJson.decimal(index, "markPrice");
         BigDecimal rate = SourceJson.decimal(index, "lastFundingRate");
         if (symbol == null || mark == null || mark.signum() <= 0 || rate == null) {
@@ -75,7 +75,7 @@ public class BinanceFutures implements PerpetualSource {
         MarketSnapshot.VenueQuote quote = new MarketSnapshot.VenueQuote("binance", "perp", null, null, null, null,
                 null, symbol.perUnit(mark), symbol.perUnit(SourceJson.decimal(index, "indexPrice")), null, takerFee,
                 funding, SourceJson.epochMillis(index, "time"));
-        return new VenueQuoteOf(symbol.unified(), symbol.base(), symbol.quote(), quote);
+        return new VenueQuoteOf(symbol.symbol(), symbol.base(), symbol.quote(), quote);
     }
 
     private void refreshIntervals() {

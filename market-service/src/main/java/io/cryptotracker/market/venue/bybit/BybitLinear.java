@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.cryptotracker.common.events.MarketSnapshot;
+import io.cryptotracker.common.symbols.Symbols;
+import io.cryptotracker.common.symbols.TradingPair;
 import io.cryptotracker.market.normalize.FundingRates;
-import io.cryptotracker.market.normalize.MarketSymbol;
-import io.cryptotracker.market.normalize.Symbols;
 import io.cryptotracker.market.source.SourceClient;
 import io.cryptotracker.market.source.SourceException;
 import io.cryptotracker.market.source.SourceJson;
@@ -70,7 +70,7 @@ public class BybitLinear implements PerpetualSource {
     static VenueQuoteOf quote(JsonNode ticker, Map<String, Integer> intervalHours, BigDecimal takerFee,
             Instant answeredAt) {
         String raw = SourceJson.text(ticker, "symbol");
-        MarketSymbol symbol = Symbols.parse(raw).orElse(null);
+        TradingPair symbol = Symbols.parseInstrument(raw).orElse(null);
         BigDecimal bid = SourceJson.decimal(ticker, "bid1Price");
         BigDecimal ask = SourceJson.decimal(ticker, "ask1Price");
         if (symbol == null || bid == null || ask == null || bid.signum() <= 0 || ask.signum() <= 0) {
@@ -85,7 +85,7 @@ public class BybitLinear implements PerpetualSource {
                 symbol.perUnit(SourceJson.decimal(ticker, "markPrice")),
                 symbol.perUnit(SourceJson.decimal(ticker, "indexPrice")), SourceJson.decimal(ticker, "turnover24h"),
                 takerFee, funding, answeredAt);
-        return new VenueQuoteOf(symbol.unified(), symbol.base(), symbol.quote(), quote);
+        return new VenueQuoteOf(symbol.symbol(), symbol.base(), symbol.quote(), quote);
     }
 
     private void refreshIntervals() {

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.cryptotracker.common.events.MarketSnapshot;
+import io.cryptotracker.common.symbols.Symbols;
+import io.cryptotracker.common.symbols.TradingPair;
 import io.cryptotracker.market.normalize.FundingRates;
-import io.cryptotracker.market.normalize.MarketSymbol;
-import io.cryptotracker.market.normalize.Symbols;
 import io.cryptotracker.market.source.SourceClient;
 import io.cryptotracker.market.source.SourceException;
 import io.cryptotracker.market.source.SourceJson;
@@ -91,7 +91,7 @@ public class MexcFutures implements PerpetualSource {
     }
 
     static VenueQuoteOf quote(JsonNode ticker, JsonNode rate, Contract contract) {
-        MarketSymbol symbol = Symbols.parse(SourceJson.text(ticker, "symbol")).orElse(null);
+        TradingPair symbol = Symbols.parseInstrument(SourceJson.text(ticker, "symbol")).orElse(null);
         BigDecimal bid = SourceJson.decimal(ticker, "bid1");
         BigDecimal ask = SourceJson.decimal(ticker, "ask1");
         if (symbol == null || bid == null || ask == null || bid.signum() <= 0 || ask.signum() <= 0
@@ -115,7 +115,7 @@ public class MexcFutures implements PerpetualSource {
                 symbol.perUnit(SourceJson.decimal(ticker, "fairPrice")),
                 symbol.perUnit(SourceJson.decimal(ticker, "indexPrice")), volume(ticker, contract, last),
                 contract == null ? null : contract.takerFee(), funding, quotedAt);
-        return new VenueQuoteOf(symbol.unified(), symbol.base(), symbol.quote(), quote);
+        return new VenueQuoteOf(symbol.symbol(), symbol.base(), symbol.quote(), quote);
     }
 
     static BigDecimal volume(JsonNode ticker, Contract contract, BigDecimal last) {

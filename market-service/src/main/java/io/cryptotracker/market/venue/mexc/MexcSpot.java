@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.cryptotracker.common.events.MarketSnapshot;
-import io.cryptotracker.market.normalize.MarketSymbol;
-import io.cryptotracker.market.normalize.Symbols;
+import io.cryptotracker.common.symbols.Symbols;
+import io.cryptotracker.common.symbols.TradingPair;
 import io.cryptotracker.market.source.SourceClient;
 import io.cryptotracker.market.source.SourceException;
 import io.cryptotracker.market.source.SourceJson;
@@ -64,7 +64,7 @@ public class MexcSpot implements SpotBookSource {
     }
 
     VenueQuoteOf quote(JsonNode book, JsonNode day, Instant fetched) {
-        MarketSymbol symbol = Symbols.parse(SourceJson.text(book, "symbol")).orElse(null);
+        TradingPair symbol = Symbols.parseInstrument(SourceJson.text(book, "symbol")).orElse(null);
         BigDecimal bid = SourceJson.decimal(book, "bidPrice");
         BigDecimal ask = SourceJson.decimal(book, "askPrice");
         if (symbol == null || bid == null || ask == null || bid.signum() <= 0 || ask.signum() <= 0) {
@@ -76,7 +76,7 @@ public class MexcSpot implements SpotBookSource {
                 symbol.perUnit(ask), symbol.baseUnits(SourceJson.decimal(book, "bidQty")),
                 symbol.baseUnits(SourceJson.decimal(book, "askQty")), symbol.perUnit(last), null, null, volume,
                 takerFee, null, fetched);
-        return new VenueQuoteOf(symbol.unified(), symbol.base(), symbol.quote(), quote);
+        return new VenueQuoteOf(symbol.symbol(), symbol.base(), symbol.quote(), quote);
     }
 
     private JsonNode array(JsonNode node) {

@@ -8,6 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.server.ServerWebExchange;
@@ -25,7 +26,8 @@ public class ReactiveProblemResponses implements ServerAuthenticationEntryPoint,
 
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
-        return unauthorized(exchange, "A valid bearer token is required.");
+        return unauthorized(exchange, ex instanceof OAuth2AuthenticationException
+                ? "The bearer token is invalid or has expired." : "A valid bearer token is required.");
     }
 
     @Override

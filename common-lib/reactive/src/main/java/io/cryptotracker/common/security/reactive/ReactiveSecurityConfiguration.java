@@ -1,41 +1,78 @@
 package io.cryptotracker.common.security.reactive;
 
-import io.cryptotracker.common.security.JwtVerifier;
-import io.cryptotracker.common.security.JwtVerifierConfiguration;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import io.cryptotracker.common.security.AccessTokens;
 import io.cryptotracker.common.security.SecurityProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
-import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The security every reactive (WebFlux) service runs, twin of the servlet one: stateless, bearer access tokens
- * verified by {@link JwtVerifier}, health and metrics open, {@code cryptotracker.security.public-paths} open,
- * everything else authenticated, and problem+json for 401 and 403. No method security: check tiers and roles in code.
- * Needs Spring Security on the classpath, so the gateway (which has none) is not affected.
+ * The security every reactive (WebFlux) service runs, twin of the servlet one: stateless, Spring Security's OAuth2
+ * resource server verifying bearer access tokens ({@link AccessTokens}: RS256, pinned issuer, auth-service's JWKS
+ * found through discovery), the principal our {@link io.cryptotracker.common.security.AuthenticatedUser}, health and
+ * metrics open, {@code cryptotracker.security.public-paths} open, everything else authenticated, and problem+json for
+ * 401 and 403. No method security: check tiers and roles in code. The gateway declares its own chain and uses only
+ * the {@link ReactiveJwtDecoder}.
  */
-@AutoConfiguration(after = JwtVerifierConfiguration.class,
-        beforeName = { "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
-                "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration" })
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass(SecurityWebFilterChain.class)
-@ConditionalOnBean(JwtVerifier.class)
+@EnableConfigurationProperties(SecurityProperties.class)
 @EnableWebFluxSecurity
 public class ReactiveSecurityConfiguration {
 
     static final String[] ALWAYS_OPEN = { "/actuator/health/**", "/actuator/health", "/actuator/info",
             "/actuator/prometheus", "/livez", "/readyz", "/error", "/v3/api-docs", "/v3/api-docs/**" };
+
+    /**
+     * auth-service's keys from {@code cryptotracker.security.jwks-uri} ({@code lb://} through the load balancer). The
+     * key lookup runs off the event loop, since an unknown key id makes it fetch the JWKS with a blocking call; every
+     * failure, a JWKS that cannot be fetched too, is a bad token (401).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty("cryptotracker.security.jwks-uri")
+    ReactiveJwtDecoder reactiveJwtDecoder(SecurityProperties properties,
+            ObjectProvider<LoadBalancerClient> loadBalancer) {
+        JWKSource<SecurityContext> keys = AccessTokens.remoteJwks(properties, loadBalancer::getObject);
+        NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSource(jwt -> Mono
+                        .fromCallable(() -> keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMapIterable(found -> found))
+                .jwsAlgorithm(AccessTokens.ALGORITHM)
+                .build();
+        nimbus.setJwtValidator(AccessTokens.validator(properties.issuer(), properties.clockSkew()));
+        return token -> nimbus.decode(token).onErrorMap(
+                ex -> ex instanceof JwtException && !(ex instanceof BadJwtException),
+                ex -> new BadJwtException(ex.getMessage(), ex));
+    }
 
     @Bean
     @ConditionalOnMissingBean
@@ -53,7 +90,7 @@ public class ReactiveSecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityWebFilterChain.class)
-    SecurityWebFilterChain cryptotrackerSecurityWebFilterChain(ServerHttpSecurity http, JwtVerifier verifier,
+    SecurityWebFilterChain cryptotrackerSecurityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
             SecurityProperties properties, ReactiveProblemResponses problems) {
         return http.csrf(csrf -> csrf.disable())
                 .cors(cors -> cors.disable())
@@ -66,9 +103,13 @@ public class ReactiveSecurityConfiguration {
                         .pathMatchers(ALWAYS_OPEN).permitAll()
                         .pathMatchers(publicPaths(properties)).permitAll()
                         .anyExchange().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(
+                                new ReactiveJwtAuthenticationConverterAdapter(AccessTokens::authentication)))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .addFilterAt(new BearerTokenWebFilter(verifier, problems), SecurityWebFiltersOrder.AUTHENTICATION)
                 .build();
     }
 

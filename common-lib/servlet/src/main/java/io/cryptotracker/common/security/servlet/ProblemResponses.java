@@ -10,11 +10,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes the 401 and 403 answers of the security filter chain as problem+json, before any controller runs. */
+/**
+ * Writes the 401 and 403 answers of the security filter chain as problem+json, before any controller runs: the
+ * resource server's entry point (a bad bearer token is an {@link OAuth2AuthenticationException}) and access-denied
+ * handler.
+ */
 public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper json;
@@ -26,7 +31,8 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
-        unauthorized(request, response, "A valid bearer token is required.");
+        unauthorized(request, response, ex instanceof OAuth2AuthenticationException
+                ? "The bearer token is invalid or has expired." : "A valid bearer token is required.");
     }
 
     @Override
@@ -36,7 +42,7 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
                 request.getRequestURI());
     }
 
-    void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+    private void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail, request.getRequestURI());
     }

@@ -1,0 +1,23 @@
+package io.cryptotracker.gateway;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import io.cryptotracker.testsupport.architecture.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+/** The fence of issue 14 over the gateway's production classes ({@link ArchitectureRules}). */
+class ArchitectureTest {
+
+    private static final String ROOT = "io.cryptotracker.gateway";
+
+    private static final JavaClasses CLASSES = ArchitectureRules.productionClasses(ROOT);
+
+    @Test
+    void usesNoOtherServiceNoTestSupportAndNoServletWebCode() {
+        ArchitectureRules.reactiveServiceBoundaries(ROOT).check(CLASSES);
+    }
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        ArchitectureRules.noCyclesBetweenFeatures(ROOT).check(CLASSES);
+    }
+}

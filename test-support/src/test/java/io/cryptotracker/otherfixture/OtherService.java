@@ -1,0 +1,5 @@
+package io.cryptotracker.otherfixture;
+
+/** Stands for another service's class. */
+public class OtherService {
+}
