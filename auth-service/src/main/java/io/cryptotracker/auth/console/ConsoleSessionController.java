@@ -65,7 +65,9 @@ class ConsoleSessionController {
             parameters = @Parameter(in = ParameterIn.HEADER, name = ConsoleRequestGuard.CONSOLE_HEADER,
                     required = true, schema = @Schema(allowableValues = "1")))
     @ApiResponse(responseCode = "200", description = "Signed in; no refresh token in the body",
-            headers = @Header(name = HttpHeaders.SET_COOKIE, description = COOKIE))
+            headers = @Header(name = HttpHeaders.SET_COOKIE, description = COOKIE),
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ConsoleAccessToken.class)))
     @ApiResponse(responseCode = "400", description = "Invalid `email` or `password`, named in `errors`",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "401", description = "The same answer for an unknown email, a wrong password and a "
@@ -88,7 +90,9 @@ class ConsoleSessionController {
                         schema = @Schema(allowableValues = "1")),
                 @Parameter(in = ParameterIn.COOKIE, name = "ct_refresh", description = "the refresh token") })
     @ApiResponse(responseCode = "200", description = "Refreshed; the cookie is rotated",
-            headers = @Header(name = HttpHeaders.SET_COOKIE, description = COOKIE))
+            headers = @Header(name = HttpHeaders.SET_COOKIE, description = COOKIE),
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ConsoleAccessToken.class)))
     @ApiResponse(responseCode = "401", description = "No cookie, or an unknown, spent, revoked or expired one; the "
             + "cookie is cleared", headers = @Header(name = HttpHeaders.SET_COOKIE, description = CLEARED),
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))

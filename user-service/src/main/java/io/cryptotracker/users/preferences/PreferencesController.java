@@ -66,6 +66,7 @@ class PreferencesController {
         }
     }
 
+    @Schema(nullable = true)
     record QuietHours(String start, String end) {
     }
 }
