@@ -127,10 +127,15 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
         return sweeper.login(email, PASSWORD).text("access_token");
     }
 
-    /** The console endpoints refuse every request without the console header: the sweep sends it everywhere. */
+    /**
+     * The console endpoints refuse every request without the console header: the sweep sends it everywhere. A valid
+     * registration (a new email on every call) lets the contract test reach the 201.
+     */
     @Override
     protected BadInputSweep.Samples badInputSamples() {
-        return new BadInputSweep.Samples().header("X-CryptoTracker-Console", "1");
+        return new BadInputSweep.Samples().header("X-CryptoTracker-Console", "1")
+                .body("POST /api/v1/auth/register", "{\"email\": \"" + uniqueEmail("Contract") + "\", \"username\": \"contract_"
+                        + UUID.randomUUID().toString().substring(0, 8) + "\", \"password\": \"" + PASSWORD + "\"}");
     }
 
     AuthApi api;

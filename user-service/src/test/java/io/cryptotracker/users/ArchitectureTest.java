@@ -2,7 +2,6 @@ package io.cryptotracker.users;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import io.cryptotracker.testsupport.architecture.ArchitectureRules;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The fence of issue 14 over user-service's production classes ({@link ArchitectureRules}). */
@@ -18,7 +17,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("feature cycles are being broken under issue 14 – see report")
     void featurePackagesHaveNoCycles() {
         ArchitectureRules.noCyclesBetweenFeatures(ROOT).check(CLASSES);
     }

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.UUID;
 
 import io.cryptotracker.auth.account.EmailAddress;
-import io.cryptotracker.auth.account.Registration;
 import io.cryptotracker.auth.account.Roles;
 import io.cryptotracker.auth.account.UserAccount;
 import io.cryptotracker.auth.account.UserAccounts;
 import io.cryptotracker.auth.password.PasswordHasher;
 import io.cryptotracker.auth.password.PasswordPolicy;
+import io.cryptotracker.auth.registration.Registration;
 import io.cryptotracker.common.outbox.OutboxWriter;
 import io.cryptotracker.common.security.AuthenticatedUser;
 import org.slf4j.Logger;

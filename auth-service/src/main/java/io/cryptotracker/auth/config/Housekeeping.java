@@ -3,8 +3,8 @@ package io.cryptotracker.auth.config;
 import java.time.Clock;
 import java.time.Instant;
 
-import io.cryptotracker.auth.login.LoginThrottle;
-import io.cryptotracker.auth.login.LoginThrottleProperties;
+import io.cryptotracker.auth.throttle.LoginThrottle;
+import io.cryptotracker.auth.throttle.LoginThrottleProperties;
 import io.cryptotracker.auth.token.RefreshTokenStore;
 import io.cryptotracker.auth.token.TokenProperties;
 import org.slf4j.Logger;

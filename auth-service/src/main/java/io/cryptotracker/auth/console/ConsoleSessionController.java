@@ -1,6 +1,6 @@
 package io.cryptotracker.auth.console;
 
-import io.cryptotracker.auth.login.ClientOrigin;
+import io.cryptotracker.auth.audit.ClientOrigin;
 import io.cryptotracker.auth.login.Login;
 import io.cryptotracker.auth.login.LoginRequest;
 import io.cryptotracker.auth.token.Sessions;
@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.CacheControl;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * requests without the console's header and cross-site ones before any of these runs.
  */
 @RestController
+@Tag(name = "Console session")
 @RequestMapping(ConsoleSessionController.PATH)
 class ConsoleSessionController {
 
@@ -58,12 +60,14 @@ class ConsoleSessionController {
     }
 
     @PostMapping("/login")
-    @Operation(summary = "Sign the console in: the access token in the body, the refresh token in a cookie",
+    @Operation(operationId = "consoleLogin", summary = "Sign the console in: the access token in the body, the refresh token in a cookie",
             description = "The same checks, throttling and audit as `POST /api/v1/auth/login`." + GUARD,
             parameters = @Parameter(in = ParameterIn.HEADER, name = ConsoleRequestGuard.CONSOLE_HEADER,
                     required = true, schema = @Schema(allowableValues = "1")))
     @ApiResponse(responseCode = "200", description = "Signed in; no refresh token in the body",
-            headers = @Header(name = HttpHeaders.SET_COOKIE, description = COOKIE))
+            headers = @Header(name = HttpHeaders.SET_COOKIE, description = COOKIE),
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ConsoleAccessToken.class)))
     @ApiResponse(responseCode = "400", description = "Invalid `email` or `password`, named in `errors`",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "401", description = "The same answer for an unknown email, a wrong password and a "
@@ -78,7 +82,7 @@ class ConsoleSessionController {
     }
 
     @PostMapping("/refresh")
-    @Operation(summary = "Exchange the refresh cookie for a new access token and a rotated cookie",
+    @Operation(operationId = "consoleRefresh", summary = "Exchange the refresh cookie for a new access token and a rotated cookie",
             description = "Rotation and reuse detection as `POST /api/v1/auth/refresh`: a spent cookie value presented "
                     + "again revokes its whole family. No body." + GUARD,
             parameters = {
@@ -86,7 +90,9 @@ class ConsoleSessionController {
                         schema = @Schema(allowableValues = "1")),
                 @Parameter(in = ParameterIn.COOKIE, name = "ct_refresh", description = "the refresh token") })
     @ApiResponse(responseCode = "200", description = "Refreshed; the cookie is rotated",
-            headers = @Header(name = HttpHeaders.SET_COOKIE, description = COOKIE))
+            headers = @Header(name = HttpHeaders.SET_COOKIE, description = COOKIE),
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ConsoleAccessToken.class)))
     @ApiResponse(responseCode = "401", description = "No cookie, or an unknown, spent, revoked or expired one; the "
             + "cookie is cleared", headers = @Header(name = HttpHeaders.SET_COOKIE, description = CLEARED),
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
@@ -106,7 +112,7 @@ class ConsoleSessionController {
     }
 
     @PostMapping("/logout")
-    @Operation(summary = "Sign the console out: revoke the cookie's session and clear the cookie",
+    @Operation(operationId = "consoleLogout", summary = "Sign the console out: revoke the cookie's session and clear the cookie",
             description = "The cookie is the credential, so no bearer token is needed. Idempotent: 204 also without "
                     + "a cookie or with a dead one." + GUARD,
             parameters = {

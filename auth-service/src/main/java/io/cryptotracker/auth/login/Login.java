@@ -12,6 +12,8 @@ import io.cryptotracker.auth.account.UserAccounts;
 import io.cryptotracker.auth.audit.AuditTrail;
 import io.cryptotracker.auth.audit.RequestOrigin;
 import io.cryptotracker.auth.password.PasswordHasher;
+import io.cryptotracker.auth.throttle.PasswordAttempts;
+import io.cryptotracker.auth.throttle.ThrottleKey;
 import io.cryptotracker.auth.token.Sessions;
 import io.cryptotracker.auth.token.TokenPair;
 import io.cryptotracker.common.web.UnauthorizedException;

@@ -2,6 +2,7 @@ package io.cryptotracker.common.web;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.cryptotracker.common.web.input.InputText;
 import io.cryptotracker.common.web.input.InvalidTextException;
 import io.cryptotracker.common.web.input.InvalidTimeException;
@@ -26,6 +28,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.PropertyNamingStrategy;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Builds the RFC 9457 bodies every CryptoTracker service and the gateway answer errors with. */
 public final class Problems {
@@ -165,7 +169,29 @@ public final class Problems {
         if (ex instanceof InputCoercionException) {
             return "is out of range";
         }
+        if (ex instanceof UnrecognizedPropertyException unknown) {
+            return "is not a field of this request; known are " + String.join(", ",
+                    unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
+        }
+        if (ex instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return "must be one of " + String.join(", ", enumNames(invalid.getTargetType()));
+        }
         return "has an invalid value";
+    }
+
+    /** An enum's constants as JSON spells them: by its {@code @JsonValue} method if it has one, else by name. */
+    private static List<String> enumNames(Class<?> type) {
+        Method jsonValue = Arrays.stream(type.getMethods()).filter(m -> m.isAnnotationPresent(JsonValue.class))
+                .findFirst().orElse(null);
+        return Arrays.stream(type.getEnumConstants()).map(constant -> {
+            try {
+                return jsonValue == null ? ((Enum<?>) constant).name() : String.valueOf(jsonValue.invoke(constant));
+            }
+            catch (ReflectiveOperationException ex) {
+                return ((Enum<?>) constant).name();
+            }
+        }).toList();
     }
 
     /** The answer carrying a problem: its status, the given headers and {@code application/problem+json}. */

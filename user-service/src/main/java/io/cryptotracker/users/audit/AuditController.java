@@ -5,6 +5,8 @@ import java.util.Set;
 import io.cryptotracker.common.security.AuthenticatedUser;
 import io.cryptotracker.common.web.PageQuery;
 import io.cryptotracker.common.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's own security log: logins, password, plan and preference changes, newest first. */
 @RestController
+@Tag(name = "Audit")
 class AuditController {
 
     private final AuditLog auditLog;
@@ -21,6 +24,7 @@ class AuditController {
     }
 
     @GetMapping("/api/v1/users/me/audit")
+    @Operation(operationId = "listAudit", summary = "The caller's own security log, newest first by default")
     PageResponse<AuditLog.AuditEntry> myAudit(@AuthenticationPrincipal AuthenticatedUser user,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.cryptotracker.users.subscription.Subscription;
 import io.cryptotracker.users.subscription.SubscriptionView;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -55,7 +57,8 @@ public class UserDirectory {
 
     private static Entry map(ResultSet rs, int row) throws SQLException {
         SubscriptionView subscription = rs.getString("plan") == null ? null
-                : new SubscriptionView(rs.getString("plan"), rs.getString("status"), instant(rs, "started_at"),
+                : new SubscriptionView(Subscription.Plan.valueOf(rs.getString("plan")),
+                        Subscription.Status.valueOf(rs.getString("status")), instant(rs, "started_at"),
                         instant(rs, "expires_at"), rs.getBoolean("auto_renew"));
         return new Entry(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("username"),
                 instant(rs, "created_at"), subscription);
@@ -72,6 +75,7 @@ public class UserDirectory {
      * @param username null until the user's UserRegistered has arrived
      * @param subscription the plan as {@code /users/me} shows it
      */
-    public record Entry(UUID id, String email, String username, Instant createdAt, SubscriptionView subscription) {
+    public record Entry(UUID id, String email, @Schema(nullable = true) String username, Instant createdAt,
+            SubscriptionView subscription) {
     }
 }

@@ -4,6 +4,8 @@ import java.util.Set;
 
 import io.cryptotracker.common.web.PageQuery;
 import io.cryptotracker.common.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code q}, ignoring case, by email, with their plan – how an admin finds the user whose VIP they grant.
  */
 @RestController
+@Tag(name = "Admin")
 class UserSearchController {
 
     static final int MAX_QUERY_LENGTH = 100;
@@ -26,6 +29,7 @@ class UserSearchController {
     }
 
     @GetMapping("/api/v1/admin/users")
+    @Operation(operationId = "searchUsers", summary = "Users whose email or username contains q, by email (role ADMIN)")
     @PreAuthorize("hasRole('ADMIN')")
     PageResponse<UserDirectory.Entry> search(
             @RequestParam(required = false) @Size(max = MAX_QUERY_LENGTH) String q,

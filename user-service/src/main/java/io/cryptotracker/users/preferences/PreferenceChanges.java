@@ -10,6 +10,8 @@ import io.cryptotracker.common.security.AuthenticatedUser;
 import io.cryptotracker.users.audit.AuditTrail;
 import io.cryptotracker.users.audit.RequestOrigin;
 import io.cryptotracker.users.profile.NewUsers;
+import io.cryptotracker.users.profile.ProfileCreated;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,24 +40,33 @@ public class PreferenceChanges {
         this.clock = clock;
     }
 
+    /** A new user starts with the defaults, announced with {@code PreferencesChanged}. */
+    @EventListener
+    void onProfileCreated(ProfileCreated created) {
+        Preferences defaults = Preferences.defaults();
+        if (store.insertIfAbsent(created.userId(), defaults, created.now())) {
+            outbox.append(Topics.USERS, defaults.changedEvent(created.userId()));
+        }
+    }
+
     public Preferences current(AuthenticatedUser user) {
         newUsers.ensureExists(user);
         return store.find(user.id()).orElseThrow();
     }
 
-    public Preferences change(AuthenticatedUser user, PreferencesPatch patch, RequestOrigin origin) {
+    public Preferences change(AuthenticatedUser user, PreferencesChange change, RequestOrigin origin) {
         newUsers.ensureExists(user);
         UUID id = user.id();
         return transactions.execute(status -> {
             Preferences before = store.findForUpdate(id).orElseThrow();
-            Preferences after = patch.applyTo(before);
+            Preferences after = change.applyTo(before);
             if (after.equals(before)) {
                 return before;
             }
             store.update(id, after, clock.instant());
             outbox.append(Topics.USERS, after.changedEvent(id));
             audit.record(id, AuditTrail.Action.PREFERENCES_CHANGED, origin,
-                    Map.of("fields", String.join(",", patch.fieldNames())));
+                    Map.of("fields", String.join(",", change.fieldNames())));
             return after;
         });
     }

@@ -4,11 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.cryptotracker.common.events.PreferencesChanged;
 
 /**
- * A user's notification preferences, complete and valid (see {@link PreferencesPatch} for the rules).
+ * A user's notification preferences, complete and valid (see {@link PreferencesChange} for the rules).
  *
  * @param kinds signal kinds the user wants, API names
  * @param symbolsAllow when not empty, only these pairs ({@code BASE/QUOTE})
@@ -20,7 +21,8 @@ public record Preferences(Channels channels, List<String> kinds, BigDecimal minS
         List<String> symbolsAllow, List<String> symbolsDeny, QuietHours quietHours, String timezone) {
 
     /** Signal kinds of SPEC, by API name. */
-    public static final List<String> KINDS = List.of("mexc-spot-futures", "funding-rate", "mexc-dex");
+    public static final List<String> KINDS = Stream.of(SignalKind.values()).map(SignalKind::apiName)
+            .toList();
 
     public Preferences {
         kinds = List.copyOf(kinds);

@@ -6,20 +6,25 @@ import java.util.List;
 
 import io.cryptotracker.common.security.AuthenticatedUser;
 import io.cryptotracker.users.audit.RequestOrigins;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
- * The caller's notification preferences. PUT takes any subset of the fields and answers the complete result; the
- * body is read as a JSON tree so absent and null fields differ and every bad value is a 400 naming its field.
+ * The caller's notification preferences. PUT takes any subset of the fields ({@link PreferencesChange}) and answers
+ * the complete result; every bad value is a 400 naming its field.
  */
 @RestController
+@Tag(name = "Preferences")
 @RequestMapping("/api/v1/users/me/preferences")
 class PreferencesController {
 
@@ -34,20 +39,24 @@ class PreferencesController {
     }
 
     @GetMapping
+    @Operation(operationId = "getPreferences", summary = "The caller's notification preferences")
     PreferencesResponse get(@AuthenticationPrincipal AuthenticatedUser user) {
         return PreferencesResponse.of(preferences.current(user));
     }
 
     @PutMapping
-    PreferencesResponse put(@AuthenticationPrincipal AuthenticatedUser user, @RequestBody JsonNode body,
+    @Operation(operationId = "updatePreferences", summary = "Change the fields given; absent ones stay, quiet_hours null clears")
+    PreferencesResponse put(@AuthenticationPrincipal AuthenticatedUser user, @Valid @RequestBody PreferencesChange body,
             HttpServletRequest request) {
-        PreferencesPatch patch = PreferencesPatch.parse(body);
-        return PreferencesResponse.of(preferences.change(user, patch, origins.of(request)));
+        return PreferencesResponse.of(preferences.change(user, body, origins.of(request)));
     }
 
     /** The preferences as the API shows them; quiet hours as {@code HH:mm}, null when not set. */
-    record PreferencesResponse(Preferences.Channels channels, List<String> kinds, BigDecimal minSpreadPercent,
-            List<String> symbolsAllow, List<String> symbolsDeny, QuietHours quietHours, String timezone) {
+    record PreferencesResponse(Preferences.Channels channels,
+            @ArraySchema(schema = @Schema(implementation = SignalKind.class)) List<String> kinds,
+            BigDecimal minSpreadPercent, List<String> symbolsAllow, List<String> symbolsDeny,
+            @Schema(nullable = true) QuietHours quietHours,
+            String timezone) {
 
         static PreferencesResponse of(Preferences p) {
             return new PreferencesResponse(p.channels(), p.kinds(), p.minSpreadPercent(), p.symbolsAllow(),
@@ -57,6 +66,7 @@ class PreferencesController {
         }
     }
 
+    @Schema(nullable = true)
     record QuietHours(String start, String end) {
     }
 }

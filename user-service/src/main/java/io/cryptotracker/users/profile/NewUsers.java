@@ -4,14 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import io.cryptotracker.common.events.Topics;
-import io.cryptotracker.common.outbox.OutboxWriter;
 import io.cryptotracker.common.security.AuthenticatedUser;
-import io.cryptotracker.users.preferences.Preferences;
-import io.cryptotracker.users.preferences.PreferencesStore;
-import io.cryptotracker.users.subscription.SubscriptionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,8 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Gives a user their profile, a FREE plan and default preferences exactly once, whichever comes first: the
  * {@code UserRegistered} event or the user's first authenticated request (which may beat the event). The second
  * arrival changes nothing, except that the event completes a profile made from a token with the username and
- * registration time. The defaults are announced with {@code PreferencesChanged}, so consumers of preferences
- * (notification-service) know every user's choice from the start.
+ * registration time. The plan and the preferences come from the features that own them, listening to
+ * {@link ProfileCreated} in the same transaction.
  */
 @Service
 public class NewUsers {
@@ -28,18 +24,14 @@ public class NewUsers {
     private static final Logger log = LoggerFactory.getLogger(NewUsers.class);
 
     private final Profiles profiles;
-    private final SubscriptionStore subscriptions;
-    private final PreferencesStore preferences;
-    private final OutboxWriter outbox;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public NewUsers(Profiles profiles, SubscriptionStore subscriptions, PreferencesStore preferences,
-            OutboxWriter outbox, TransactionTemplate transactions, Clock clock) {
+    public NewUsers(Profiles profiles, ApplicationEventPublisher events, TransactionTemplate transactions,
+            Clock clock) {
         this.profiles = profiles;
-        this.subscriptions = subscriptions;
-        this.preferences = preferences;
-        this.outbox = outbox;
+        this.events = events;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -61,11 +53,7 @@ public class NewUsers {
         if (!profiles.insertIfAbsent(profile, now)) {
             return false;
         }
-        subscriptions.insertFreeIfAbsent(profile.id(), profile.createdAt(), now);
-        Preferences defaults = Preferences.defaults();
-        if (preferences.insertIfAbsent(profile.id(), defaults, now)) {
-            outbox.append(Topics.USERS, defaults.changedEvent(profile.id()));
-        }
+        events.publishEvent(new ProfileCreated(profile.id(), profile.createdAt(), now));
         log.info("Created the profile of user {} from {}", profile.id(),
                 profile.username() == null ? "an access token" : "UserRegistered");
         return true;

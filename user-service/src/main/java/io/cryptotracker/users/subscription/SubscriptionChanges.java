@@ -15,8 +15,10 @@ import io.cryptotracker.common.web.NotFoundException;
 import io.cryptotracker.users.audit.AuditTrail;
 import io.cryptotracker.users.audit.RequestOrigin;
 import io.cryptotracker.users.profile.NewUsers;
+import io.cryptotracker.users.profile.ProfileCreated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,13 +49,19 @@ public class SubscriptionChanges {
         this.clock = clock;
     }
 
+    /** A new user starts on the FREE plan. */
+    @EventListener
+    void onProfileCreated(ProfileCreated created) {
+        store.insertFreeIfAbsent(created.userId(), created.createdAt(), created.now());
+    }
+
     public Subscription current(AuthenticatedUser user) {
         newUsers.ensureExists(user);
         return store.find(user.id()).orElseThrow();
     }
 
     /** The user turns auto-renew on or off, or cancels (409 without a running VIP plan). */
-    public Subscription changeOwn(AuthenticatedUser user, SubscriptionRequests.OwnChange change, RequestOrigin origin) {
+    public Subscription changeOwn(AuthenticatedUser user, OwnChange change, RequestOrigin origin) {
         newUsers.ensureExists(user);
         return transactions.execute(status -> {
             Instant now = now();
@@ -75,7 +83,7 @@ public class SubscriptionChanges {
      * @throws NotFoundException when user-service has no profile for the id (never registered, or its
      *         UserRegistered has not arrived yet)
      */
-    public Subscription changeByAdmin(UUID userId, SubscriptionRequests.AdminChange change) {
+    public Subscription changeByAdmin(UUID userId, AdminChange change) {
         return transactions.execute(status -> {
             Instant now = now();
             Subscription before = store.findForUpdate(userId)

@@ -1,4 +1,4 @@
-package io.cryptotracker.auth.account;
+package io.cryptotracker.auth.registration;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

@@ -1,9 +1,10 @@
-package io.cryptotracker.auth.account;
+package io.cryptotracker.auth.registration;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.cryptotracker.auth.account.UserAccount;
 import io.cryptotracker.common.security.Tier;
 
 /** A registered user as the API shows it: {@code {id, email, username, created_at, tier, roles}}. */

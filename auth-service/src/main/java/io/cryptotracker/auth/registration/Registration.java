@@ -1,4 +1,4 @@
-package io.cryptotracker.auth.account;
+package io.cryptotracker.auth.registration;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.cryptotracker.auth.account.EmailAddress;
+import io.cryptotracker.auth.account.Roles;
+import io.cryptotracker.auth.account.UserAccount;
+import io.cryptotracker.auth.account.UserAccounts;
 import io.cryptotracker.auth.password.PasswordHasher;
 import io.cryptotracker.auth.password.PasswordPolicy;
 import io.cryptotracker.common.events.Topics;

@@ -1,4 +1,4 @@
-package io.cryptotracker.auth.login;
+package io.cryptotracker.auth.audit;
 
 import io.cryptotracker.auth.audit.RequestOrigin;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package io.cryptotracker.auth.login;
+package io.cryptotracker.auth.throttle;
 
 import java.time.Clock;
 import java.time.Duration;
