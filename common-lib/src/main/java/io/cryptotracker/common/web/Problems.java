@@ -1,8 +1,8 @@
 package io.cryptotracker.common.web;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
