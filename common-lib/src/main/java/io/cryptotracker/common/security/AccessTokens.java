@@ -34,6 +34,7 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -63,7 +64,12 @@ public final class AccessTokens {
         RestClient.Builder http = RestClient.builder().requestFactory(requests);
         URI address = properties.jwksUri();
         if ("lb".equalsIgnoreCase(address.getScheme())) {
-            http.requestInterceptor(new LoadBalancerInterceptor(loadBalancer.get()));
+            // looked up at the first fetch, not at start: a context without a load balancer still starts, and its
+            // first token is refused (401) with the reason in the log
+            SingletonSupplier<LoadBalancerInterceptor> balancing = SingletonSupplier
+                    .of(() -> new LoadBalancerInterceptor(loadBalancer.get()));
+            http.requestInterceptor((request, body, execution) -> balancing.obtain().intercept(request, body,
+                    execution));
             address = URI.create("http://" + address.getRawAuthority() + address.getRawPath());
         }
         return remoteJwks(address, http.build(), properties.jwksRefresh(), properties.jwksMinRefreshInterval());
