@@ -26,6 +26,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import(TestRoutes.class)
 @TestPropertySource(properties = {
         "management.server.port=0",
+        // one context for every class: Nimbus' refetch limit (tested in test-support's AccessTokenDecoderTest) must
+        // not carry the unknown-key tokens of one test into the next
+        "cryptotracker.security.jwks-min-refresh-interval=PT0.001S",
         "cryptotracker.gateway.rate-limit.defaults.anonymous.limit=100000",
         "cryptotracker.gateway.rate-limit.defaults.anonymous.burst=100000",
         "cryptotracker.gateway.rate-limit.defaults.free.limit=100000",

@@ -1,5 +1,6 @@
 package io.cryptotracker.common.security.reactive;
 
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -69,9 +70,20 @@ public class ReactiveSecurityConfiguration {
                 .jwsAlgorithm(AccessTokens.ALGORITHM)
                 .build();
         nimbus.setJwtValidator(AccessTokens.validator(properties.issuer(), properties.clockSkew()));
+        // Spring's reactive decoder reports keys it could not have (JWKS unreachable, Nimbus' refetch limit reached by
+        // tokens naming unknown keys) as an IllegalStateException around Nimbus' KeySourceException: a bad token too
         return token -> nimbus.decode(token).onErrorMap(
-                ex -> ex instanceof JwtException && !(ex instanceof BadJwtException),
+                ex -> (ex instanceof JwtException && !(ex instanceof BadJwtException)) || keysUnavailable(ex),
                 ex -> new BadJwtException(ex.getMessage(), ex));
+    }
+
+    private static boolean keysUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof KeySourceException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Bean
