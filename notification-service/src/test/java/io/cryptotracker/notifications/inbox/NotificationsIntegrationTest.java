@@ -347,6 +347,14 @@ class NotificationsIntegrationTest {
         }
 
         @Test
+        void aLongQueryReachesTheHandlerAndIsA400NamingTheParameter() {
+            ApiResponse response = as(UUID.randomUUID()).get("/api/v1/notifications?unread=" + "x".repeat(10_000));
+
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.errorFields()).containsExactly("unread");
+        }
+
+        @Test
         void withoutATokenTheHistoryIsA401Problem() {
             ApiResponse list = new NotificationsApi(port, null).get("/api/v1/notifications");
             ApiResponse read = new NotificationsApi(port, null).post("/api/v1/notifications/" + UUID.randomUUID()
