@@ -80,11 +80,21 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                 "/api/v1/telegram/messages");
     }
 
-    /** The document names every list filter; the webhook's body is Telegram's. */
+    /**
+     * The document names every list filter; the webhook's body is Telegram's; {@code {id}} is a signal stored for
+     * this run (the contract check's admin DELETE removes it), so {@code GET /api/v1/signals/{id}} answers 200 and
+     * its body is checked against the document, not only its 404.
+     */
     @Override
     protected BadInputSweep.Samples badInputSamples() {
+        SignalData sample = lifecycle.open(new SignalData(UUID.randomUUID(), SignalData.MEXC_DEX,
+                "SMP" + (System.nanoTime() % 100000) + "/USDT", new BigDecimal("3.1"), new BigDecimal("2.6"), null,
+                null, "MANUAL", null, null, null, null, null, new SignalData.Dex("solana", "raydium", "PairAddr1",
+                        "TokenAddr1", new BigDecimal("0.0120"), new BigDecimal("0.0121"), new BigDecimal("0.01248"),
+                        new BigDecimal("250000"), new BigDecimal("90000"), "BUY_MEXC_SELL_DEX", true, null)),
+                "manual:" + UUID.randomUUID(), null);
         return new BadInputSweep.Samples()
-                .pathValues("id", UUID.randomUUID().toString())
+                .pathValues("id", sample.id().toString())
                 .body("POST /api/v1/telegram/webhook", "{\"update_id\": 77001, \"channel_post\": {\"message_id\": 1, "
                         + "\"chat\": {\"id\": -1007700, \"title\": \"Sweep\"}, \"date\": 1795558000, "
                         + "\"edit_date\": 1795558100, \"text\": \"Good morning\"}}")

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +44,7 @@ public final class OpenApiContract {
     private final String userToken;
     private final String adminToken;
     private final BadInputSweep.Samples samples;
+    private final Map<String, List<String>> answers = new LinkedHashMap<>();
 
     public OpenApiContract(int port, String userToken, String adminToken, BadInputSweep.Samples samples) {
         this.base = "http://localhost:" + port;
@@ -104,6 +106,25 @@ public final class OpenApiContract {
         return violations;
     }
 
+    /**
+     * What {@link #violations()} got for each operation, in document order: {@code "GET /path" -> ["anonymous 401",
+     * "user 200"]}.
+     */
+    public Map<String, List<String>> answers() {
+        return answers;
+    }
+
+    /**
+     * The operations whose success answer {@link #violations()} never saw (and so never validated against the
+     * document): every answer was a 4xx or worse. Better samples ({@link BadInputSweep.Samples}) reach them.
+     */
+    public List<String> operationsWithoutASuccess() {
+        return answers.entrySet().stream()
+                .filter(entry -> entry.getValue().stream().noneMatch(answer -> answer.matches(".* [23]\\d\\d")))
+                .map(entry -> entry.getKey() + " (" + String.join(", ", entry.getValue()) + ")")
+                .toList();
+    }
+
     private String target(String template, List<JsonNode> parameters, OpenApiSamples schemas) {
         String path = template;
         List<String> query = new ArrayList<>();
@@ -136,6 +157,7 @@ public final class OpenApiContract {
     private void check(OpenApiInteractionValidator validator, String key, String caller, String method,
             String target, Answer answer, List<Violation> violations) {
         String request = key + " as " + caller;
+        answers.computeIfAbsent(key, k -> new ArrayList<>()).add(caller + " " + answer.status());
         if (answer.status() < 0) {
             violations.add(new Violation(request, answer.status(), "", List.of("no answer: " + answer.body())));
             return;
