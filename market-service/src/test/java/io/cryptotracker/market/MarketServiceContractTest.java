@@ -23,6 +23,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.cryptotracker.common.events.EventJson;
 import io.cryptotracker.common.events.MarketSnapshot;
 import io.cryptotracker.common.events.Topics;
+import io.cryptotracker.testsupport.BadInputSweep;
 import io.cryptotracker.testsupport.ServiceContractTest;
 import io.cryptotracker.market.cmc.CmcStatus;
 import io.cryptotracker.market.cmc.CoinListingCache;
@@ -68,6 +69,12 @@ class MarketServiceContractTest extends ServiceContractTest {
     protected List<String> documentedPaths() {
         return List.of("/api/v1/market/cryptocurrencies",
                 "/api/v1/market/cryptocurrencies/{symbol}");
+    }
+
+    /** {@code {symbol}} is a coin of the recorded listings, so the one-coin answer's body is checked too. */
+    @Override
+    protected BadInputSweep.Samples badInputSamples() {
+        return new BadInputSweep.Samples().pathValues("symbol", "BTC");
     }
 
     @DynamicPropertySource
