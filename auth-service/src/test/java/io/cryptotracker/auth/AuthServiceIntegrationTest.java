@@ -111,6 +111,9 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
         registry.add("cryptotracker.admin.email", () -> ADMIN_EMAIL);
         registry.add("cryptotracker.admin.password", () -> ADMIN_PASSWORD);
         registry.add("cryptotracker.admin.username", () -> "root");
+        // the lowest cost the service accepts: a quarter of the default 12's work per hash, and the throttling and
+        // password tests hash dozens of times (the default itself: PasswordConfigurationTest)
+        registry.add("cryptotracker.auth.password.bcrypt-cost", () -> "10");
         // this context's own consumer group: other test contexts in the JVM share the broker and the topic
         registry.add("spring.kafka.consumer.group-id", () -> "auth-service-it-" + UUID.randomUUID());
     }
@@ -861,7 +864,7 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
             ApiResponse prehash = client.login(email, oldPrehash(LONG_PASSWORD));
             assertThat(prehash.status()).isEqualTo(401);
             assertThat(prehash.header("Content-Type")).startsWith("application/problem+json");
-            assertThat(passwordHash(email)).startsWith("{bcrypt-hmac-sha256}$2a$12$");
+            assertThat(passwordHash(email)).startsWith("{bcrypt-hmac-sha256}$2a$10$");
         }
 
         @Test
@@ -877,7 +880,7 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
 
             assertThat(client.login(email, LONG_PASSWORD).status()).isEqualTo(200);
             String upgraded = passwordHash(email);
-            assertThat(upgraded).startsWith("{bcrypt-hmac-sha256}$2a$12$");
+            assertThat(upgraded).startsWith("{bcrypt-hmac-sha256}$2a$10$");
 
             assertThat(client.login(email, LONG_PASSWORD).status()).isEqualTo(200);
             assertThat(client.login(email, oldPrehash(LONG_PASSWORD)).status()).isEqualTo(401);
@@ -897,7 +900,7 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
             assertThat(client.login(email, PASSWORD).status()).isEqualTo(200);
 
             String upgraded = passwordHash(email);
-            assertThat(upgraded).startsWith("{bcrypt-hmac-sha256}$2a$12$");
+            assertThat(upgraded).startsWith("{bcrypt-hmac-sha256}$2a$10$");
             assertThat(new BCryptPasswordEncoder(4).matches(PASSWORD,
                     upgraded.substring("{bcrypt-hmac-sha256}".length()))).as("bcrypt of the password itself").isTrue();
         }

@@ -34,6 +34,15 @@ class PasswordConfigurationTest {
     }
 
     @Test
+    void theDefaultCostIs12() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+                .withUserConfiguration(Settings.class)
+                .run(ctx -> assertThat(ctx.getBean(PasswordHasher.class).hash("correct horse battery staple"))
+                        .startsWith("{bcrypt-hmac-sha256}$2a$12$"));
+    }
+
+    @Test
     void theHashingPoolStopsWithTheService() {
         context.run(ctx -> {
             ThreadPoolTaskExecutor pool = ctx.getBean("passwordHashingPool", ThreadPoolTaskExecutor.class);
