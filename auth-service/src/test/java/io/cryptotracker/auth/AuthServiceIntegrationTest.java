@@ -131,14 +131,28 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
     }
 
     /**
-     * The console endpoints refuse every request without the console header: the sweep sends it everywhere. A valid
-     * registration (a new email on every call) lets the contract test reach the 201.
+     * The console endpoints refuse every request without the console header: the sweep sends it everywhere, from an
+     * address of its own (the per-address login throttle of one run touches no other). Valid bodies let the contract
+     * test reach each success answer: a registration with a new email on every call; sign-in, console sign-in and
+     * refresh as a member registered here; a password change of the sweep's user ({@link #badInputUserToken()}).
      */
     @Override
     protected BadInputSweep.Samples badInputSamples() {
+        AuthApi.Caller member = new AuthApi(port).from(randomIp());
+        String email = uniqueEmail("Member");
+        assertThat(member.register(email, "member_" + UUID.randomUUID().toString().substring(0, 8), PASSWORD)
+                .status()).isEqualTo(201);
+        String refreshToken = member.login(email, PASSWORD).text("refresh_token");
+        String credentials = "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\"}";
         return new BadInputSweep.Samples().header("X-CryptoTracker-Console", "1")
+                .header("X-Forwarded-For", randomIp())
                 .body("POST /api/v1/auth/register", "{\"email\": \"" + uniqueEmail("Contract") + "\", \"username\": \"contract_"
-                        + UUID.randomUUID().toString().substring(0, 8) + "\", \"password\": \"" + PASSWORD + "\"}");
+                        + UUID.randomUUID().toString().substring(0, 8) + "\", \"password\": \"" + PASSWORD + "\"}")
+                .body("POST /api/v1/auth/login", credentials)
+                .body("POST /api/v1/auth/console/login", credentials)
+                .body("POST /api/v1/auth/refresh", "{\"refresh_token\": \"" + refreshToken + "\"}")
+                .body("POST /api/v1/users/me/change-password", "{\"current_password\": \"" + PASSWORD
+                        + "\", \"new_password\": \"quiet-orchard-lantern-97-sweep\"}");
     }
 
     AuthApi api;
