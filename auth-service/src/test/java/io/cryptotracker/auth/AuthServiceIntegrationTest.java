@@ -133,8 +133,8 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
     /**
      * The console endpoints refuse every request without the console header: the sweep sends it everywhere, from an
      * address of its own (the per-address login throttle of one run touches no other). Valid bodies let the contract
-     * test reach each success answer: a registration with a new email on every call; sign-in, console sign-in and
-     * refresh as a member registered here; a password change of the sweep's user ({@link #badInputUserToken()}).
+     * test reach each success answer: a registration with a new email on every call; sign-in, console sign-in,
+     * refresh and (with its refresh cookie on every request) the console's refresh as a member registered here; a password change of the sweep's user ({@link #badInputUserToken()}).
      */
     @Override
     protected BadInputSweep.Samples badInputSamples() {
@@ -144,8 +144,12 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
                 .status()).isEqualTo(201);
         String refreshToken = member.login(email, PASSWORD).text("refresh_token");
         String credentials = "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\"}";
+        ApiResponse console = member.consoleLogin(email, PASSWORD);
+        assertThat(console.status()).isEqualTo(200);
+        String consoleCookie = console.raw().headers().allValues("Set-Cookie").get(0).split(";", 2)[0];
         return new BadInputSweep.Samples().header("X-CryptoTracker-Console", "1")
                 .header("X-Forwarded-For", randomIp())
+                .header("Cookie", consoleCookie)
                 .body("POST /api/v1/auth/register", "{\"email\": \"" + uniqueEmail("Contract") + "\", \"username\": \"contract_"
                         + UUID.randomUUID().toString().substring(0, 8) + "\", \"password\": \"" + PASSWORD + "\"}")
                 .body("POST /api/v1/auth/login", credentials)
