@@ -75,7 +75,7 @@ class SigningKeyRingTest {
 
         SignedJWT jws = SignedJWT.parse(token.value());
         assertThat(jws.verify(new RSASSAVerifier(NEW.publicKey()))).isTrue();
-        // the header jjwt wrote before: no typ
+        // the header access tokens have always had: alg and kid, no typ
         assertThat(jws.getHeader().toJSONObject()).containsOnlyKeys("alg", "kid")
                 .containsEntry("alg", "RS256").containsEntry("kid", "2026-11");
         JWTClaimsSet claims = jws.getJWTClaimsSet();
