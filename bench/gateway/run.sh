@@ -3,7 +3,9 @@
 #   (a) directly on auth-service,
 #   (b) through the gateway, with JWT verification (the endpoint is made protected for this run) and the Redis rate
 #       limiter (quotas set far above the load),
-#   (c) through nginx as a plain reverse proxy (keep-alive upstream), as a reference.
+#   (c) through nginx as a plain reverse proxy (keep-alive upstream), as a reference,
+#   (v) through a second gateway started with GATEWAY_VARIANT_ARGS (default: the verified-token cache off), so a
+#       setting is measured against the defaults in the same run.
 # All three requests carry the same bearer token, so auth-service does the same work in each.
 # First at full load (fixed connections), then all three at the same offered rate, half of the gateway's maximum.
 # Everything runs on loopback; results go to bench/gateway/RESULTS.md. Not part of ./mvnw verify.
@@ -11,7 +13,8 @@
 # Variables: DURATION (20 s per measured run), WARMUP (30 s per target, twice that for the gateway), CONNECTIONS (32), THREADS (1),
 # BENCH_PORT_BASE (27000: +1 gateway, +2 nginx, +81 auth-service, +61 discovery, +32 PostgreSQL, +79 Redis,
 # +92 Kafka), BENCH_MVN_LOCK (a file to flock while building, e.g. /tmp/ct-mvn.lock), GATEWAY_JAVA_OPTS,
-# BENCH_HOLD (seconds to keep everything running before measuring, for looking at it by hand).
+# BENCH_HOLD (seconds to keep everything running before measuring, for looking at it by hand),
+# GATEWAY_VARIANT_ARGS (extra gateway arguments of the variant (v) on +3; "none" skips it), GATEWAY_VARIANT_NAME.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -23,6 +26,10 @@ THREADS="${THREADS:-1}"
 BASE="${BENCH_PORT_BASE:-27000}"
 GATEWAY_PORT_B=$((BASE + 1))
 NGINX_PORT=$((BASE + 2))
+VARIANT_PORT=$((BASE + 3))
+VARIANT_ARGS="${GATEWAY_VARIANT_ARGS:---cryptotracker.gateway.auth.token-cache.ttl=0s}"
+VARIANT_NAME="${GATEWAY_VARIANT_NAME:-token cache off}"
+[[ "$VARIANT_ARGS" == none ]] && VARIANT_ARGS=""
 AUTH_PORT=$((BASE + 81))
 GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:--Xms256m -Xmx512m}"
 WORK="$(mktemp -d /tmp/ct-gateway-bench.XXXXXX)"
@@ -94,24 +101,34 @@ TOKEN="$(curl -fs -X POST "http://127.0.0.1:$AUTH_PORT/api/v1/auth/login" -H 'Co
 
 # --- the gateway: real Redis limiter, JWKS from auth-service, no Eureka (one static instance) ------------------
 # actuator on the benchmark's one port (a deployment keeps it on GATEWAY_MANAGEMENT_PORT, never public)
-log "starting the gateway on $GATEWAY_PORT_B"
 HUGE=1000000000
-# shellcheck disable=SC2086
-REDIS_PORT=$((BASE + 79)) "$JAVA" $GATEWAY_JAVA_OPTS -jar "$GATEWAY_JAR" \
-  --server.port="$GATEWAY_PORT_B" \
-  --management.server.port="$GATEWAY_PORT_B" \
-  --eureka.client.enabled=false \
-  --spring.cloud.discovery.client.simple.instances.auth-service[0].uri="http://127.0.0.1:$AUTH_PORT" \
-  --cryptotracker.gateway.auth.public-endpoints="GET /actuator/health/**,GET /actuator/prometheus,POST /api/v1/auth/login" \
-  --cryptotracker.gateway.rate-limit.defaults.anonymous.limit=$HUGE \
-  --cryptotracker.gateway.rate-limit.defaults.anonymous.burst=$HUGE \
-  --cryptotracker.gateway.rate-limit.defaults.free.limit=$HUGE \
-  --cryptotracker.gateway.rate-limit.defaults.free.burst=$HUGE \
-  --cryptotracker.gateway.rate-limit.defaults.vip.limit=$HUGE \
-  --cryptotracker.gateway.rate-limit.defaults.vip.burst=$HUGE \
-  >"$WORK/gateway.log" 2>&1 &
+start_gateway() { # port log extra-args...
+  local port="$1" logfile="$2"
+  shift 2
+  log "starting a gateway on $port $*"
+  # shellcheck disable=SC2086
+  REDIS_PORT=$((BASE + 79)) "$JAVA" $GATEWAY_JAVA_OPTS -jar "$GATEWAY_JAR" \
+    --server.port="$port" \
+    --management.server.port="$port" \
+    --eureka.client.enabled=false \
+    --spring.cloud.discovery.client.simple.instances.auth-service[0].uri="http://127.0.0.1:$AUTH_PORT" \
+    --cryptotracker.gateway.auth.public-endpoints="GET /actuator/health/**,GET /actuator/prometheus,POST /api/v1/auth/login" \
+    --cryptotracker.gateway.rate-limit.defaults.anonymous.limit=$HUGE \
+    --cryptotracker.gateway.rate-limit.defaults.anonymous.burst=$HUGE \
+    --cryptotracker.gateway.rate-limit.defaults.free.limit=$HUGE \
+    --cryptotracker.gateway.rate-limit.defaults.free.burst=$HUGE \
+    --cryptotracker.gateway.rate-limit.defaults.vip.limit=$HUGE \
+    --cryptotracker.gateway.rate-limit.defaults.vip.burst=$HUGE \
+    "$@" >"$logfile" 2>&1 &
+  PIDS+=($!)
+}
+start_gateway "$GATEWAY_PORT_B" "$WORK/gateway.log"
 GATEWAY_PID=$!
-PIDS+=($GATEWAY_PID)
+if [[ -n "$VARIANT_ARGS" ]]; then
+  # shellcheck disable=SC2086
+  start_gateway "$VARIANT_PORT" "$WORK/gateway-variant.log" $VARIANT_ARGS
+  VARIANT_PID=$!
+fi
 
 # --- nginx as a plain reverse proxy ----------------------------------------------------------------------------
 mkdir -p "$WORK/nginx/tmp"
@@ -142,19 +159,25 @@ NGINX
 "$NGINX" -e "$WORK/nginx/error.log" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
 
 wait_for "http://127.0.0.1:$GATEWAY_PORT_B/actuator/health" 120
+[[ -z "$VARIANT_ARGS" ]] || wait_for "http://127.0.0.1:$VARIANT_PORT/actuator/health" 120
 DIRECT="http://127.0.0.1:$AUTH_PORT$PATH_UNDER_TEST"
 GATEWAY="http://127.0.0.1:$GATEWAY_PORT_B$PATH_UNDER_TEST"
 NGINX_URL="http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST"
+VARIANT="http://127.0.0.1:$VARIANT_PORT$PATH_UNDER_TEST"
+GATEWAYS=("$GATEWAY")
+[[ -z "$VARIANT_ARGS" ]] || GATEWAYS+=("$VARIANT")
 
 # sanity: all three answer 200 with the token; the gateway refuses the path without one (so it does verify)
-for url in "$DIRECT" "$GATEWAY" "$NGINX_URL"; do
+for url in "$DIRECT" "${GATEWAYS[@]}" "$NGINX_URL"; do
   code="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$url")"
   [[ "$code" == 200 ]] || { log "$url answered $code"; exit 1; }
 done
-code="$(curl -s -o /dev/null -w '%{http_code}' "$GATEWAY")"
-[[ "$code" == 401 ]] || { log "the gateway answered $code without a token: JWT check not in the path"; exit 1; }
-curl -s -D - -o /dev/null -H "Authorization: Bearer $TOKEN" "$GATEWAY" | grep -qi '^X-RateLimit-Remaining' \
-  || { log "no X-RateLimit-Remaining from the gateway"; exit 1; }
+for url in "${GATEWAYS[@]}"; do
+  code="$(curl -s -o /dev/null -w '%{http_code}' "$url")"
+  [[ "$code" == 401 ]] || { log "$url answered $code without a token: JWT check not in the path"; exit 1; }
+  curl -s -D - -o /dev/null -H "Authorization: Bearer $TOKEN" "$url" | grep -qi '^X-RateLimit-Remaining' \
+    || { log "no X-RateLimit-Remaining from $url"; exit 1; }
+done
 if grep -q "Redis is unreachable" "$WORK/gateway.log"; then log "the gateway could not reach Redis"; exit 1; fi
 
 # --- measuring -----------------------------------------------------------------------------------------------
@@ -191,6 +214,7 @@ log "warming up: ${WARMUP}s each, the gateway $((2 * WARMUP))s"
 run warm-direct "$DIRECT" "$CONNECTIONS" "$WARMUP"
 run warm-gateway "$GATEWAY" "$CONNECTIONS" "$((2 * WARMUP))"
 run warm-nginx "$NGINX_URL" "$CONNECTIONS" "$WARMUP"
+[[ -z "$VARIANT_ARGS" ]] || run warm-variant "$VARIANT" "$CONNECTIONS" "$((2 * WARMUP))"
 
 fallbacks() {
   curl -s "http://127.0.0.1:$GATEWAY_PORT_B/actuator/prometheus" \
@@ -205,6 +229,12 @@ run max-gateway "$GATEWAY" "$CONNECTIONS" "$DURATION"; B_RPS=$RPS; B_P50=$P50; B
 GATEWAY_CPU_MS="$(awk -v t="$(( $(cpu_ticks "$GATEWAY_PID") - TICKS_BEFORE ))" -v hz="$(getconf CLK_TCK)" \
   -v n="$((B_RPS * DURATION))" 'BEGIN { printf "%.2f", t * 1000 / hz / n }')"
 run max-nginx "$NGINX_URL" "$CONNECTIONS" "$DURATION"; C_RPS=$RPS; C_P50=$P50; C_P99=$P99; C_ERR=$ERRORS
+if [[ -n "$VARIANT_ARGS" ]]; then
+  TICKS_BEFORE="$(cpu_ticks "$VARIANT_PID")"
+  run max-variant "$VARIANT" "$CONNECTIONS" "$DURATION"; V_RPS=$RPS; V_P50=$P50; V_P99=$P99; V_ERR=$ERRORS
+  VARIANT_CPU_MS="$(awk -v t="$(( $(cpu_ticks "$VARIANT_PID") - TICKS_BEFORE ))" -v hz="$(getconf CLK_TCK)" \
+    -v n="$((V_RPS * DURATION))" 'BEGIN { printf "%.2f", t * 1000 / hz / n }')"
+fi
 
 # half of the gateway's maximum, offered to all three: connections that each pause 20 ms between requests
 TARGET=$((B_RPS / 2))
@@ -215,6 +245,7 @@ log "paced load: ~$TARGET req/s offered ($PACED_CONNECTIONS connections x 1 requ
 run half-direct "$DIRECT" "$PACED_CONNECTIONS" "$DURATION" "$PACE_MS"; HA_RPS=$RPS; HA_P50=$P50; HA_P99=$P99
 run half-gateway "$GATEWAY" "$PACED_CONNECTIONS" "$DURATION" "$PACE_MS"; HB_RPS=$RPS; HB_P50=$P50; HB_P99=$P99
 run half-nginx "$NGINX_URL" "$PACED_CONNECTIONS" "$DURATION" "$PACE_MS"; HC_RPS=$RPS; HC_P50=$P50; HC_P99=$P99
+[[ -z "$VARIANT_ARGS" ]] || { run half-variant "$VARIANT" "$PACED_CONNECTIONS" "$DURATION" "$PACE_MS"; HV_RPS=$RPS; HV_P50=$P50; HV_P99=$P99; }
 
 FALLBACKS_MEASURED=$(( $(fallbacks) - FALLBACKS_WARMUP ))
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
@@ -243,7 +274,8 @@ JAVA_VERSION="$("$JAVA" -version 2>&1 | head -1)"
   echo "- **(b) gateway**: JWT verified at the edge (the path is made protected for the run), the user's token bucket"
   echo "  checked in Redis by the Lua script (quotas $HUGE/min, so nothing is refused), request id, CORS, header"
   echo "  stripping, routing through the load balancer;"
-  echo "- **(c) nginx** as a plain reverse proxy, for reference."
+  echo "- **(c) nginx** as a plain reverse proxy, for reference;"
+  [[ -z "$VARIANT_ARGS" ]] || echo "- **(v) gateway, $VARIANT_NAME**: a second gateway like (b), started with \`$VARIANT_ARGS\`."
   echo
   echo "## Full load: wrk, $THREADS thread, $CONNECTIONS connections, ${DURATION}s each (after ${WARMUP}s warm-up, gateway $((2 * WARMUP))s)"
   echo "| path | req/s | p50 ms | p99 ms | errors |"
@@ -251,9 +283,11 @@ JAVA_VERSION="$("$JAVA" -version 2>&1 | head -1)"
   echo "| (a) direct | $A_RPS | $A_P50 | $A_P99 | ${A_ERR:-none} |"
   echo "| (b) gateway | $B_RPS | $B_P50 | $B_P99 | ${B_ERR:-none} |"
   echo "| (c) nginx | $C_RPS | $C_P50 | $C_P99 | ${C_ERR:-none} |"
+  [[ -z "$VARIANT_ARGS" ]] || echo "| (v) gateway, $VARIANT_NAME | $V_RPS | $V_P50 | $V_P99 | ${V_ERR:-none} |"
   echo
   echo "- **b/a = $(ratio "$B_RPS" "$A_RPS")** (target ≥ 50%), b/c = $(ratio "$B_RPS" "$C_RPS")"
   echo "- gateway CPU per request at full load: $GATEWAY_CPU_MS ms (user + system, all its threads incl. GC and JIT)"
+  [[ -z "$VARIANT_ARGS" ]] || echo "- $VARIANT_NAME: v/a = $(ratio "$V_RPS" "$A_RPS"), v/b = $(ratio "$V_RPS" "$B_RPS"), CPU per request $VARIANT_CPU_MS ms"
   echo
   echo "## Half of the gateway's maximum (~$TARGET req/s offered), ${DURATION}s each"
   echo "| path | req/s | p50 ms | p99 ms |"
@@ -261,9 +295,11 @@ JAVA_VERSION="$("$JAVA" -version 2>&1 | head -1)"
   echo "| (a) direct | $HA_RPS | $HA_P50 | $HA_P99 |"
   echo "| (b) gateway | $HB_RPS | $HB_P50 | $HB_P99 |"
   echo "| (c) nginx | $HC_RPS | $HC_P50 | $HC_P99 |"
+  [[ -z "$VARIANT_ARGS" ]] || echo "| (v) gateway, $VARIANT_NAME | $HV_RPS | $HV_P50 | $HV_P99 |"
   echo
   echo "- **p99 added by the gateway: $(minus "$HB_P99" "$HA_P99") ms** (target ≤ 5 ms); p50 added $(minus "$HB_P50" "$HA_P50") ms;"
   echo "  nginx adds $(minus "$HC_P99" "$HA_P99") ms at p99"
+  [[ -z "$VARIANT_ARGS" ]] || echo "- $VARIANT_NAME adds $(minus "$HV_P99" "$HA_P99") ms at p99, p50 $(minus "$HV_P50" "$HA_P50") ms"
   echo "- wrk has no fixed-rate mode (wrk2, which has, is not packaged in Debian): the rate is approximated with"
   echo "  $PACED_CONNECTIONS connections that each wait ${PACE_MS} ms before every request (wrk's Lua \`delay()\`), so the"
   echo "  offered rate drops slightly as latency grows and queueing delay is not counted (closed loop)."

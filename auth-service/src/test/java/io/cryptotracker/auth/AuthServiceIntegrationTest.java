@@ -10,7 +10,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,25 +36,27 @@ import io.cryptotracker.auth.admin.FirstAdmin;
 import io.cryptotracker.auth.admin.FirstAdminProperties;
 import io.cryptotracker.auth.password.PasswordHasher;
 import io.cryptotracker.auth.password.PasswordPolicy;
+import io.cryptotracker.auth.token.AccessTokenIssuer;
 import io.cryptotracker.auth.token.PemKeys;
 import io.cryptotracker.auth.token.SigningKey;
+import io.cryptotracker.auth.token.SigningKeyRing;
 import io.cryptotracker.common.events.EventJson;
 import io.cryptotracker.common.events.SubscriptionChanged;
 import io.cryptotracker.common.events.Topics;
 import io.cryptotracker.common.outbox.OutboxWriter;
 import io.cryptotracker.common.security.AuthenticatedUser;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.cryptotracker.common.security.AccessTokens;
 import io.cryptotracker.common.security.SecurityProperties;
 import io.cryptotracker.common.security.Tier;
 import io.cryptotracker.testsupport.BadInputSweep;
 import io.cryptotracker.testsupport.ServiceContractTest;
-import io.jsonwebtoken.Claims;
-import io.jsonwebtoken.Jws;
-import io.jsonwebtoken.Jwts;
-import io.jsonwebtoken.security.Jwk;
-import io.jsonwebtoken.security.Jwks;
 import javax.sql.DataSource;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -264,7 +266,7 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
         }
 
         @Test
-        void loginReturnsABearerPairWhoseAccessTokenVerifiesAgainstTheServedJwks() {
+        void loginReturnsABearerPairWhoseAccessTokenVerifiesAgainstTheServedJwks() throws Exception {
             String email = uniqueEmail("Login");
             String userId = client.register(email, "loginuser", PASSWORD).text("id");
 
@@ -278,21 +280,37 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
             assertThat(body.get("refresh_token").asString()).hasSize(43);
 
             String accessToken = body.get("access_token").asString();
-            Map<String, PublicKey> jwks = servedJwks();
+            Map<String, RSAPublicKey> jwks = servedJwks();
             AuthenticatedUser user = verify(accessToken);
             assertThat(user).isEqualTo(new AuthenticatedUser(UUID.fromString(userId), email, Tier.FREE,
                     Set.of("USER")));
 
-            Jws<Claims> jws = Jwts.parser().verifyWith(jwks.get(CURRENT_KEY.id())).build()
-                    .parseSignedClaims(accessToken);
-            assertThat(jws.getHeader().getAlgorithm()).isEqualTo("RS256");
-            assertThat(jws.getHeader().getKeyId()).isEqualTo(CURRENT_KEY.id());
-            Claims claims = jws.getPayload();
+            SignedJWT jws = SignedJWT.parse(accessToken);
+            assertThat(jws.verify(new RSASSAVerifier(jwks.get(CURRENT_KEY.id())))).isTrue();
+            assertThat(jws.getHeader().getAlgorithm().getName()).isEqualTo("RS256");
+            assertThat(jws.getHeader().getKeyID()).isEqualTo(CURRENT_KEY.id());
+            JWTClaimsSet claims = jws.getJWTClaimsSet();
             assertThat(claims.getIssuer()).isEqualTo("cryptotracker");
             assertThat(claims.getSubject()).isEqualTo(userId);
-            assertThat(claims.getId()).isNotBlank();
-            assertThat(claims.get("roles")).isEqualTo(List.of("USER"));
-            assertThat(claims.getExpiration().getTime() - claims.getIssuedAt().getTime()).isEqualTo(900_000);
+            assertThat(claims.getJWTID()).isNotBlank();
+            assertThat(claims.getClaim("roles")).isEqualTo(List.of("USER"));
+            assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(900_000);
+        }
+
+        @Test
+        void aTokenSignedWithThePreviousKeyStillVerifiesAndIsAcceptedWhileNewTokensNameTheCurrentKey()
+                throws Exception {
+            JsonNode login = registerAndLogin("Rotation");
+            String current = login.get("access_token").asString();
+            UUID userId = verify(current).id();
+            String previous = new AccessTokenIssuer(new SigningKeyRing(List.of(OLD_KEY), null), "cryptotracker",
+                    Duration.ofMinutes(15), Clock.systemUTC()).issue(users.findById(userId).orElseThrow()).value();
+
+            assertThat(SignedJWT.parse(current).getHeader().getKeyID()).isEqualTo(CURRENT_KEY.id());
+            assertThat(SignedJWT.parse(previous).getHeader().getKeyID()).isEqualTo(OLD_KEY.id());
+            assertThat(verify(previous).id()).isEqualTo(userId);
+            assertThat(client.logout(login.get("refresh_token").asString(), previous).status()).isEqualTo(204);
+            assertThat(client.refresh(login.get("refresh_token").asString()).status()).isEqualTo(401);
         }
 
         @Test
@@ -1116,10 +1134,15 @@ class AuthServiceIntegrationTest extends ServiceContractTest {
                 List.of())).decode(accessToken));
     }
 
-    private Map<String, PublicKey> servedJwks() {
-        Map<String, PublicKey> keys = new HashMap<>();
-        for (Jwk<?> jwk : Jwks.setParser().build().parse(api.get("/.well-known/jwks.json").body()).getKeys()) {
-            keys.put(jwk.getId(), (PublicKey) jwk.toKey());
+    private Map<String, RSAPublicKey> servedJwks() {
+        Map<String, RSAPublicKey> keys = new HashMap<>();
+        try {
+            for (JWK jwk : JWKSet.parse(api.get("/.well-known/jwks.json").body()).getKeys()) {
+                keys.put(jwk.getKeyID(), jwk.toRSAKey().toRSAPublicKey());
+            }
+        }
+        catch (java.text.ParseException | JOSEException ex) {
+            throw new AssertionError(ex);
         }
         return keys;
     }

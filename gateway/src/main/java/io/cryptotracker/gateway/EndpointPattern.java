@@ -7,7 +7,11 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
-/** An endpoint in the gateway's settings: {@code "METHOD /path/pattern"}, or {@code "/path/pattern"} for any method. */
+/**
+ * An endpoint in the gateway's settings: {@code "METHOD /path/pattern"}, or {@code "/path/pattern"} for any method. A
+ * {@code GET} endpoint covers {@code HEAD} too (a GET without its body, as every Spring handler answers it), so a
+ * link checker or a load balancer's probe gets what a browser gets.
+ */
 public record EndpointPattern(HttpMethod method, PathPattern pattern) {
 
     public static EndpointPattern parse(String definition) {
@@ -23,6 +27,7 @@ public record EndpointPattern(HttpMethod method, PathPattern pattern) {
     }
 
     public boolean matches(HttpMethod requestMethod, PathContainer path) {
-        return (method == null || method.equals(requestMethod)) && pattern.matches(path);
+        return (method == null || method.equals(requestMethod)
+                || (method.equals(HttpMethod.GET) && HttpMethod.HEAD.equals(requestMethod))) && pattern.matches(path);
     }
 }

@@ -78,6 +78,16 @@ class ConsoleTest extends GatewayIntegrationTest {
                 .expectBody(String.class).value(html -> assertThat(html).contains("<div id=\"app\""));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "/", "/board/funding-rate", "/sign-in" })
+    void headOnAConsoleRouteAnswersLikeGetWithoutTheBody(String route) {
+        client.head().uri(route)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody().isEmpty();
+    }
+
     @Test
     void thePagesPolicyLetsExactlyItsImportMapRunAndNothingInline() {
         EntityExchangeResult<String> page = client.get().uri("/signals/" + UUID.randomUUID())

@@ -4,27 +4,33 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.UUID;
 
 import io.cryptotracker.auth.account.UserAccount;
+import io.cryptotracker.common.security.AccessTokens;
 import io.cryptotracker.common.security.JwtClaims;
-import io.jsonwebtoken.Jwts;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
- * Mints access tokens: RS256 JWTs signed with the key ring's active key, naming it in {@code kid}, carrying
- * {@code sub} (user id), {@code email}, {@code tier}, {@code roles}, {@code iat}, {@code exp}, {@code jti} and
- * {@code iss}, exactly what common-lib's {@code AccessTokens} checks.
+ * Mints access tokens with Spring Security's {@link NimbusJwtEncoder}: RS256 JWTs signed with the key ring's active
+ * key, naming it in {@code kid}, carrying {@code sub} (user id), {@code email}, {@code tier}, {@code roles},
+ * {@code iat}, {@code exp}, {@code jti} and {@code iss}, exactly what common-lib's {@code AccessTokens} checks.
  */
 public final class AccessTokenIssuer {
 
-    private final SigningKeyRing keys;
+    private final JwtEncoder encoder;
+    private final JwsHeader header;
     private final String issuer;
     private final Duration ttl;
     private final Clock clock;
 
     public AccessTokenIssuer(SigningKeyRing keys, String issuer, Duration ttl, Clock clock) {
-        this.keys = keys;
+        this.encoder = new NimbusJwtEncoder(keys.signingKeys());
+        this.header = JwsHeader.with(AccessTokens.ALGORITHM).keyId(keys.active().id()).build();
         this.issuer = issuer;
         this.ttl = ttl;
         this.clock = clock;
@@ -33,19 +39,17 @@ public final class AccessTokenIssuer {
     public AccessToken issue(UserAccount user) {
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plus(ttl);
-        SigningKey key = keys.active();
-        String token = Jwts.builder()
-                .header().keyId(key.id()).and()
+        JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(issuer)
                 .subject(user.id().toString())
                 .id(UUID.randomUUID().toString())
-                .issuedAt(Date.from(issuedAt))
-                .expiration(Date.from(expiresAt))
+                .issuedAt(issuedAt)
+                .expiresAt(expiresAt)
                 .claim(JwtClaims.EMAIL, user.email())
                 .claim(JwtClaims.TIER, user.tier().name())
                 .claim(JwtClaims.ROLES, user.roles())
-                .signWith(key.privateKey(), Jwts.SIG.RS256)
-                .compact();
+                .build();
+        String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
         return new AccessToken(token, expiresAt, ttl);
     }
 

@@ -30,6 +30,6 @@ class JwksController {
     @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> jwks() {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(properties.jwksMaxAge()).cachePublic())
-                .contentType(MediaType.APPLICATION_JSON).body(keys.jwksJson());
+                .contentType(MediaType.APPLICATION_JSON).body(keys.publicKeys().toString());
     }
 }

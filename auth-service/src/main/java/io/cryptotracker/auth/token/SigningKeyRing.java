@@ -1,13 +1,12 @@
 package io.cryptotracker.auth.token;
 
-import java.security.PublicKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import io.cryptotracker.common.security.JwtClaims;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -15,8 +14,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import io.jsonwebtoken.security.Jwks;
-import io.jsonwebtoken.security.RsaPublicJwk;
 
 /**
  * The signing keys auth-service holds: the active key signs new access tokens; every key (the active one and
@@ -24,9 +21,8 @@ import io.jsonwebtoken.security.RsaPublicJwk;
  */
 public final class SigningKeyRing {
 
-    private final Map<String, SigningKey> keys;
+    private final JWKSet keys;
     private final SigningKey active;
-    private final String jwks;
 
     /**
      * @param activeKeyId the key that signs; may be blank when there is exactly one key
@@ -44,7 +40,6 @@ public final class SigningKeyRing {
                 throw new IllegalArgumentException("Signing key id " + key.id() + " is configured twice");
             }
         }
-        this.keys = Map.copyOf(byId);
         if (activeKeyId == null || activeKeyId.isBlank()) {
             if (keys.size() != 1) {
                 throw new IllegalArgumentException("Several signing keys are configured: set "
@@ -56,36 +51,32 @@ public final class SigningKeyRing {
             this.active = Optional.ofNullable(byId.get(activeKeyId)).orElseThrow(() -> new IllegalArgumentException(
                     "cryptotracker.auth.active-key-id " + activeKeyId + " names no configured key"));
         }
-        this.jwks = byId.values().stream().map(SigningKeyRing::publicJwkJson)
-                .collect(Collectors.joining(",", "{\"keys\":[", "]}"));
+        this.keys = new JWKSet(byId.values().stream().<JWK>map(SigningKeyRing::jwk).toList());
     }
 
     public SigningKey active() {
         return active;
     }
 
-    public Optional<PublicKey> find(String keyId) {
-        return Optional.ofNullable(keys.get(keyId)).map(SigningKey::publicKey);
+    /** Every key with its private half, for Spring's {@code NimbusJwtEncoder}: a token's {@code kid} picks one. */
+    JWKSource<SecurityContext> signingKeys() {
+        return new ImmutableJWKSet<>(keys);
     }
 
-    /** Every key's public half, for this service's own token decoder (common-lib's {@code AccessTokens}). */
-    public JWKSource<SecurityContext> publicKeys() {
-        return new ImmutableJWKSet<>(new JWKSet(keys.values().stream().<JWK>map(key -> new RSAKey.Builder(
-                key.publicKey()).keyID(key.id()).keyUse(KeyUse.SIGNATURE).build()).toList()));
-    }
-
-    /** The JWK Set document: for each key its kid, kty RSA, alg RS256, use sig, n and e. */
-    public String jwksJson() {
-        return jwks;
+    /**
+     * The JWK Set of every key's public half (kid, kty RSA, alg RS256, use sig, n and e): what the JWKS serves and
+     * this service's own token decoder (common-lib's {@code AccessTokens}) verifies with.
+     */
+    public JWKSet publicKeys() {
+        return keys.toPublicJWKSet();
     }
 
     public List<String> keyIds() {
-        return keys.keySet().stream().sorted().toList();
+        return keys.getKeys().stream().map(JWK::getKeyID).sorted().toList();
     }
 
-    private static String publicJwkJson(SigningKey key) {
-        RsaPublicJwk jwk = Jwks.builder().key(key.publicKey()).id(key.id()).algorithm(JwtClaims.ALGORITHM)
-                .publicKeyUse("sig").build();
-        return Jwks.json(jwk);
+    private static RSAKey jwk(SigningKey key) {
+        return new RSAKey.Builder(key.publicKey()).privateKey(key.privateKey()).keyID(key.id())
+                .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.parse(JwtClaims.ALGORITHM)).build();
     }
 }

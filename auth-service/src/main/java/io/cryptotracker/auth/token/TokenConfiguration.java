@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.cryptotracker.common.security.AccessTokens;
 import io.cryptotracker.common.security.SecurityProperties;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -22,7 +23,7 @@ class TokenConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(SigningKeyRing keys, SecurityProperties security) {
-        return AccessTokens.decoder(keys.publicKeys(), security);
+        return AccessTokens.decoder(new ImmutableJWKSet<>(keys.publicKeys()), security);
     }
 
     @Bean

@@ -3,11 +3,12 @@ package io.cryptotracker.auth.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +21,15 @@ import io.cryptotracker.common.security.AuthenticatedUser;
 import io.cryptotracker.common.security.AccessTokens;
 import io.cryptotracker.common.security.SecurityProperties;
 import io.cryptotracker.common.security.Tier;
-import io.jsonwebtoken.Jwts;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import io.jsonwebtoken.security.Jwk;
-import io.jsonwebtoken.security.JwkSet;
-import io.jsonwebtoken.security.Jwks;
-import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,18 +43,18 @@ class SigningKeyRingTest {
             Roles.USER, Instant.now());
 
     @Test
-    void theActiveKeySignsAndTokensNameItInTheKidHeader() {
+    void theActiveKeySignsAndTokensNameItInTheKidHeader() throws Exception {
         SigningKeyRing ring = new SigningKeyRing(List.of(OLD, NEW), "2026-11");
-        String token = new AccessTokenIssuer(ring, "cryptotracker", Duration.ofMinutes(15), CLOCK).issue(user).value();
-        assertThat(Jwts.parser().verifyWith(NEW.publicKey()).build().parseSignedClaims(token).getHeader().getKeyId())
-                .isEqualTo("2026-11");
+        SignedJWT token = SignedJWT.parse(issuer(ring).issue(user).value());
+        assertThat(token.getHeader().getKeyID()).isEqualTo("2026-11");
+        assertThat(token.verify(new RSASSAVerifier(NEW.publicKey()))).isTrue();
+        assertThat(token.verify(new RSASSAVerifier(OLD.publicKey()))).isFalse();
     }
 
     @Test
     void tokensSignedWithTheOldKeyStillVerifyWhileItIsOnTheRing() {
         SigningKeyRing before = new SigningKeyRing(List.of(OLD), null);
-        String oldToken = new AccessTokenIssuer(before, "cryptotracker", Duration.ofMinutes(15), CLOCK).issue(user)
-                .value();
+        String oldToken = issuer(before).issue(user).value();
         SigningKeyRing rotated = new SigningKeyRing(List.of(OLD, NEW), "2026-11");
         JwtDecoder verifier = decoder(rotated);
         assertThat(AccessTokens.user(verifier.decode(oldToken)).id()).isEqualTo(user.id());
@@ -62,30 +65,39 @@ class SigningKeyRingTest {
     }
 
     @Test
-    void accessTokensCarryEveryClaimTheVerifiersRelyOn() {
+    void accessTokensCarryEveryClaimTheVerifiersRelyOnAndNothingElse() throws Exception {
         SigningKeyRing ring = new SigningKeyRing(List.of(NEW), null);
-        AccessTokenIssuer.AccessToken token = new AccessTokenIssuer(ring, "cryptotracker", Duration.ofMinutes(15),
-                CLOCK).issue(user);
+        AccessTokenIssuer.AccessToken token = issuer(ring).issue(user);
 
         AuthenticatedUser verified = AccessTokens.user(decoder(ring).decode(token.value()));
         assertThat(verified).isEqualTo(new AuthenticatedUser(user.id(), "Alice@Example.com", Tier.FREE,
                 Set.of("USER")));
 
-        var claims = Jwts.parser().verifyWith(NEW.publicKey()).build().parseSignedClaims(token.value());
-        assertThat(claims.getHeader().getAlgorithm()).isEqualTo("RS256");
-        assertThat(claims.getPayload().getIssuer()).isEqualTo("cryptotracker");
-        assertThat(claims.getPayload().getSubject()).isEqualTo(user.id().toString());
-        assertThat(claims.getPayload().getId()).isNotBlank();
-        assertThat(claims.getPayload().get("roles")).isEqualTo(List.of("USER"));
-        assertThat(claims.getPayload().getExpiration().toInstant().getEpochSecond()
-                - claims.getPayload().getIssuedAt().toInstant().getEpochSecond()).isEqualTo(900);
+        SignedJWT jws = SignedJWT.parse(token.value());
+        assertThat(jws.verify(new RSASSAVerifier(NEW.publicKey()))).isTrue();
+        // the header access tokens have always had: alg and kid, no typ
+        assertThat(jws.getHeader().toJSONObject()).containsOnlyKeys("alg", "kid")
+                .containsEntry("alg", "RS256").containsEntry("kid", "2026-11");
+        JWTClaimsSet claims = jws.getJWTClaimsSet();
+        assertThat(claims.getClaims()).containsOnlyKeys("iss", "sub", "jti", "iat", "exp", "email", "tier", "roles");
+        assertThat(claims.getIssuer()).isEqualTo("cryptotracker");
+        assertThat(claims.getSubject()).isEqualTo(user.id().toString());
+        assertThat(claims.getJWTID()).isNotBlank();
+        assertThat(claims.getStringClaim("email")).isEqualTo("Alice@Example.com");
+        assertThat(claims.getStringClaim("tier")).isEqualTo("FREE");
+        assertThat(claims.getClaim("roles")).isEqualTo(List.of("USER"));
+        assertThat(claims.getIssueTime().toInstant()).isEqualTo(CLOCK.instant().truncatedTo(ChronoUnit.SECONDS));
+        assertThat(claims.getExpirationTime().toInstant().getEpochSecond()
+                - claims.getIssueTime().toInstant().getEpochSecond()).isEqualTo(900);
+        assertThat(token.expiresAt()).isEqualTo(claims.getExpirationTime().toInstant());
         assertThat(token.ttl()).isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test
-    void theJwksPublishesEveryKeyWithKidKtyAlgUseNAndE() {
+    void theJwksPublishesEveryKeysPublicHalfWithKidKtyAlgUseNAndE() throws Exception {
         SigningKeyRing ring = new SigningKeyRing(List.of(OLD, NEW), "2026-11");
-        JsonNode jwks = JsonMapper.builder().build().readTree(ring.jwksJson());
+        String json = ring.publicKeys().toString();
+        JsonNode jwks = JsonMapper.builder().build().readTree(json);
         assertThat(jwks.get("keys")).hasSize(2);
         for (JsonNode key : jwks.get("keys")) {
             assertThat(key.get("kty").asString()).isEqualTo("RSA");
@@ -96,26 +108,20 @@ class SigningKeyRingTest {
             assertThat(key.has("d")).as("no private parts").isFalse();
             assertThat(key.has("p")).isFalse();
         }
-        JwkSet parsed = Jwks.setParser().build().parse(ring.jwksJson());
-        Map<String, PublicKey> byId = new HashMap<>();
-        for (Jwk<?> jwk : parsed.getKeys()) {
-            byId.put(jwk.getId(), (PublicKey) jwk.toKey());
+        Map<String, RSAPublicKey> byId = new HashMap<>();
+        for (JWK jwk : JWKSet.parse(json).getKeys()) {
+            assertThat(jwk.isPrivate()).isFalse();
+            byId.put(jwk.getKeyID(), jwk.toRSAKey().toRSAPublicKey());
         }
         assertThat(byId).containsOnlyKeys("2026-10", "2026-11");
         assertThat(byId.get("2026-11")).isEqualTo(NEW.publicKey());
         assertThat(byId.get("2026-10")).isEqualTo(OLD.publicKey());
-    }
-
-    @Test
-    void findsPublicKeysByKidForTheVerifier() {
-        SigningKeyRing ring = new SigningKeyRing(List.of(OLD, NEW), "2026-10");
-        assertThat(ring.active().id()).isEqualTo("2026-10");
-        assertThat(ring.find("2026-11")).contains(NEW.publicKey());
-        assertThat(ring.find("other")).isEmpty();
+        assertThat(ring.keyIds()).containsExactly("2026-10", "2026-11");
     }
 
     @Test
     void severalKeysNeedAnActiveKeyIdThatNamesOneOfThem() {
+        assertThat(new SigningKeyRing(List.of(OLD, NEW), "2026-10").active().id()).isEqualTo("2026-10");
         assertThatThrownBy(() -> new SigningKeyRing(List.of(OLD, NEW), null))
                 .hasMessageContaining("active-key-id");
         assertThatThrownBy(() -> new SigningKeyRing(List.of(OLD, NEW), "2027-01"))
@@ -125,8 +131,12 @@ class SigningKeyRingTest {
         assertThatThrownBy(() -> new SigningKeyRing(List.of(), null)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    private static AccessTokenIssuer issuer(SigningKeyRing ring) {
+        return new AccessTokenIssuer(ring, "cryptotracker", Duration.ofMinutes(15), CLOCK);
+    }
+
     private static JwtDecoder decoder(SigningKeyRing ring) {
-        return AccessTokens.decoder(ring.publicKeys(), new SecurityProperties("cryptotracker", null,
-                Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(30), List.of()));
+        return AccessTokens.decoder(new ImmutableJWKSet<>(ring.publicKeys()), new SecurityProperties("cryptotracker",
+                null, Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(30), List.of()));
     }
 }

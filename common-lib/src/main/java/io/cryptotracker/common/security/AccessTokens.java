@@ -1,5 +1,6 @@
 package io.cryptotracker.common.security;
 
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Duration;
@@ -36,6 +37,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 
 /**
  * How CryptoTracker access tokens are verified, the same for every service and the gateway: Spring Security's
@@ -59,8 +61,9 @@ public final class AccessTokens {
     public static JWKSource<SecurityContext> remoteJwks(SecurityProperties properties,
             Supplier<LoadBalancerClient> loadBalancer) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(JWKSourceBuilder.DEFAULT_HTTP_CONNECT_TIMEOUT);
-        requests.setReadTimeout(JWKSourceBuilder.DEFAULT_HTTP_READ_TIMEOUT);
+        // Nimbus' 500 ms were seen to run out on a busy two-core node; the keys are fetched once per refresh period
+        requests.setConnectTimeout(Duration.ofSeconds(1));
+        requests.setReadTimeout(Duration.ofSeconds(2));
         RestClient.Builder http = RestClient.builder().requestFactory(requests);
         URI address = properties.jwksUri();
         if ("lb".equalsIgnoreCase(address.getScheme())) {
@@ -83,10 +86,18 @@ public final class AccessTokens {
     public static JWKSource<SecurityContext> remoteJwks(URI jwksUri, RestClient http, Duration refresh,
             Duration minRefreshInterval) {
         ResourceRetriever retriever = url -> {
-            ResponseEntity<String> answer = http.get().uri(URI.create(url.toString()))
-                    .accept(MediaType.APPLICATION_JSON).retrieve().toEntity(String.class);
-            MediaType type = answer.getHeaders().getContentType();
-            return new Resource(answer.getBody(), type == null ? null : type.toString());
+            try {
+                ResponseEntity<String> answer = http.get().uri(URI.create(url.toString()))
+                        .accept(MediaType.APPLICATION_JSON).retrieve().toEntity(String.class);
+                MediaType type = answer.getHeaders().getContentType();
+                return new Resource(answer.getBody(), type == null ? null : type.toString());
+            }
+            catch (RestClientException | IllegalStateException ex) {
+                // an IOException is what Nimbus expects of a fetch that failed (a timeout, an error status, no
+                // instance in discovery): it makes it a KeySourceException, which the decoders turn into a refused
+                // token; anything else would escape them as a server error
+                throw new IOException("Could not fetch the JWKS at " + url + ": " + ex.getMessage(), ex);
+            }
         };
         try {
             return JWKSourceBuilder.create(jwksUri.toURL(), retriever)

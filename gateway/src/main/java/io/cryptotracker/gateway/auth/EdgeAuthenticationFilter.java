@@ -1,5 +1,6 @@
 package io.cryptotracker.gateway.auth;
 
+import java.time.Clock;
 import java.util.List;
 
 import io.cryptotracker.common.security.AccessTokens;
@@ -22,7 +23,8 @@ import reactor.core.publisher.Mono;
 /**
  * Checks the bearer token of every request that is not public, before it is routed, with the resource server's
  * {@link ReactiveJwtDecoder} common-reactive configures (RS256, pinned issuer, auth-service's JWKS found through
- * discovery) and common-lib's {@code Jwt} → {@link AuthenticatedUser} mapping. The token stays in the
+ * discovery) and common-lib's {@code Jwt} → {@link AuthenticatedUser} mapping, behind the edge's verified-token cache
+ * ({@link RememberingJwtDecoder}, {@code cryptotracker.gateway.auth.token-cache.*}). The token stays in the
  * {@code Authorization} header: each service verifies it again and trusts nothing the network says.
  */
 @Component
@@ -41,9 +43,11 @@ public class EdgeAuthenticationFilter implements WebFilter, Ordered {
     private final AccessRules rules;
     private final ReactiveJwtDecoder decoder;
 
-    public EdgeAuthenticationFilter(EdgeAuthProperties properties, ReactiveJwtDecoder decoder) {
+    public EdgeAuthenticationFilter(EdgeAuthProperties properties, ReactiveJwtDecoder decoder, Clock clock) {
         this.rules = new AccessRules(properties.publicEndpoints(), properties.ticketPaths());
-        this.decoder = decoder;
+        EdgeAuthProperties.TokenCache cache = properties.tokenCache();
+        this.decoder = cache.enabled()
+                ? new RememberingJwtDecoder(decoder, clock, cache.ttl(), cache.maxTokens()) : decoder;
     }
 
     @Override

@@ -11,8 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.config.ResourceHandlerRegistry;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -64,7 +66,9 @@ public class ConsoleConfiguration implements WebFluxConfigurer {
         ConsolePageHandler handler = devDirectory == null ? ConsolePageHandler.fromJar(files)
                 : ConsolePageHandler.fromDirectory(devDirectory);
         RouterFunctions.Builder routes = RouterFunctions.route();
-        PAGES.forEach(page -> routes.GET(page, handler::page));
+        // HEAD answers the same headers without the body (WebFlux drops it), for link checkers and probes
+        PAGES.forEach(page -> routes.route(RequestPredicates.path(page)
+                .and(RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD)), handler::page));
         return routes.build();
     }
 

@@ -23,6 +23,14 @@ class AccessRulesTest {
     }
 
     @Test
+    void aPublicGetEndpointIsOpenForHeadToo() {
+        assertThat(decide(HttpMethod.HEAD, "/api/v1/market/cryptocurrencies/BTC")).isInstanceOf(AccessRules.Open.class);
+        assertThat(decide(HttpMethod.HEAD, "/api/v1/auth/login")).isInstanceOf(AccessRules.Refused.class);
+        assertThat(decide(HttpMethod.OPTIONS, "/api/v1/market/cryptocurrencies/BTC"))
+                .isInstanceOf(AccessRules.Refused.class);
+    }
+
+    @Test
     void anEndpointWithoutAMethodIsOpenForEveryMethod() {
         assertThat(decide(HttpMethod.PATCH, "/anything-goes")).isInstanceOf(AccessRules.Open.class);
     }

@@ -28,7 +28,7 @@ class ComposeFileTest {
     void everyImageRunsHealthCheckedAfterItsDependenciesWithinAMemoryLimit() throws Exception {
         Map<String, Object> services = (Map<String, Object>) DeployFiles.yaml(COMPOSE).get("services");
         String version = DeployFiles.projectVersion();
-        String initScript = DeployFiles.read(DeployFiles.ROOT.resolve("deploy/compose/postgres/service-roles.sh"));
+        String initScript = DeployFiles.read(DatabaseRolesScriptTest.SCRIPT);
 
         SoftAssertions softly = new SoftAssertions();
         for (String module : DeployFiles.imageModules()) {
@@ -90,7 +90,7 @@ class ComposeFileTest {
     void eachServiceLogsInAsItsOwnDatabaseRoleWhichThePostgresContainerCreates() throws Exception {
         Map<String, Object> services = (Map<String, Object>) DeployFiles.yaml(COMPOSE).get("services");
         Object postgres = services.get("postgres");
-        String initScript = DeployFiles.read(DeployFiles.ROOT.resolve("deploy/compose/postgres/service-roles.sh"));
+        String initScript = DeployFiles.read(DatabaseRolesScriptTest.SCRIPT);
         Pattern ownVariable = Pattern.compile("\\$\\{(([A-Z]+)_DB_USERNAME):-([a-z_]+)}");
 
         SoftAssertions softly = new SoftAssertions();
@@ -126,7 +126,8 @@ class ComposeFileTest {
         }
         softly.assertThat(roles).as("one role per service").doesNotHaveDuplicates().hasSize(5);
         softly.assertThat(String.valueOf(at(postgres, "volumes")))
-                .contains("./deploy/compose/postgres/service-roles.sh:/docker-entrypoint-initdb.d/10-service-roles.sh:ro");
+                .contains("./deploy/k8s/components/database-roles/service-roles.sh"
+                        + ":/docker-entrypoint-initdb.d/10-service-roles.sh:ro");
         softly.assertThat(String.valueOf(services)).as("no service logs in as the superuser")
                 .doesNotContain("DB_USERNAME=${POSTGRES_USER");
         softly.assertAll();

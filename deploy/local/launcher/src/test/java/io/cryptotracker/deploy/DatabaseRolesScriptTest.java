@@ -24,13 +24,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * deploy/compose/postgres/service-roles.sh (which the Kubernetes database-roles Job runs too) against a real
- * PostgreSQL 17 with psql: each service's role owns its database only, and a server whose databases and tables a
- * superuser created before the roles existed is upgraded; running it again changes nothing.
+ * deploy/k8s/components/database-roles/service-roles.sh (the Kubernetes database-roles Job runs it, Compose mounts it
+ * as PostgreSQL's init script) against a real PostgreSQL 17 with psql: each service's role owns its database only, and
+ * a server whose databases and tables a superuser created before the roles existed is upgraded; running it again
+ * changes nothing.
  */
 class DatabaseRolesScriptTest {
 
-    static final Path SCRIPT = DeployFiles.ROOT.resolve("deploy/compose/postgres/service-roles.sh");
+    static final Path SCRIPT = DeployFiles.ROOT.resolve("deploy/k8s/components/database-roles/service-roles.sh");
 
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
 

@@ -236,7 +236,7 @@ class KubernetesManifestsTest {
                 .findFirst().orElseThrow();
         Map<String, Object> script = ofKind(objects, "ConfigMap").stream()
                 .filter(map -> name(map).startsWith("database-roles-script")).findFirst().orElseThrow();
-        assertThat(at(script, "data", "service-roles.sh")).as("the same script as Compose's")
+        assertThat(at(script, "data", "service-roles.sh")).as("the script, unchanged")
                 .isEqualTo(DeployFiles.read(DatabaseRolesScriptTest.SCRIPT));
         assertThat(String.valueOf(at(job, "spec", "template", "spec", "volumes"))).contains(name(script));
         List<?> env = (List<?>) at(job, "spec", "template", "spec", "containers", 0, "env");

@@ -1,11 +1,13 @@
 package io.cryptotracker.common.security.reactive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 
@@ -50,6 +52,8 @@ class ReactiveServiceSecurityTest {
                 "--server.port=0", "--spring.application.name=reactive-probe",
                 "--cryptotracker.security.jwks-uri=" + ISSUER.jwksUri(),
                 "--cryptotracker.security.public-paths=/open/**",
+                // a token of a rotated key may fetch the JWKS again at once (one test rotates)
+                "--cryptotracker.security.jwks-min-refresh-interval=PT0.001S",
                 "--spring.autoconfigure.exclude="
                         + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
                         + "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration,"
@@ -84,6 +88,23 @@ class ReactiveServiceSecurityTest {
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).isEqualTo(id + " 7 2");
         assertThat(ok.headers().firstValue("X-Request-Id")).isPresent();
+    }
+
+    @Test
+    void aTokenWhoseKeysCannotBeFetchedIsA401NotAServerError() throws Exception {
+        ISSUER.rotate();
+        ISSUER.jwksAvailable(false);
+        try {
+            HttpResponse<String> refused = send("GET", "/api/v1/probe/1?page=2", token(UUID.randomUUID()), null, null);
+
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+        }
+        finally {
+            ISSUER.jwksAvailable(true);
+        }
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                send("GET", "/api/v1/probe/1?page=2", token(UUID.randomUUID()), null, null).statusCode())
+                .isEqualTo(200));
     }
 
     @Test
