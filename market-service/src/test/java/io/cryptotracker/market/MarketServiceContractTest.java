@@ -209,6 +209,9 @@ class MarketServiceContractTest extends ServiceContractTest {
             assertThat(snapshot.symbol()).isEqualTo("PEPE/USDT");
             assertThat(snapshot.quotes()).hasSize(4);
             assertThat(snapshot.dexPools()).hasSize(2);
+            assertThat(snapshot.books()).as("PEPE's spreads are past the depth candidate level")
+                    .extracting(book -> book.venue() + ":" + book.market())
+                    .containsExactly("binance:perp", "bybit:perp", "mexc:perp", "mexc:spot");
             assertThat(new String(pepe.headers().lastHeader("event_type").value(), StandardCharsets.UTF_8))
                     .isEqualTo(MarketSnapshot.TYPE);
             JsonNode wire = json.readTree(pepe.value());
@@ -216,6 +219,8 @@ class MarketServiceContractTest extends ServiceContractTest {
             assertThat(wire.path("quotes").get(0).has("volume_24h_quote")).isTrue();
             assertThat(wire.path("quotes").get(0).path("funding").has("rate_per_8h")).isTrue();
             assertThat(wire.path("dex_pools").get(0).has("volume_24h_usd")).isTrue();
+            assertThat(wire.path("books").get(0).path("bids").get(0).has("qty")).isTrue();
+            assertThat(wire.path("books").get(0).has("quoted_at")).isTrue();
             assertThat(json.readTree(EventJson.write(snapshot))).as("written as the contract reads it")
                     .isEqualTo(wire);
         }

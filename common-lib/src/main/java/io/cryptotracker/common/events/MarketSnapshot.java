@@ -17,10 +17,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param quotes one per venue and market
  * @param dexPools on-chain pools of the base token, most liquid first
  * @param networks MEXC's deposit and withdraw status of the base asset per network
+ * @param books order-book depth of the venues read this round, only for symbols whose spread is near a detector's
+ *        threshold (market-service README, "Order-book depth"); empty for every other symbol and in snapshots of
+ *        producers that predate it
  */
 public record MarketSnapshot(UUID eventId, String type, int version, Instant occurredAt,
         String symbol, String baseAsset, String quoteAsset, List<VenueQuote> quotes, List<DexPool> dexPools,
-        List<NetworkStatus> networks) implements DomainEvent {
+        List<NetworkStatus> networks, List<OrderBook> books) implements DomainEvent {
 
     public static final String TYPE = "MarketSnapshot";
 
@@ -29,12 +32,25 @@ public record MarketSnapshot(UUID eventId, String type, int version, Instant occ
         quotes = quotes == null ? List.of() : List.copyOf(quotes);
         dexPools = dexPools == null ? List.of() : List.copyOf(dexPools);
         networks = networks == null ? List.of() : List.copyOf(networks);
+        books = books == null ? List.of() : List.copyOf(books);
+    }
+
+    /** A snapshot without order books. */
+    public static MarketSnapshot of(String symbol, String baseAsset, String quoteAsset, List<VenueQuote> quotes,
+            List<DexPool> dexPools, List<NetworkStatus> networks) {
+        return of(symbol, baseAsset, quoteAsset, quotes, dexPools, networks, List.of());
     }
 
     public static MarketSnapshot of(String symbol, String baseAsset, String quoteAsset, List<VenueQuote> quotes,
-            List<DexPool> dexPools, List<NetworkStatus> networks) {
+            List<DexPool> dexPools, List<NetworkStatus> networks, List<OrderBook> books) {
         return new MarketSnapshot(UUID.randomUUID(), TYPE, 1, Instant.now(), symbol, baseAsset, quoteAsset, quotes,
-                dexPools, networks);
+                dexPools, networks, books);
+    }
+
+    /** The same snapshot (same event id and time) carrying these order books. */
+    public MarketSnapshot withBooks(List<OrderBook> books) {
+        return new MarketSnapshot(eventId, type, version, occurredAt, symbol, baseAsset, quoteAsset, quotes, dexPools,
+                networks, books);
     }
 
     @Override
@@ -78,5 +94,27 @@ public record MarketSnapshot(UUID eventId, String type, int version, Instant occ
     /** Whether MEXC accepts deposits and pays out withdrawals of the asset on one network. */
     public record NetworkStatus(String network, String chain, String contractAddress, boolean depositEnabled,
             boolean withdrawEnabled, BigDecimal withdrawFee, Instant checkedAt) {
+    }
+
+    /**
+     * One venue's order book of the symbol as read this round, normalized like the quotes: prices per base unit
+     * (a multiplied contract's prices divided), quantities in base units (contracts times contract size).
+     *
+     * @param venue {@code mexc}, {@code binance}, {@code bybit}
+     * @param market {@code spot} or {@code perp}
+     * @param bids best (highest) first; empty when the side is empty
+     * @param asks best (lowest) first; empty when the side is empty
+     * @param quotedAt the venue's time of the book (the fetch time where the venue gives none)
+     */
+    public record OrderBook(String venue, String market, List<Level> bids, List<Level> asks, Instant quotedAt) {
+
+        public OrderBook {
+            bids = bids == null ? List.of() : List.copyOf(bids);
+            asks = asks == null ? List.of() : List.copyOf(asks);
+        }
+    }
+
+    /** One price level: the price per base unit and the quantity on offer there, in base units. */
+    public record Level(BigDecimal price, BigDecimal qty) {
     }
 }

@@ -60,6 +60,20 @@ class EventContractTest {
         assertThat(event.quotes().get(1).funding().ratePer8h()).isEqualByComparingTo("0.0007");
         assertThat(event.dexPools().get(0).tokenAddress()).isEqualTo("0x6982508145454Ce325dDbE47a25d4ec3d2311933");
         assertThat(event.networks().get(0).withdrawEnabled()).isFalse();
+        assertThat(event.books()).extracting(MarketSnapshot.OrderBook::market).containsExactly("spot", "perp");
+        assertThat(event.books().get(0).bids().get(1).qty()).isEqualByComparingTo("402113000");
+        assertThat(event.books().get(1).asks()).as("an empty side").isEmpty();
+    }
+
+    @Test
+    void marketSnapshotWithoutBooksFromAnEarlierProducerIsReadWithNone() throws IOException {
+        String withoutBooks = example("MarketSnapshot").replaceAll("(?s),\\s*\"books\".*\\]\\s*}\\s*$", "\n}");
+
+        MarketSnapshot event = EventJson.read(withoutBooks, MarketSnapshot.class);
+
+        assertThat(withoutBooks).doesNotContain("\"books\"");
+        assertThat(event.books()).isEmpty();
+        assertThat(event.quotes()).hasSize(3);
     }
 
     @Test

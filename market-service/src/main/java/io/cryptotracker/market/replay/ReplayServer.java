@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A local HTTP stub that answers like the real sources from recorded answers on the classpath, so the very same
  * adapters run without network or keys. {@code GET /<source>/<path>?<query>} answers
- * {@code <root>/<source>/<path>.json} (the query – timestamps, signatures, limits – is ignored). A last path
+ * {@code <root>/<source>/<path>.json} (the query – timestamps, signatures, limits – is ignored), except that a call
+ * with a {@code symbol} parameter answers {@code <root>/<source>/<path>/<symbol>.json} where that is recorded (the
+ * order books of {@code /api/v3/depth?symbol=PEPEUSDT}, {@code /fapi/v1/depth?symbol=1000PEPEUSDT}). A last path
  * segment listing several ids ({@code /tokens/v1/ethereum/0xa,0xb}) answers the concatenated arrays of the
  * recorded single-id answers, as DexScreener does. Anything not recorded is a 404. A call recorded several times
  * ({@code <path>.json}, {@code <path>~1.json}, {@code <path>~2.json}…, {@code frame-interval} apart) answers its
@@ -45,6 +47,7 @@ public class ReplayServer implements AutoCloseable {
     private static final Pattern ISO_INSTANT = Pattern
             .compile("20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?Z");
     private static final Duration SHIFT_WINDOW = Duration.ofDays(7);
+    private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
     private final String root;
     private final Instant recordedAt;
@@ -93,7 +96,8 @@ public class ReplayServer implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            String answer = "GET".equals(exchange.getRequestMethod()) ? recorded(path) : null;
+            String answer = "GET".equals(exchange.getRequestMethod())
+                    ? recorded(path, symbolParameter(exchange.getRequestURI().getRawQuery())) : null;
             byte[] body = answer == null ? null : answer.getBytes(StandardCharsets.UTF_8);
             if (body == null) {
                 body = "{\"msg\":\"not recorded\"}".getBytes(StandardCharsets.UTF_8);
@@ -110,9 +114,15 @@ public class ReplayServer implements AutoCloseable {
         }
     }
 
-    private String recorded(String path) throws IOException {
+    private String recorded(String path, String symbol) throws IOException {
         if (path.contains("..") || path.contains("~")) {
             return null;
+        }
+        if (symbol != null) {
+            String perSymbol = currentFrame(path + "/" + symbol);
+            if (perSymbol != null) {
+                return perSymbol;
+            }
         }
         String exact = currentFrame(path);
         if (exact != null) {
@@ -134,6 +144,20 @@ public class ReplayServer implements AutoCloseable {
             }
         }
         return "[" + String.join(",", parts) + "]";
+    }
+
+    /** The {@code symbol} query parameter when it is a plain instrument name, else null. */
+    private static String symbolParameter(String rawQuery) {
+        if (rawQuery == null) {
+            return null;
+        }
+        for (String parameter : rawQuery.split("&")) {
+            if (parameter.startsWith("symbol=")) {
+                String value = parameter.substring("symbol=".length());
+                return SYMBOL.matcher(value).matches() ? value : null;
+            }
+        }
+        return null;
     }
 
     /** The frame of a recorded call that is current now, its timestamps moved to the present; null if none. */

@@ -3,6 +3,7 @@ package io.cryptotracker.market.snapshot;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Each round reads every source, normalizes and publishes one {@link MarketSnapshot} per symbol. One replica polls
+ * Each round reads every source, normalizes, reads the order books of the few symbols whose spread is near a
+ * threshold ({@link DepthReader}) and publishes one {@link MarketSnapshot} per symbol. One replica polls
  * at a time (the sources' rate limits are per account and address, not per replica). A failing source does not
  * stop the round: its last good answer is used until it is {@code max-source-age} old, and every quote keeps its
  * own time for detectors to judge.
@@ -46,6 +48,7 @@ public class MarketPoller {
     private final ClusterJobs jobs;
     private final VenueProperties properties;
     private final SnapshotAssembler assembler;
+    private final DepthReader depth;
     private final Clock clock;
     private final Timer rounds;
     private final Map<String, LastGood<?>> lastGood = new ConcurrentHashMap<>();
@@ -54,8 +57,8 @@ public class MarketPoller {
     private Map<String, List<MarketSnapshot.NetworkStatus>> currentNetworks = Map.of();
 
     MarketPoller(List<SpotBookSource> spots, List<PerpetualSource> perpetuals, DexPoolSource dex,
-            NetworkStatusSource networks, SnapshotPublisher publisher, ClusterJobs jobs, VenueProperties properties,
-            Clock clock, MeterRegistry meters) {
+            NetworkStatusSource networks, DepthReader depth, SnapshotPublisher publisher, ClusterJobs jobs,
+            VenueProperties properties, Clock clock, MeterRegistry meters) {
         this.spots = spots;
         this.perpetuals = perpetuals;
         this.dex = dex;
@@ -64,6 +67,7 @@ public class MarketPoller {
         this.jobs = jobs;
         this.properties = properties;
         this.assembler = new SnapshotAssembler(properties.quoteAssets());
+        this.depth = depth;
         this.clock = clock;
         this.rounds = Timer.builder("market.poll.rounds").description("Rounds of reading, normalizing, publishing")
                 .register(meters);
@@ -112,7 +116,20 @@ public class MarketPoller {
         Set<DexPoolSource.TokenAddress> tokens = SnapshotAssembler.dexTokens(traded, statuses);
         List<MarketSnapshot.DexPool> pools = tokens.isEmpty() ? List.of()
                 : read(dex.name(), () -> dex.pools(tokens), List.of());
-        return assembler.assemble(quotes, statuses, pools);
+        List<MarketSnapshot> snapshots = assembler.assemble(quotes, statuses, pools);
+        return depth == null ? snapshots : depth.withBooks(snapshots, instruments(quotes));
+    }
+
+    /** {@code symbol|venue|market} to the venue's instrument name, which its order book is asked by. */
+    private static Map<String, String> instruments(List<VenueQuoteOf> quotes) {
+        Map<String, String> instruments = new HashMap<>(quotes.size() * 2);
+        for (VenueQuoteOf quote : quotes) {
+            if (quote.instrument() != null) {
+                instruments.put(quote.symbol() + "|" + quote.venueQuote().venue() + "|" + quote.venueQuote().market(),
+                        quote.instrument());
+            }
+        }
+        return instruments;
     }
 
     /** Source name to its last error, for the health endpoint; a source that answered since has none. */

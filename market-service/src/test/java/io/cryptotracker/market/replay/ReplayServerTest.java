@@ -64,6 +64,18 @@ class ReplayServerTest {
         assertThat(get("/mexc-spot/../cmc/v1/cryptocurrency/listings/latest").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aSymbolParameterAnswersThatSymbolsRecordedBookAndAnUnrecordedOneIsA404() throws Exception {
+        HttpResponse<String> pepe = get("/binance-futures/fapi/v1/depth?symbol=1000PEPEUSDT&limit=50");
+        HttpResponse<String> wif = get("/binance-futures/fapi/v1/depth?limit=50&symbol=WIFUSDT");
+
+        assertThat(SourceJson.parse(pepe.body()).path("bids").get(0).get(0).asString()).isEqualTo("0.0192219");
+        assertThat(SourceJson.parse(wif.body()).path("bids").get(0).get(0).asString()).startsWith("3.41");
+        assertThat(get("/binance-futures/fapi/v1/depth?symbol=BTCUSDT&limit=50").statusCode()).isEqualTo(404);
+        assertThat(get("/bybit-linear/v5/market/orderbook?category=linear&symbol=..%2Ftickers").statusCode())
+                .isEqualTo(404);
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(replay.baseUrl("") + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -37,6 +37,7 @@ class ReplayRoundTest {
 
     private static ReplayServer replay;
     private static List<MarketSnapshot> snapshots;
+    private static final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeAll
     static void oneRoundFromTheReplay() throws Exception {
@@ -45,15 +46,17 @@ class ReplayRoundTest {
         VenueProperties venues = new VenueProperties(Duration.ofSeconds(5), Duration.ofMinutes(2),
                 Duration.ofMinutes(5), Set.of("USDT"), "-", new BigDecimal("0.0005"), "-", new BigDecimal("0.00055"),
                 "-", 4);
-        MarketPoller poller = new MarketPoller(
-                List.of(new MexcSpot(client("mexc-spot"), new BigDecimal("0.0005"), clock)),
-                List.of(new MexcFutures(client("mexc-futures"), clock),
-                        new BinanceFutures(client("binance-futures"), new BigDecimal("0.0005"), clock),
-                        new BybitLinear(client("bybit-linear"), new BigDecimal("0.00055"), clock)),
+        MexcSpot spot = new MexcSpot(client("mexc-spot"), new BigDecimal("0.0005"), clock);
+        MexcFutures futures = new MexcFutures(client("mexc-futures"), clock);
+        BinanceFutures binance = new BinanceFutures(client("binance-futures"), new BigDecimal("0.0005"), clock);
+        BybitLinear bybit = new BybitLinear(client("bybit-linear"), new BigDecimal("0.00055"), clock);
+        DepthReader depth = new DepthReader(List.of(spot, futures, binance, bybit), DepthReaderTest.defaults(),
+                venues.pollInterval(), clock, Runnable::run, meters);
+        MarketPoller poller = new MarketPoller(List.of(spot), List.of(futures, binance, bybit),
                 new DexScreener(client("dexscreener"), clock),
                 new MexcNetworks(TestSources.client("mexc-capital", replay.baseUrl("mexc-spot"), READ_TIMEOUT),
                         "replay", "replay", clock),
-                null, null, venues, clock, new SimpleMeterRegistry());
+                depth, null, null, venues, clock, meters);
         snapshots = poller.pollOnce();
     }
 
@@ -78,6 +81,34 @@ class ReplayRoundTest {
         MarketSnapshot.VenueQuote perp = pepe.quotes().get(2);
         assertThat(perp.bid()).as("the recorded spot/futures spread").isGreaterThan(spot.ask());
         assertThat(pepe.dexPools().get(0).priceUsd()).isGreaterThan(spot.ask());
+    }
+
+    @Test
+    void symbolsNearAThresholdCarryTheRecordedBooksOfTheirLegsConsistentWithTheirTops() {
+        MarketSnapshot pepe = snapshot("PEPE/USDT");
+
+        assertThat(pepe.books()).extracting(book -> book.venue() + ":" + book.market())
+                .containsExactly("binance:perp", "bybit:perp", "mexc:perp", "mexc:spot");
+        MarketSnapshot.OrderBook spotBook = pepe.books().get(3);
+        MarketSnapshot.VenueQuote spotQuote = pepe.quotes().get(3);
+        assertThat(spotBook.bids().get(0).price()).isEqualByComparingTo(spotQuote.bid());
+        assertThat(spotBook.asks().get(0).price()).isEqualByComparingTo(spotQuote.ask());
+        assertThat(spotBook.bids().get(0).qty()).isEqualByComparingTo(spotQuote.bidQty());
+        MarketSnapshot.OrderBook perpBook = pepe.books().get(2);
+        assertThat(perpBook.bids().get(0).price()).isEqualByComparingTo(pepe.quotes().get(2).bid());
+        assertThat(perpBook.bids().get(0).qty()).as("180 contracts of 10,000,000 PEPE").isEqualByComparingTo("1.8E9");
+        MarketSnapshot.OrderBook bybitBook = pepe.books().get(1);
+        assertThat(bybitBook.bids().get(0).price()).isEqualByComparingTo(pepe.quotes().get(1).bid());
+        assertThat(bybitBook.bids().get(0).qty()).as("1000PEPE").isEqualByComparingTo(pepe.quotes().get(1).bidQty());
+        assertThat(pepe.books()).allSatisfy(book -> {
+            assertThat(book.bids()).hasSize(20);
+            assertThat(book.asks().get(0).price()).isGreaterThan(book.bids().get(0).price());
+            assertThat(book.quotedAt()).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
+        });
+        assertThat(snapshot("WIF/USDT").books()).hasSize(4);
+        assertThat(snapshot("BTC/USDT").books()).as("no spread near a threshold").isEmpty();
+        assertThat(meters.find("market.depth.reads").tag("outcome", "failed").counters())
+                .as("every book asked for is recorded").isEmpty();
     }
 
     @Test

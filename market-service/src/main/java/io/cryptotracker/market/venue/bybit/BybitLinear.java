@@ -16,6 +16,9 @@ import io.cryptotracker.market.normalize.FundingRates;
 import io.cryptotracker.market.source.SourceClient;
 import io.cryptotracker.market.source.SourceException;
 import io.cryptotracker.market.source.SourceJson;
+import io.cryptotracker.market.venue.BookLevels;
+import io.cryptotracker.market.venue.Instruments;
+import io.cryptotracker.market.venue.OrderBookSource;
 import io.cryptotracker.market.venue.PerpetualSource;
 import io.cryptotracker.market.venue.VenueQuoteOf;
 import tools.jackson.databind.JsonNode;
@@ -24,9 +27,12 @@ import tools.jackson.databind.JsonNode;
  * Bybit linear perpetuals: {@code /v5/market/tickers?category=linear} (book tops, mark and index price, funding,
  * 24 h turnover in USDT) and {@code /v5/market/instruments-info} for each symbol's {@code fundingInterval} in
  * minutes (paged by cursor, re-read hourly). {@code retCode} other than 0 is a failure also on HTTP 200; 10006 is
- * Bybit's rate limit.
+ * Bybit's rate limit. Depth: {@code /v5/market/orderbook?category=linear&symbol=&limit=} (1–500 levels),
+ * {@code result.b}/{@code result.a} in the instrument's coins, {@code result.ts} the book's time.
  */
-public class BybitLinear implements PerpetualSource {
+public class BybitLinear implements PerpetualSource, OrderBookSource {
+
+    private static final int MAX_LEVELS = 500;
 
     private static final Duration INFO_TTL = Duration.ofHours(1);
     private static final int MAX_INFO_PAGES = 5;
@@ -48,6 +54,27 @@ public class BybitLinear implements PerpetualSource {
     @Override
     public String name() {
         return http.source();
+    }
+
+    @Override
+    public String venue() {
+        return "bybit";
+    }
+
+    @Override
+    public String market() {
+        return "perp";
+    }
+
+    @Override
+    public MarketSnapshot.OrderBook orderBook(String instrument, int levels) {
+        TradingPair pair = Instruments.pair(http, instrument);
+        Instant fetched = clock.instant();
+        JsonNode book = result("/v5/market/orderbook?category=linear&symbol=" + instrument + "&limit="
+                + Math.max(1, Math.min(levels, MAX_LEVELS))).path("result");
+        Instant at = SourceJson.epochMillis(book, "ts");
+        return new MarketSnapshot.OrderBook("bybit", "perp", BookLevels.bids(book.path("b"), pair, null),
+                BookLevels.asks(book.path("a"), pair, null), at == null ? fetched : at);
     }
 
     @Override
@@ -85,7 +112,7 @@ public class BybitLinear implements PerpetualSource {
                 symbol.perUnit(SourceJson.decimal(ticker, "markPrice")),
                 symbol.perUnit(SourceJson.decimal(ticker, "indexPrice")), SourceJson.decimal(ticker, "turnover24h"),
                 takerFee, funding, answeredAt);
-        return new VenueQuoteOf(symbol.symbol(), symbol.base(), symbol.quote(), quote);
+        return new VenueQuoteOf(symbol.symbol(), symbol.base(), symbol.quote(), quote, raw);
     }
 
     private void refreshIntervals() {

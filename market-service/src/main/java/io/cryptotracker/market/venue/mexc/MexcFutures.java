@@ -16,6 +16,9 @@ import io.cryptotracker.market.normalize.FundingRates;
 import io.cryptotracker.market.source.SourceClient;
 import io.cryptotracker.market.source.SourceException;
 import io.cryptotracker.market.source.SourceJson;
+import io.cryptotracker.market.venue.BookLevels;
+import io.cryptotracker.market.venue.Instruments;
+import io.cryptotracker.market.venue.OrderBookSource;
 import io.cryptotracker.market.venue.PerpetualSource;
 import io.cryptotracker.market.venue.VenueQuoteOf;
 import org.slf4j.Logger;
@@ -28,8 +31,10 @@ import tools.jackson.databind.JsonNode;
  * {@code /api/v1/contract/detail} (contract size, taker fee, state; re-read hourly). Answers are wrapped in
  * {@code {success, code, data}}; {@code success: false} is a failure whatever the HTTP status. 24 h volume in
  * USDT is {@code amount24}; where it is missing, {@code volume24} contracts × {@code contractSize} × last price.
+ * Depth: {@code /api/v1/contract/depth/{symbol}?limit=}, levels {@code [price, contracts, orders]}: quantities are
+ * contracts and become coins through the contract size of the detail.
  */
-public class MexcFutures implements PerpetualSource {
+public class MexcFutures implements PerpetualSource, OrderBookSource {
 
     private static final Logger log = LoggerFactory.getLogger(MexcFutures.class);
     private static final Duration DETAIL_TTL = Duration.ofHours(1);
@@ -50,6 +55,32 @@ public class MexcFutures implements PerpetualSource {
     @Override
     public String name() {
         return http.source();
+    }
+
+    @Override
+    public String venue() {
+        return "mexc";
+    }
+
+    @Override
+    public String market() {
+        return "perp";
+    }
+
+    @Override
+    public synchronized MarketSnapshot.OrderBook orderBook(String instrument, int levels) {
+        TradingPair pair = Instruments.pair(http, instrument);
+        refreshContracts();
+        Contract contract = contracts.get(instrument);
+        if (contract == null || contract.size() == null || contract.size().signum() <= 0) {
+            throw new SourceException(http.source(), SourceException.Kind.FAILED,
+                    "no contract size for " + instrument + ": its depth cannot be counted in coins");
+        }
+        Instant fetched = clock.instant();
+        JsonNode data = data("/api/v1/contract/depth/" + instrument + "?limit=" + levels);
+        Instant at = SourceJson.epochMillis(data, "timestamp");
+        return new MarketSnapshot.OrderBook("mexc", "perp", BookLevels.bids(data.path("bids"), pair, contract.size()),
+                BookLevels.asks(data.path("asks"), pair, contract.size()), at == null ? fetched : at);
     }
 
     @Override
@@ -115,7 +146,8 @@ public class MexcFutures implements PerpetualSource {
                 symbol.perUnit(SourceJson.decimal(ticker, "fairPrice")),
                 symbol.perUnit(SourceJson.decimal(ticker, "indexPrice")), volume(ticker, contract, last),
                 contract == null ? null : contract.takerFee(), funding, quotedAt);
-        return new VenueQuoteOf(symbol.symbol(), symbol.base(), symbol.quote(), quote);
+        return new VenueQuoteOf(symbol.symbol(), symbol.base(), symbol.quote(), quote,
+                SourceJson.text(ticker, "symbol"));
     }
 
     static BigDecimal volume(JsonNode ticker, Contract contract, BigDecimal last) {

@@ -14,6 +14,9 @@ import io.cryptotracker.common.symbols.TradingPair;
 import io.cryptotracker.market.source.SourceClient;
 import io.cryptotracker.market.source.SourceException;
 import io.cryptotracker.market.source.SourceJson;
+import io.cryptotracker.market.venue.BookLevels;
+import io.cryptotracker.market.venue.Instruments;
+import io.cryptotracker.market.venue.OrderBookSource;
 import io.cryptotracker.market.venue.SpotBookSource;
 import io.cryptotracker.market.venue.VenueQuoteOf;
 import tools.jackson.databind.JsonNode;
@@ -22,8 +25,9 @@ import tools.jackson.databind.JsonNode;
  * MEXC spot: {@code /api/v3/ticker/bookTicker} for the book tops and {@code /api/v3/ticker/24hr} for last price and
  * quote volume (strings, sometimes null). A symbol without a usable bid and ask is left out; a missing 24 h row
  * only leaves its volume empty. The book ticker carries no time, so the quote time is when it was fetched.
+ * Depth: {@code /api/v3/depth?symbol=&limit=} (weight 1), quantities in coins.
  */
-public class MexcSpot implements SpotBookSource {
+public class MexcSpot implements SpotBookSource, OrderBookSource {
 
     private final SourceClient http;
     private final BigDecimal takerFee;
@@ -38,6 +42,16 @@ public class MexcSpot implements SpotBookSource {
     @Override
     public String name() {
         return http.source();
+    }
+
+    @Override
+    public String venue() {
+        return "mexc";
+    }
+
+    @Override
+    public String market() {
+        return "spot";
     }
 
     @Override
@@ -76,7 +90,22 @@ public class MexcSpot implements SpotBookSource {
                 symbol.perUnit(ask), symbol.baseUnits(SourceJson.decimal(book, "bidQty")),
                 symbol.baseUnits(SourceJson.decimal(book, "askQty")), symbol.perUnit(last), null, null, volume,
                 takerFee, null, fetched);
-        return new VenueQuoteOf(symbol.symbol(), symbol.base(), symbol.quote(), quote);
+        return new VenueQuoteOf(symbol.symbol(), symbol.base(), symbol.quote(), quote,
+                SourceJson.text(book, "symbol"));
+    }
+
+    /** {@code {"lastUpdateId":…, "bids":[["price","qty"]…], "asks":[…], "timestamp":…}}. */
+    @Override
+    public MarketSnapshot.OrderBook orderBook(String instrument, int levels) {
+        TradingPair pair = Instruments.pair(http, instrument);
+        Instant fetched = clock.instant();
+        JsonNode root = SourceJson.parse(http, http.get("/api/v3/depth?symbol=" + instrument + "&limit=" + levels));
+        if (!root.isObject() || !root.has("bids") || !root.has("asks")) {
+            throw http.rejectBody(SourceException.Kind.MALFORMED, "no bids and asks");
+        }
+        Instant at = SourceJson.epochMillis(root, "timestamp");
+        return new MarketSnapshot.OrderBook("mexc", "spot", BookLevels.bids(root.path("bids"), pair, null),
+                BookLevels.asks(root.path("asks"), pair, null), at == null ? fetched : at);
     }
 
     private JsonNode array(JsonNode node) {
