@@ -25,7 +25,7 @@ class NotificationServiceContractTest extends ServiceContractTest {
     @Autowired
     NotificationStore notifications;
 
-    /** The service's clock: in this module's tests the scanned MutableClock.Config, stopped at its class's loading. */
+    /** The service's clock, so the sample notification is as old as the service thinks. */
     @Autowired
     Clock clock;
 

@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /** A clock tests move forward by hand (quiet hours, batch windows, the FREE delay) instead of waiting. */
@@ -36,10 +36,12 @@ public final class MutableClock extends Clock {
     }
 
     /**
-     * Makes the one test clock the application's clock. Imported explicitly: a configuration nested in a test class
-     * is ignored for its {@code @Nested} classes, which would then get a second context.
+     * Makes the one test clock the application's clock, for the tests that import it (a test configuration, so
+     * component scanning does not hand a stopped clock to every other test of the module). Imported explicitly: a
+     * configuration nested in a test class is ignored for its {@code @Nested} classes, which would then get a second
+     * context.
      */
-    @Configuration(proxyBeanMethods = false)
+    @TestConfiguration(proxyBeanMethods = false)
     public static class Config {
 
         public static final MutableClock CLOCK = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
