@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -45,8 +43,6 @@ class ConsoleSessionController {
     private static final String CLEARED = "`ct_refresh=; Path=/api/v1/auth/console; Max-Age=0; ...`: the browser "
             + "forgets the cookie";
 
-    private static final String PROBLEM = "application/problem+json";
-
     private final Login login;
     private final Sessions sessions;
     private final ClientOrigin clientOrigin;
@@ -65,18 +61,12 @@ class ConsoleSessionController {
             parameters = @Parameter(in = ParameterIn.HEADER, name = ConsoleRequestGuard.CONSOLE_HEADER,
                     required = true, schema = @Schema(allowableValues = "1")))
     @ApiResponse(responseCode = "200", description = "Signed in; no refresh token in the body",
-            headers = @Header(name = HttpHeaders.SET_COOKIE, description = COOKIE),
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ConsoleAccessToken.class)))
-    @ApiResponse(responseCode = "400", description = "Invalid `email` or `password`, named in `errors`",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+            headers = @Header(name = HttpHeaders.SET_COOKIE, description = COOKIE))
+    @ApiResponse(responseCode = "400", description = "Invalid `email` or `password`, named in `errors`")
     @ApiResponse(responseCode = "401", description = "The same answer for an unknown email, a wrong password and a "
-            + "disabled account",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "No console header, or a cross-site request",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "429", description = "Too many failed sign-ins; see `Retry-After`",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+            + "disabled account")
+    @ApiResponse(responseCode = "403", description = "No console header, or a cross-site request")
+    @ApiResponse(responseCode = "429", description = "Too many failed sign-ins; see `Retry-After`")
     ResponseEntity<ConsoleAccessToken> login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
         return signedIn(login.login(body.email(), body.password(), clientOrigin.of(request)));
     }
@@ -90,14 +80,10 @@ class ConsoleSessionController {
                         schema = @Schema(allowableValues = "1")),
                 @Parameter(in = ParameterIn.COOKIE, name = "ct_refresh", description = "the refresh token") })
     @ApiResponse(responseCode = "200", description = "Refreshed; the cookie is rotated",
-            headers = @Header(name = HttpHeaders.SET_COOKIE, description = COOKIE),
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ConsoleAccessToken.class)))
+            headers = @Header(name = HttpHeaders.SET_COOKIE, description = COOKIE))
     @ApiResponse(responseCode = "401", description = "No cookie, or an unknown, spent, revoked or expired one; the "
-            + "cookie is cleared", headers = @Header(name = HttpHeaders.SET_COOKIE, description = CLEARED),
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "No console header, or a cross-site request",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+            + "cookie is cleared", headers = @Header(name = HttpHeaders.SET_COOKIE, description = CLEARED))
+    @ApiResponse(responseCode = "403", description = "No console header, or a cross-site request")
     ResponseEntity<ConsoleAccessToken> refresh(HttpServletRequest request) {
         String presented = cookie.read(request).orElseThrow(() -> new ConsoleSessionRefused(
                 "There is no console session. Please sign in.", cookie.cleared()));
@@ -121,8 +107,7 @@ class ConsoleSessionController {
                 @Parameter(in = ParameterIn.COOKIE, name = "ct_refresh", description = "the refresh token") })
     @ApiResponse(responseCode = "204", description = "Signed out",
             headers = @Header(name = HttpHeaders.SET_COOKIE, description = CLEARED))
-    @ApiResponse(responseCode = "403", description = "No console header, or a cross-site request",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "No console header, or a cross-site request")
     ResponseEntity<Void> logout(HttpServletRequest request) {
         cookie.read(request).ifPresent(presented -> sessions.logout(presented, clientOrigin.of(request)));
         return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cookie.cleared().toString()).build();

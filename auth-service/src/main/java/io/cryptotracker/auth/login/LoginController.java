@@ -3,8 +3,6 @@ package io.cryptotracker.auth.login;
 import io.cryptotracker.auth.audit.ClientOrigin;
 import io.cryptotracker.auth.token.TokenPair;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,8 +28,7 @@ class LoginController {
 
     @PostMapping("/api/v1/auth/login")
     @Operation(operationId = "login", summary = "Sign in with email and password: an access and a refresh token")
-    @ApiResponse(responseCode = "200", description = "Signed in",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TokenPair.class)))
+    @ApiResponse(responseCode = "200", description = "Signed in")
     @ApiResponse(responseCode = "401", description = "The same answer for an unknown email, a wrong password and a "
             + "disabled account")
     @ApiResponse(responseCode = "429", description = "Too many failed sign-ins; see `Retry-After`")

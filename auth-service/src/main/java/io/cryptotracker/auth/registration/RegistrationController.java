@@ -4,8 +4,6 @@ import java.net.URI;
 
 import io.cryptotracker.auth.account.UserAccount;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -32,8 +30,7 @@ class RegistrationController {
     @PostMapping("/api/v1/auth/register")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "register", summary = "Create an account (FREE, role USER)")
-    @ApiResponse(responseCode = "201", description = "Created; `Location: /api/v1/users/me`",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserResponse.class)))
+    @ApiResponse(responseCode = "201", description = "Created; `Location: /api/v1/users/me`")
     ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterRequest body) {
         UserAccount account = registration.register(body.email(), body.username(), body.password());
         return ResponseEntity.created(USER_LOCATION).body(UserResponse.of(account));

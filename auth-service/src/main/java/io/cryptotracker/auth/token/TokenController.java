@@ -4,8 +4,6 @@ import io.cryptotracker.auth.audit.ClientOrigin;
 import io.cryptotracker.auth.audit.RequestOrigin;
 import io.cryptotracker.common.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,8 +34,7 @@ class TokenController {
 
     @PostMapping("/refresh")
     @Operation(operationId = "refreshTokens", summary = "Exchange a refresh token for a new pair (rotation)")
-    @ApiResponse(responseCode = "200", description = "A new pair; the presented token is spent",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TokenPair.class)))
+    @ApiResponse(responseCode = "200", description = "A new pair; the presented token is spent")
     @ApiResponse(responseCode = "401", description = "Unknown, expired, revoked or spent (a spent one revokes its family)")
     ResponseEntity<TokenPair> refresh(@Valid @RequestBody RefreshRequest body, HttpServletRequest request) {
         RequestOrigin origin = clientOrigin.of(request);

@@ -7,11 +7,14 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.cryptotracker.common.web.NotFoundException;
+import io.cryptotracker.common.web.PageParams;
 import io.cryptotracker.common.web.PageQuery;
 import io.cryptotracker.common.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,9 +45,13 @@ class CryptocurrencyController {
     }
 
     @GetMapping
-    @Operation(operationId = "listCryptocurrencies", summary = "CoinMarketCap listings: paged, sorted, searched")
-    PageResponse<CoinListing> list(@ParameterObject ListingQuery listing) {
-        PageQuery query = listing.pageQuery(SORTS.keySet());
+    @Operation(operationId = "listCryptocurrencies", summary = "CoinMarketCap listings: paged, sorted, searched",
+            description = "Sorted by `rank` (the default, ascending), `price`, `market_cap`, `volume_24h`, "
+                    + "`percent_change_1h`, `percent_change_24h`, `percent_change_7d`, `symbol` or `name`; "
+                    + "missing values last.")
+    PageResponse<CoinListing> list(@ParameterObject ListingQuery listing,
+            @Valid @NotNull @ParameterObject PageParams paging) {
+        PageQuery query = paging.query(SORTS.keySet(), "rank,asc");
         String needle = listing.needle();
         List<CoinListing> matching = cache.listings().stream().filter(coin -> needle == null || matches(coin, needle))
                 .sorted(order(query)).toList();

@@ -6,12 +6,14 @@ import java.util.UUID;
 
 import io.cryptotracker.common.security.AuthenticatedUser;
 import io.cryptotracker.common.web.NotFoundException;
+import io.cryptotracker.common.web.PageParams;
 import io.cryptotracker.common.web.PageQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Notifications", description = "The caller's stored notifications")
 class NotificationsController {
 
+    private static final String DEFAULT_SORT = "created_at,desc";
+
     private final NotificationStore store;
     private final Clock clock;
 
@@ -38,13 +42,14 @@ class NotificationsController {
     }
 
     @GetMapping("/api/v1/notifications")
-    @Operation(operationId = "listNotifications", summary = "The caller's visible notifications, newest first")
+    @Operation(operationId = "listNotifications", summary = "The caller's visible notifications, newest first",
+            description = "Sorted by `created_at` (the default, descending) or `spread_percent`.")
     @ApiResponse(responseCode = "200", description = "A page of notifications with the unread count")
     @ApiResponse(responseCode = "400", description = "A malformed or out-of-range parameter, named in `errors`")
     @ApiResponse(responseCode = "401", description = "No valid bearer token")
     NotificationPage list(@Valid @ParameterObject NotificationListQuery query,
-            @AuthenticationPrincipal AuthenticatedUser user) {
-        PageQuery page = query.pageQuery();
+            @Valid @NotNull @ParameterObject PageParams paging, @AuthenticationPrincipal AuthenticatedUser user) {
+        PageQuery page = paging.query(NotificationStore.SORTABLE.keySet(), DEFAULT_SORT);
         Instant now = clock.instant();
         return NotificationPage.of(store.page(user.id(), query.unreadOnly(), page, now),
                 store.unreadCount(user.id(), now));

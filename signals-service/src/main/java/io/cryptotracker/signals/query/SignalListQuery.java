@@ -14,7 +14,6 @@ import java.util.Set;
 import io.cryptotracker.common.symbols.Symbol;
 import io.cryptotracker.common.symbols.Symbols;
 import io.cryptotracker.common.web.FieldError;
-import io.cryptotracker.common.web.PageQuery;
 import io.cryptotracker.common.web.input.StorableTime;
 import io.cryptotracker.signals.store.SignalKind;
 import io.cryptotracker.signals.store.SignalSource;
@@ -31,7 +30,8 @@ import org.springframework.web.bind.annotation.BindParam;
 /**
  * The filters every signal list takes ({@code GET /api/v1/signals/{kind}}), bound by name and checked: every
  * malformed value is a 400 naming its parameter. Blank values count as absent. The kinds' own filters:
- * {@code exchange} (funding-rate) and {@link DexFilters} (mexc-dex).
+ * {@code exchange} (funding-rate) and {@link DexFilters} (mexc-dex); the paging:
+ * {@link io.cryptotracker.common.web.PageParams}, sorted by {@link #SORTABLE}.
  *
  * @param symbol exact, any spelling of a symbol ({@code BTC}, {@code $btc}, {@code BTCUSDT}, {@code BTC/USDT})
  * @param q the start of a symbol
@@ -46,11 +46,7 @@ record SignalListQuery(
         @Parameter(schema = @Schema(allowableValues = { "open", "closed" })) SignalStatus status,
         @Parameter(schema = @Schema(allowableValues = { "detector", "telegram", "manual" })) SignalSource source,
         @Parameter(description = "detected at or after (ISO-8601)") Instant from,
-        @Parameter(description = "detected at or before (ISO-8601)") Instant to,
-        @Parameter(description = "from 0") Integer page,
-        @Parameter(description = "1 to 200, 20 when absent") Integer size,
-        @Parameter(description = "detected_at (default, desc), updated_at, closed_at, spread_percent, "
-                + "net_spread_percent, peak_spread_percent or symbol, each with ,asc or ,desc") String sort) {
+        @Parameter(description = "detected at or before (ISO-8601)") Instant to) {
 
     static final String SYMBOL = "must be a symbol such as BTC, BTCUSDT or BTC/USDT";
 
@@ -100,11 +96,6 @@ record SignalListQuery(
     record DexFilters(@Parameter(description = "the DEX pool's chain") String chain,
             @BindParam("min_liquidity") @Parameter(name = "min_liquidity", description = "pool liquidity in USD at least")
             BigDecimal minLiquidity) {
-    }
-
-    /** Paging and sorting, checked (a 400 naming {@code page}, {@code size} or {@code sort}). */
-    PageQuery pageQuery() {
-        return PageQuery.parse(page, size, sort, SORTABLE, DEFAULT_SORT);
     }
 
     private static String text(String value) {

@@ -8,6 +8,7 @@ import io.cryptotracker.common.events.SignalData;
 import io.cryptotracker.common.security.AuthenticatedUser;
 import io.cryptotracker.common.web.FieldError;
 import io.cryptotracker.common.web.NotFoundException;
+import io.cryptotracker.common.web.PageParams;
 import io.cryptotracker.common.web.PageResponse;
 import io.cryptotracker.common.web.ValidationException;
 import io.cryptotracker.signals.store.SignalHistory;
@@ -18,6 +19,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,6 +39,9 @@ class SignalQueryController {
 
     private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
+    private static final String SORTS = "Sorted by `detected_at` (the default, descending), `updated_at`, "
+            + "`closed_at`, `spread_percent`, `net_spread_percent`, `peak_spread_percent` or `symbol`.";
+
     private final SignalSearch search;
     private final SignalStore store;
     private final SignalHistory history;
@@ -50,26 +55,31 @@ class SignalQueryController {
     }
 
     @GetMapping("/api/v1/signals/mexc-spot-futures")
-    @Operation(operationId = "listSpotFuturesSignals", summary = "MEXC spot against MEXC perpetual signals, newest first")
-    PageResponse<SignalData> spotFutures(@Valid @ParameterObject SignalListQuery query, HttpServletRequest request,
+    @Operation(operationId = "listSpotFuturesSignals", summary = "MEXC spot against MEXC perpetual signals, newest first",
+            description = SORTS)
+    PageResponse<SignalData> spotFutures(@Valid @ParameterObject SignalListQuery query,
+            @Valid @NotNull @ParameterObject PageParams paging, HttpServletRequest request,
             @AuthenticationPrincipal AuthenticatedUser user) {
-        return list(SignalKind.MEXC_SPOT_FUTURES, query, null, null, request, user);
+        return list(SignalKind.MEXC_SPOT_FUTURES, query, null, null, paging, request, user);
     }
 
     @GetMapping("/api/v1/signals/funding-rate")
-    @Operation(operationId = "listFundingRateSignals", summary = "Funding-rate signals, newest first")
+    @Operation(operationId = "listFundingRateSignals", summary = "Funding-rate signals, newest first",
+            description = SORTS)
     PageResponse<SignalData> fundingRate(@Valid @ParameterObject SignalListQuery query,
             @RequestParam(required = false) @Parameter(description = "the long or the short exchange") String exchange,
-            HttpServletRequest request, @AuthenticationPrincipal AuthenticatedUser user) {
-        return list(SignalKind.FUNDING_RATE, query, exchange, null, request, user);
+            @Valid @NotNull @ParameterObject PageParams paging, HttpServletRequest request,
+            @AuthenticationPrincipal AuthenticatedUser user) {
+        return list(SignalKind.FUNDING_RATE, query, exchange, null, paging, request, user);
     }
 
     @GetMapping("/api/v1/signals/mexc-dex")
-    @Operation(operationId = "listDexSignals", summary = "MEXC spot against DEX pool signals, newest first")
+    @Operation(operationId = "listDexSignals", summary = "MEXC spot against DEX pool signals, newest first",
+            description = SORTS)
     PageResponse<SignalData> dex(@Valid @ParameterObject SignalListQuery query,
-            @ParameterObject SignalListQuery.DexFilters dexFilters, HttpServletRequest request,
-            @AuthenticationPrincipal AuthenticatedUser user) {
-        return list(SignalKind.MEXC_DEX, query, null, dexFilters, request, user);
+            @ParameterObject SignalListQuery.DexFilters dexFilters, @Valid @NotNull @ParameterObject PageParams paging,
+            HttpServletRequest request, @AuthenticationPrincipal AuthenticatedUser user) {
+        return list(SignalKind.MEXC_DEX, query, null, dexFilters, paging, request, user);
     }
 
     @GetMapping("/api/v1/signals/{id}")
@@ -87,11 +97,12 @@ class SignalQueryController {
     }
 
     private PageResponse<SignalData> list(SignalKind kind, SignalListQuery query, String exchange,
-            SignalListQuery.DexFilters dexFilters, HttpServletRequest request, AuthenticatedUser user) {
+            SignalListQuery.DexFilters dexFilters, PageParams paging, HttpServletRequest request, AuthenticatedUser user) {
         List<FieldError> foreign = SignalListQuery.foreign(kind, Collections.list(request.getParameterNames()));
         if (!foreign.isEmpty()) {
             throw new ValidationException(foreign);
         }
-        return search.find(query.filter(kind, exchange, dexFilters, delay.visibleBefore(user)), query.pageQuery());
+        return search.find(query.filter(kind, exchange, dexFilters, delay.visibleBefore(user)),
+                paging.query(SignalListQuery.SORTABLE, SignalListQuery.DEFAULT_SORT));
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 /**
@@ -31,9 +33,14 @@ public class OpenApiConfiguration {
 
     /**
      * swagger-core reads models with its own (Jackson 2) mapper, blind to the naming strategy Boot gives the
-     * service's mapper: this resolver reads them with the same strategy.
+     * service's mapper: this resolver reads them with the same strategy. It takes the place of swagger-core's
+     * default resolver, so it must stay at the end of the converter chain: springdoc adds each converter bean in
+     * front of those before it, so this one is ordered first. Placed later, it would read {@code ResponseEntity<T>},
+     * {@code Mono<T>} and the like as beans ({@code ResponseEntityT} components) before springdoc's
+     * {@code ResponseSupportConverter} and {@code WebFluxSupportConverter} unwrap them to {@code T}.
      */
     @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     ModelResolver namingStrategyModelResolver(ObjectMapperProvider mappers, Environment environment) {
         String strategy = environment.getProperty("spring.jackson.property-naming-strategy");
         return new ModelResolver(mappers.jsonMapper().copy().setPropertyNamingStrategy(namingStrategy(strategy)));

@@ -1,4 +1,4 @@
-package io.cryptotracker.notifications.inbox;
+package io.cryptotracker.common.web;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -14,13 +14,13 @@ import jakarta.validation.Payload;
 /**
  * A query parameter that is absent, blank or a whole number in {@code int}'s range (surrounding blanks allowed).
  * Checked as text, so a malformed value is reported under its own name with this message, beside the other
- * parameters' errors, before any range rule runs.
+ * parameters' errors, instead of failing the binding.
  */
 @Documented
 @Constraint(validatedBy = WholeNumber.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
 @Retention(RetentionPolicy.RUNTIME)
-@interface WholeNumber {
+public @interface WholeNumber {
 
     String message() default "must be a whole number";
 
@@ -28,6 +28,7 @@ import jakarta.validation.Payload;
 
     Class<? extends Payload>[] payload() default {};
 
+    /** Checks the form; {@link #parse} reads a checked value. */
     final class Validator implements ConstraintValidator<WholeNumber, String> {
 
         @Override
@@ -36,7 +37,7 @@ import jakarta.validation.Payload;
         }
 
         /** @return the number, or null when blank, absent or not a whole number */
-        static Integer parse(String value) {
+        public static Integer parse(String value) {
             if (value == null || value.isBlank()) {
                 return null;
             }
