@@ -39,7 +39,9 @@ public final class OpenApiContract {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1 as the services speak it: no h2c upgrade offer on each new connection (the JDK's default). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String userToken;
     private final String adminToken;

@@ -42,7 +42,7 @@ public abstract class ServiceContractTest {
 
     private static final TestJwtIssuer ISSUER = new TestJwtIssuer();
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @LocalServerPort
     protected int port;

@@ -56,21 +56,41 @@ class UserServiceIntegrationTest extends ServiceContractTest {
                 "/api/v1/admin/users");
     }
 
+    private AuthenticatedUser sweeper;
+
     /**
-     * {@code {id}} is a user whose profile exists and the body a valid grant, so the admin's subscription change
-     * answers 200 and its body is checked against the document, not only its 404. (The user's own preferences and
-     * subscription changes still get only 400 from the sweep's user: giving that user an audit entry makes
-     * {@code GET /api/v1/users/me/audit} break its document, whose {@code details} values are typed objects while
-     * the wire has strings.)
+     * The contract check's and the sweep's user: a profile and a VIP grant (its token says VIP too), so every
+     * operation answers 2xx once and its body is checked against the document, not only its 400 or 404 – the
+     * user's own subscription change needs a VIP subscription, and its changes fill {@code /users/me/audit}.
      */
+    private AuthenticatedUser sweeper() {
+        if (sweeper == null) {
+            AuthenticatedUser user = registeredUser("sweeper");
+            ApiResponse granted = asAdmin().put("/api/v1/admin/users/" + user.id() + "/subscription", vipGrant());
+            assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+            sweeper = new AuthenticatedUser(user.id(), user.email(), Tier.VIP, user.roles());
+        }
+        return sweeper;
+    }
+
+    private static String vipGrant() {
+        Instant until = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        return "{\"plan\": \"VIP\", \"expires_at\": \"" + until + "\"}";
+    }
+
+    @Override
+    protected String badInputUserToken() {
+        return issuer().token(sweeper());
+    }
+
+    /** {@code {id}} is the sweep's user; valid bodies, so the changes answer 200 and not only 400. */
     @Override
     protected BadInputSweep.Samples badInputSamples() {
-        AuthenticatedUser sample = registeredUser("contract");
-        Instant until = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         return new BadInputSweep.Samples()
-                .pathValues("id", sample.id().toString())
-                .body("PUT /api/v1/admin/users/{id}/subscription",
-                        "{\"plan\": \"VIP\", \"expires_at\": \"" + until + "\"}");
+                .pathValues("id", sweeper().id().toString())
+                .body("PUT /api/v1/admin/users/{id}/subscription", vipGrant())
+                .body("PUT /api/v1/users/me/preferences", "{\"min_spread_percent\": 2.5}")
+                .body("PUT /api/v1/users/me/subscription", "{\"auto_renew\": false}");
     }
 
     @DynamicPropertySource

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.cryptotracker.common.events.AuditEvent;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditLog {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
+    private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -61,8 +62,9 @@ public class AuditLog {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
-    /** One line of a user's audit log as the API shows it. */
-    public record AuditEntry(String action, String outcome, String ip, String userAgent, Map<String, Object> details,
+    /** One line of a user's audit log as the API shows it; {@code details} are text, as every service writes them. */
+    public record AuditEntry(String action, String outcome, @Schema(nullable = true) String ip,
+            @Schema(nullable = true) String userAgent, Map<String, String> details,
             Instant occurredAt) {
     }
 }
