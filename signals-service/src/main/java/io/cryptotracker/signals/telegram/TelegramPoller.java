@@ -6,11 +6,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 
 import io.cryptotracker.common.retry.RetryBackOff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.util.backoff.BackOffExecution;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -103,28 +106,56 @@ public final class TelegramPoller {
         return body;
     }
 
-    /** Polls until interrupted, pausing after failures (1 s, doubling up to a minute). */
-    public void run() {
-        BackOffExecution pauses = FAILURE_PAUSES.toBackOff().start();
-        while (!Thread.currentThread().isInterrupted()) {
+    /**
+     * Polls in rounds on {@code scheduler}: the next round right after a good one, after a pause (1 s, doubling up to
+     * a minute) after a failed one. A round's long poll holds one of the scheduler's threads, so give it its own.
+     */
+    public Polling pollOn(TaskScheduler scheduler) {
+        Polling polling = new Polling(scheduler);
+        polling.next(Duration.ZERO);
+        return polling;
+    }
+
+    /** Rounds of {@link #pollOnce()} until {@link #stop()}. */
+    public final class Polling {
+
+        private final TaskScheduler scheduler;
+        private BackOffExecution pauses = FAILURE_PAUSES.toBackOff().start();
+        private volatile ScheduledFuture<?> scheduled;
+        private volatile boolean stopped;
+
+        private Polling(TaskScheduler scheduler) {
+            this.scheduler = scheduler;
+        }
+
+        private void next(Duration delay) {
+            if (!stopped) {
+                scheduled = scheduler.schedule(this::round, Instant.now().plus(delay));
+            }
+        }
+
+        private void round() {
             try {
                 pollOnce();
                 pauses = FAILURE_PAUSES.toBackOff().start();
+                next(Duration.ZERO);
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
-                return;
             }
             catch (RuntimeException ex) {
                 long pause = pauses.nextBackOff();
                 log.warn("Telegram polling failed, retrying in {} ms: {}", pause, ex.getMessage());
-                try {
-                    Thread.sleep(pause);
-                }
-                catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+                next(Duration.ofMillis(pause));
+            }
+        }
+
+        /** No further round; the one in flight is interrupted. */
+        public void stop() {
+            stopped = true;
+            ScheduledFuture<?> current = scheduled;
+            if (current != null) {
+                current.cancel(true);
             }
         }
     }

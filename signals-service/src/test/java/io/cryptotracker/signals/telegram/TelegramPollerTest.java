@@ -12,13 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Future;
 
 import com.sun.net.httpserver.HttpServer;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /** The long-polling client against a fake Bot API on a real loopback HTTP server. */
 class TelegramPollerTest {
@@ -105,8 +104,10 @@ class TelegramPollerTest {
         TelegramPoller poller = new TelegramPoller(apiUrl(), "t", 1, 0, received::add);
         status = 502;
         updates = "Bad Gateway";
-        try (SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("telegram-poller-test-")) {
-            Future<?> polling = executor.submit(poller::run);
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.initialize();
+        try {
+            TelegramPoller.Polling polling = poller.pollOn(scheduler);
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> requests.stream().anyMatch(path -> path.contains("/getUpdates")));
 
@@ -116,8 +117,11 @@ class TelegramPollerTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> !received.isEmpty());
             assertThat(received.get(0).updateId()).isEqualTo(9);
 
-            polling.cancel(true);
-            await().atMost(Duration.ofSeconds(5)).until(polling::isDone);
+            polling.stop();
         }
+        finally {
+            scheduler.shutdown();
+        }
+        await().atMost(Duration.ofSeconds(5)).until(scheduler.getScheduledThreadPoolExecutor()::isTerminated);
     }
 }
