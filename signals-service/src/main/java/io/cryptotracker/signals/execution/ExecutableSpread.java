@@ -96,7 +96,8 @@ public final class ExecutableSpread {
             }
             if (clears(position, mid, thresholdPercent)) {
                 low = mid;
-            } else {
+            }
+            else {
                 high = mid;
             }
         }
