@@ -392,7 +392,7 @@ public final class WsBench {
                         new BigDecimal("0.01299"), new BigDecimal("0.01300"), "BUY_SPOT_SHORT_PERP",
                         new BigDecimal("0.0001"), at.plusSeconds(3600), new BigDecimal("1234567.89"),
                         new BigDecimal("9876543.21")),
-                null, null);
+                null, null, null);
         SignalCreated event = new SignalCreated(UUID.randomUUID(), SignalCreated.TYPE, 1, at, id, seq, data);
         producer.send(new ProducerRecord<>(Topics.SIGNALS, event.partitionKey(), EventJson.write(event)));
     }

@@ -91,7 +91,7 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                 "SMP" + (System.nanoTime() % 100000) + "/USDT", new BigDecimal("3.1"), new BigDecimal("2.6"), null,
                 null, "MANUAL", null, null, null, null, null, new SignalData.Dex("solana", "raydium", "PairAddr1",
                         "TokenAddr1", new BigDecimal("0.0120"), new BigDecimal("0.0121"), new BigDecimal("0.01248"),
-                        new BigDecimal("250000"), new BigDecimal("90000"), "BUY_MEXC_SELL_DEX", true, null)),
+                        new BigDecimal("250000"), new BigDecimal("90000"), "BUY_MEXC_SELL_DEX", true, null), null),
                 "manual:" + UUID.randomUUID(), null);
         return new BadInputSweep.Samples()
                 .pathValues("id", sample.id().toString())
@@ -229,7 +229,7 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                     new BigDecimal("3.1"), new BigDecimal("2.6"), null, null, "MANUAL", null, null, null, null, null,
                     new SignalData.Dex("solana", "raydium", "PairAddr1", "TokenAddr1", new BigDecimal("0.0120"),
                             new BigDecimal("0.0121"), new BigDecimal("0.01248"), new BigDecimal("250000"),
-                            new BigDecimal("90000"), "BUY_MEXC_SELL_DEX", true, null)), "manual:" + UUID.randomUUID(),
+                            new BigDecimal("90000"), "BUY_MEXC_SELL_DEX", true, null), null), "manual:" + UUID.randomUUID(),
                     null);
 
             lifecycle.delete(store.find(opened.id()).orElseThrow());
@@ -571,7 +571,7 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
             SignalData opened = lifecycle.open(new SignalData(UUID.randomUUID(), SignalData.FUNDING_RATE, "TTL/USDT",
                     new BigDecimal("0.15"), new BigDecimal("0.15"), null, null, "TELEGRAM", null, null, null, null,
                     new SignalData.Funding(null, null, null, null, null, null, null, null, null, null, null, null,
-                            null), null), "tg:-1:1:0", Instant.now().minusSeconds(1));
+                            null), null, null), "tg:-1:1:0", Instant.now().minusSeconds(1));
 
             await().atMost(Duration.ofSeconds(20)).until(() -> "CLOSED".equals(
                     store.find(opened.id()).orElseThrow().data().status()));
@@ -649,7 +649,7 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
     static SignalData detectedAt(SignalData s, Instant at) {
         return new SignalData(s.id(), s.kind(), s.symbol(), s.spreadPercent(), s.netSpreadPercent(),
                 s.peakSpreadPercent(), s.status(), s.source(), at, s.updatedAt(), s.closedAt(), s.spotFutures(),
-                s.funding(), s.dex());
+                s.funding(), s.dex(), null);
     }
 
     static SignalData spotFutures(UUID id, String symbol, String spread, String net) {
@@ -658,6 +658,6 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                 new SignalData.SpotFutures(new BigDecimal("0.00001921"), new BigDecimal("0.00001923"),
                         new BigDecimal("0.00001938"), new BigDecimal("0.00001939"), "BUY_SPOT_SHORT_PERP",
                         new BigDecimal("0.00035"), Instant.parse("2026-11-24T00:00:00Z"), new BigDecimal("18234567.89"),
-                        new BigDecimal("41523311.2")), null, null);
+                        new BigDecimal("41523311.2")), null, null, null);
     }
 }

@@ -47,4 +47,14 @@ public final class EventJson {
     public static <T extends DomainEvent> T read(String json, Class<T> type) {
         return MAPPER.readValue(json, type);
     }
+
+    /** A part of an event (e.g. {@link SignalData.Execution}) in the same JSON form, to store it whole. */
+    public static String writePart(Object part) {
+        return MAPPER.writeValueAsString(part);
+    }
+
+    /** Reads a part written by {@link #writePart}. */
+    public static <T> T readPart(String json, Class<T> type) {
+        return MAPPER.readValue(json, type);
+    }
 }

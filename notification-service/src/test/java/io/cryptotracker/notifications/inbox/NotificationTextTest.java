@@ -27,7 +27,7 @@ class NotificationTextTest {
         SignalData funding = new SignalData(UUID.randomUUID(), SignalData.FUNDING_RATE, "BTC/USDT",
                 new BigDecimal("2.3456"), new BigDecimal("2.1"), new BigDecimal("2.3456"), "OPEN", "DETECTOR", now, now,
                 null, null, new SignalData.Funding("binance", "bybit", null, null, null, null, 8, 8, null, null, null,
-                        null, null), null);
+                        null, null), null, null);
 
         assertThat(NotificationText.title(funding)).isEqualTo("Funding rate BTC/USDT: 2.35% spread");
         assertThat(NotificationText.body(funding))

@@ -627,7 +627,7 @@ class NotificationsIntegrationTest {
         SignalData data = new SignalData(UUID.randomUUID(), SignalData.FUNDING_RATE, symbol, new BigDecimal(spread),
                 new BigDecimal(spread), new BigDecimal(spread), "OPEN", "DETECTOR", now, now, null, null,
                 new SignalData.Funding("binance", "bybit", null, null, null, null, 8, 8, null, null, null, null,
-                        null), null);
+                        null), null, null);
         return SignalCreated.of(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), data, now);
     }
 

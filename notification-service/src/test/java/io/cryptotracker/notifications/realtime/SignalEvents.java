@@ -38,13 +38,13 @@ final class SignalEvents {
         Instant now = Instant.now();
         return new SignalData(UUID.randomUUID(), kind, symbol, new BigDecimal(spread),
                 new BigDecimal(spread).subtract(new BigDecimal("0.2")), new BigDecimal(spread), "OPEN", "DETECTOR", now,
-                now, null, null, null, null);
+                now, null, null, null, null, null);
     }
 
     static SignalData closed(SignalData data) {
         return new SignalData(data.id(), data.kind(), data.symbol(), data.spreadPercent(), data.netSpreadPercent(),
                 data.peakSpreadPercent(), "CLOSED", data.source(), data.detectedAt(), Instant.now(), Instant.now(),
-                null, null, null);
+                null, null, null, null);
     }
 
     SignalCreated created(SignalData data) {

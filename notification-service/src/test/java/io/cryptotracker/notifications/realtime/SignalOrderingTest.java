@@ -93,7 +93,7 @@ class SignalOrderingTest {
 
     private static SignalFrame frame(long seq) {
         SignalData data = new SignalData(UUID.randomUUID(), "funding-rate", "BTC/USDT", BigDecimal.ONE, BigDecimal.ONE,
-                BigDecimal.ONE, "OPEN", "DETECTOR", Instant.now(), Instant.now(), null, null, null, null);
+                BigDecimal.ONE, "OPEN", "DETECTOR", Instant.now(), Instant.now(), null, null, null, null, null);
         return new SignalFrame(seq, "updated", UUID.randomUUID(), Instant.now(), data, Unpooled.EMPTY_BUFFER, null);
     }
 

@@ -54,7 +54,7 @@ class SocketFilterTest {
 
     private static SignalFrame frame(String event, String kind, String symbol, String spread) {
         SignalData data = new SignalData(UUID.randomUUID(), kind, symbol, new BigDecimal(spread), BigDecimal.ONE,
-                BigDecimal.ONE, "OPEN", "DETECTOR", Instant.now(), Instant.now(), null, null, null, null);
+                BigDecimal.ONE, "OPEN", "DETECTOR", Instant.now(), Instant.now(), null, null, null, null, null);
         return new SignalFrame(1, event, UUID.randomUUID(), Instant.now(), data, Unpooled.EMPTY_BUFFER, null);
     }
 }

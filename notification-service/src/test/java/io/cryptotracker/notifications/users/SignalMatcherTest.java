@@ -15,7 +15,7 @@ class SignalMatcherTest {
     static SignalData signal(String kind, String symbol, String spread) {
         Instant now = Instant.parse("2026-11-24T02:00:00Z");
         return new SignalData(UUID.randomUUID(), kind, symbol, new BigDecimal(spread), new BigDecimal(spread),
-                new BigDecimal(spread), "OPEN", "DETECTOR", now, now, null, null, null, null);
+                new BigDecimal(spread), "OPEN", "DETECTOR", now, now, null, null, null, null, null);
     }
 
     static Preferences prefs(List<String> kinds, String min, List<String> allow, List<String> deny) {

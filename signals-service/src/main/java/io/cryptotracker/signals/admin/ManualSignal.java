@@ -54,7 +54,7 @@ record ManualSignal(
                 SignalSource.MANUAL.name(), null, null, null,
                 signalKind == SignalKind.MEXC_SPOT_FUTURES ? orEmpty(spotFutures) : null,
                 signalKind == SignalKind.FUNDING_RATE ? orEmpty(funding) : null,
-                signalKind == SignalKind.MEXC_DEX ? orEmpty(dex) : null);
+                signalKind == SignalKind.MEXC_DEX ? orEmpty(dex) : null, null);
     }
 
     private static SignalData.SpotFutures orEmpty(SignalData.SpotFutures value) {

@@ -93,6 +93,6 @@ public class SignalDetection {
     private static SignalData draft(Candidate candidate) {
         return new SignalData(UUID.randomUUID(), candidate.kind().apiName(), candidate.symbol(),
                 candidate.spreadPercent(), candidate.netSpreadPercent(), null, null, SignalSource.DETECTOR.name(),
-                null, null, null, candidate.spotFutures(), candidate.funding(), candidate.dex());
+                null, null, null, candidate.spotFutures(), candidate.funding(), candidate.dex(), null);
     }
 }

@@ -52,7 +52,7 @@ public class SignalLifecycle {
         SignalData opened = new SignalData(data.id(), data.kind(), data.symbol(), data.spreadPercent(),
                 data.netSpreadPercent(), data.spreadPercent(), SignalStatus.OPEN.name(), data.source(),
                 data.detectedAt() != null ? data.detectedAt() : now, now, null, data.spotFutures(), data.funding(),
-                data.dex());
+                data.dex(), data.execution());
         store.insert(new StoredSignal(opened, venueKey, expiresAt));
         long seq = nextSeq();
         SignalCreated event = SignalCreated.of(seq, opened, now);
@@ -69,7 +69,7 @@ public class SignalLifecycle {
         SignalData updated = new SignalData(before.id(), before.kind(), before.symbol(), moved.spreadPercent(),
                 moved.netSpreadPercent(), max(before.peakSpreadPercent(), moved.spreadPercent()), before.status(),
                 before.source(), before.detectedAt(), now, before.closedAt(), moved.spotFutures(), moved.funding(),
-                moved.dex());
+                moved.dex(), moved.execution());
         store.update(new StoredSignal(updated, current.venueKey(), expiresAt));
         long seq = nextSeq();
         SignalUpdated event = SignalUpdated.of(seq, updated, now);
@@ -85,7 +85,8 @@ public class SignalLifecycle {
         SignalData before = current.data();
         SignalData closed = new SignalData(before.id(), before.kind(), before.symbol(), before.spreadPercent(),
                 before.netSpreadPercent(), before.peakSpreadPercent(), SignalStatus.CLOSED.name(), before.source(),
-                before.detectedAt(), now, now, before.spotFutures(), before.funding(), before.dex());
+                before.detectedAt(), now, now, before.spotFutures(), before.funding(), before.dex(),
+                before.execution());
         store.update(new StoredSignal(closed, current.venueKey(), current.expiresAt()));
         long seq = nextSeq();
         SignalClosed event = SignalClosed.of(seq, closed, now);

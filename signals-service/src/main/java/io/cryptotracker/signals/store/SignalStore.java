@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.cryptotracker.common.events.EventJson;
 import io.cryptotracker.common.events.SignalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Repository;
 public class SignalStore {
 
     static final String COMMON = "id, symbol, venue_key, spread_percent, net_spread_percent, peak_spread_percent, "
-            + "status, source, detected_at, updated_at, closed_at, expires_at";
+            + "status, source, detected_at, updated_at, closed_at, expires_at, execution";
 
     private final JdbcClient jdbc;
 
@@ -29,7 +30,9 @@ public class SignalStore {
         List<String> columns = KindColumns.of(kind);
         List<Object> values = new ArrayList<>(common(signal));
         values.addAll(KindColumns.values(signal.data()));
-        String placeholders = "?, ".repeat(values.size() - 1) + "?";
+        // the common columns end with execution, a jsonb column
+        String placeholders = "?, ".repeat(values.size() - columns.size() - 1) + "?::jsonb"
+                + ", ?".repeat(columns.size());
         jdbc.sql("INSERT INTO " + kind.table() + " (" + COMMON + ", " + String.join(", ", columns) + ") VALUES ("
                 + placeholders + ")").params(values).update();
     }
@@ -40,7 +43,7 @@ public class SignalStore {
         SignalData data = signal.data();
         StringBuilder sql = new StringBuilder("UPDATE ").append(kind.table()).append(" SET spread_percent = ?, "
                 + "net_spread_percent = ?, peak_spread_percent = ?, status = ?, updated_at = ?, closed_at = ?, "
-                + "expires_at = ?");
+                + "expires_at = ?, execution = ?::jsonb");
         for (String column : KindColumns.of(kind)) {
             sql.append(", ").append(column).append(" = ?");
         }
@@ -49,6 +52,7 @@ public class SignalStore {
                 data.peakSpreadPercent(), data.status(), KindColumns.ts(data.updatedAt())));
         values.add(KindColumns.ts(data.closedAt()));
         values.add(KindColumns.ts(signal.expiresAt()));
+        values.add(executionJson(data));
         values.addAll(KindColumns.values(data));
         values.add(data.id());
         jdbc.sql(sql.toString()).params(values).update();
@@ -130,7 +134,12 @@ public class SignalStore {
         values.add(KindColumns.ts(data.updatedAt()));
         values.add(KindColumns.ts(data.closedAt()));
         values.add(KindColumns.ts(signal.expiresAt()));
+        values.add(executionJson(data));
         return values;
+    }
+
+    private static String executionJson(SignalData data) {
+        return data.execution() == null ? null : EventJson.writePart(data.execution());
     }
 
     /** Reads a row of the kind's table (selected with {@code *}). */
@@ -142,7 +151,11 @@ public class SignalStore {
                 KindColumns.instant(rs, "closed_at"),
                 kind == SignalKind.MEXC_SPOT_FUTURES ? KindColumns.spotFutures(rs) : null,
                 kind == SignalKind.FUNDING_RATE ? KindColumns.funding(rs) : null,
-                kind == SignalKind.MEXC_DEX ? KindColumns.dex(rs) : null);
+                kind == SignalKind.MEXC_DEX ? KindColumns.dex(rs) : null, execution(rs.getString("execution")));
         return new StoredSignal(data, rs.getString("venue_key"), KindColumns.instant(rs, "expires_at"));
+    }
+
+    private static SignalData.Execution execution(String json) {
+        return json == null ? null : EventJson.readPart(json, SignalData.Execution.class);
     }
 }

@@ -81,7 +81,7 @@ public class TelegramIngest {
             ParsedSignal parsed = signals.get(i);
             SignalData draft = new SignalData(UUID.randomUUID(), parsed.kind(), parsed.symbol(),
                     parsed.spreadPercent(), parsed.spreadPercent(), null, null, SignalSource.TELEGRAM.name(), null,
-                    null, null, parsed.spotFutures(), parsed.funding(), parsed.dex());
+                    null, null, parsed.spotFutures(), parsed.funding(), parsed.dex(), null);
             Optional<StoredSignal> before = i < previous.size() ? store.findForUpdate(previous.get(i))
                     : Optional.empty();
             boolean open = before.isPresent() && SignalStatus.OPEN.name().equals(before.get().data().status());

@@ -270,7 +270,7 @@ class AuthThroughGatewayIT {
             Instant now = Instant.now();
             SignalData data = new SignalData(UUID.randomUUID(), SignalData.MEXC_SPOT_FUTURES, "BTC/USDT",
                     new BigDecimal("2.35"), new BigDecimal("2.15"), new BigDecimal("2.35"), "OPEN", "DETECTOR", now,
-                    now, null, null, null, null);
+                    now, null, null, null, null, null);
             SignalCreated created = SignalCreated.of(System.currentTimeMillis() * 1000, data, now);
             try (KafkaProducer<String, String> producer = producer()) {
                 producer.send(new ProducerRecord<>(Topics.SIGNALS, created.partitionKey(), EventJson.write(created)))
