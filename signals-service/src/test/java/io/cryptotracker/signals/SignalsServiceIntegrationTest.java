@@ -229,8 +229,8 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                     new BigDecimal("3.1"), new BigDecimal("2.6"), null, null, "MANUAL", null, null, null, null, null,
                     new SignalData.Dex("solana", "raydium", "PairAddr1", "TokenAddr1", new BigDecimal("0.0120"),
                             new BigDecimal("0.0121"), new BigDecimal("0.01248"), new BigDecimal("250000"),
-                            new BigDecimal("90000"), "BUY_MEXC_SELL_DEX", true, null), null), "manual:" + UUID.randomUUID(),
-                    null);
+                            new BigDecimal("90000"), "BUY_MEXC_SELL_DEX", true, null), null),
+                    "manual:" + UUID.randomUUID(), null);
 
             lifecycle.delete(store.find(opened.id()).orElseThrow());
 

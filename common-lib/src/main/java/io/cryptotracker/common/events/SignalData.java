@@ -132,8 +132,8 @@ public record SignalData(UUID id, String kind, String symbol, BigDecimal spreadP
 
     /**
      * The round trip at one size: gross → fees → transfer → depth → funding → net. {@code netPercent =
-     * topOfBookPercent − feesPercent − transferPercent − depthPercent + fundingPercent} (the entry's depth is inside
-     * the gross of the average fills, so equally {@code grossPercent − feesPercent − transferPercent −
+     * topOfBookPercent − feesPercent − transferPercent − depthPercent + fundingPercent} (the entry's depth is
+     * inside the gross of the average fills, so equally {@code grossPercent − feesPercent − transferPercent −
      * exitDepthPercent + fundingPercent}). Funding-rate signals earn over time instead: their net is per 8 hours
      * (SPEC departure, signals-service README).
      *
