@@ -297,6 +297,11 @@ public class ExecutionPricer {
      * of book with unlimited quantity; empty when the snapshot has no quote of it with both prices.
      */
     Optional<Side> side(MarketSnapshot market, String venue, String kind, Instant now) {
+        return side(market, venue, kind, now, settings.bookMaxAge());
+    }
+
+    /** {@link #side(MarketSnapshot, String, String, Instant)} with the book age limit given; shared with DexRoute. */
+    static Optional<Side> side(MarketSnapshot market, String venue, String kind, Instant now, Duration bookMaxAge) {
         Optional<VenueQuote> quote = market.quotes().stream()
                 .filter(q -> venue.equals(q.venue()) && kind.equals(q.market()))
                 .filter(q -> q.bid() != null && q.ask() != null && q.bid().signum() > 0 && q.ask().signum() > 0)
@@ -307,7 +312,7 @@ public class ExecutionPricer {
         BigDecimal fee = quote.get().takerFeeRate() == null ? BigDecimal.ZERO : quote.get().takerFeeRate();
         Optional<OrderBook> book = market.books().stream()
                 .filter(b -> venue.equals(b.venue()) && kind.equals(b.market()))
-                .filter(b -> b.quotedAt() != null && !b.quotedAt().isBefore(now.minus(settings.bookMaxAge())))
+                .filter(b -> b.quotedAt() != null && !b.quotedAt().isBefore(now.minus(bookMaxAge)))
                 .findFirst();
         if (book.isPresent()) {
             return Optional.of(new Side(quote.get(), book.get(), fee, true));
