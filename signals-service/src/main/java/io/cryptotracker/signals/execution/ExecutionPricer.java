@@ -38,6 +38,7 @@ public class ExecutionPricer {
     /** The smallest size the largest-size search starts from, in USDT: about the venues' minimum order. */
     static final BigDecimal MIN_SEARCH_SIZE = BigDecimal.TEN;
     private static final int SCALE = 6;
+    private static final java.math.MathContext PRICE = new java.math.MathContext(12, RoundingMode.HALF_EVEN);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
     private static final BigDecimal EIGHT = BigDecimal.valueOf(8);
@@ -108,8 +109,7 @@ public class ExecutionPricer {
             }
             RoundTrip rt = quote.roundTrip();
             BigDecimal net = rt.netPercent().add(fundingPercent);
-            quotes.add(new SignalData.SizeQuote(size, null, rt.entryLong().averagePrice(),
-                    rt.entryShort().averagePrice(), rt.topOfBookPercent(), rt.grossPercent(), rt.feesPercent(),
+            quotes.add(new SignalData.SizeQuote(size, null, price(rt.entryLong()), price(rt.entryShort()), rt.topOfBookPercent(), rt.grossPercent(), rt.feesPercent(),
                     zero(), rt.depthPercent(), rt.exitDepthPercent(), fundingPercent, net, usdt(size, net),
                     rt.roundTripCostUsdt(), null));
         }
@@ -157,7 +157,7 @@ public class ExecutionPricer {
             BigDecimal crossing = loss(rt.entryLong(), rt.exitLong()).add(loss(rt.exitShort(), rt.entryShort()));
             FundingIncome income = FundingIncome.at(size, lowFunding.rate(), lowFunding.intervalHours(),
                     highFunding.rate(), highFunding.intervalHours());
-            quotes.add(fundingQuote(size, rt.entryLong().averagePrice(), rt.entryShort().averagePrice(), gross,
+            quotes.add(fundingQuote(size, price(rt.entryLong()), price(rt.entryShort()), gross,
                     rt.feesPercent(), crossing, income));
         }
         boolean book = low.fromBook() && high.fromBook();
@@ -187,8 +187,8 @@ public class ExecutionPricer {
             int interval = funding == null || funding.intervalHours() <= 0 ? 8 : funding.intervalHours();
             FundingIncome income = longSide ? FundingIncome.at(size, rate, interval, BigDecimal.ZERO, interval)
                     : FundingIncome.at(size, BigDecimal.ZERO, interval, rate, interval);
-            quotes.add(fundingQuote(size, longSide ? entry.averagePrice() : null,
-                    longSide ? null : entry.averagePrice(), gross, fees, crossing, income));
+            quotes.add(fundingQuote(size, longSide ? price(entry) : null, longSide ? null : price(entry), gross, fees,
+                    crossing, income));
         }
         List<SignalData.Leg> legs = List.of(perp.leg(longSide ? "BUY" : "SELL", now, detection.staleAfter()));
         return execution(perp.fromBook(), now, legs, quotes, null, null, List.of());
@@ -329,6 +329,11 @@ public class ExecutionPricer {
             return new SignalData.Leg(side, quote.venue(), quote.market(), price, quotedAt,
                     quotedAt == null ? -1 : age, quotedAt == null || age > staleAfter.toMillis());
         }
+    }
+
+    /** A fill's average price for the wire: 12 significant digits (PEPE's 0.0000192312… keeps its digits). */
+    static BigDecimal price(Fill fill) {
+        return fill.averagePrice().round(PRICE).stripTrailingZeros();
     }
 
     private static BigDecimal usdt(BigDecimal size, BigDecimal percent) {
