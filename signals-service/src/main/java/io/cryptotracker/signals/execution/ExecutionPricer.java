@@ -294,28 +294,43 @@ public class ExecutionPricer {
 
     /**
      * One venue's market of the symbol, ready to price: its book when the snapshot carries a fresh one, else its top
-     * of book with unlimited quantity; empty when the snapshot has no quote of it with both prices.
+     * of book with unlimited quantity, else (Binance perpetuals are read from the mark-price feed) its mark or last
+     * price on both sides; empty when the snapshot has no price of it at all.
      */
     Optional<Side> side(MarketSnapshot market, String venue, String kind, Instant now) {
-        Optional<VenueQuote> quote = market.quotes().stream()
-                .filter(q -> venue.equals(q.venue()) && kind.equals(q.market()))
-                .filter(q -> q.bid() != null && q.ask() != null && q.bid().signum() > 0 && q.ask().signum() > 0)
-                .findFirst();
-        if (quote.isEmpty()) {
+        Optional<VenueQuote> found = market.quotes().stream()
+                .filter(q -> venue.equals(q.venue()) && kind.equals(q.market())).findFirst();
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        BigDecimal fee = quote.get().takerFeeRate() == null ? BigDecimal.ZERO : quote.get().takerFeeRate();
+        VenueQuote q = found.get();
+        BigDecimal fee = q.takerFeeRate() == null ? BigDecimal.ZERO : q.takerFeeRate();
         Optional<OrderBook> book = market.books().stream()
                 .filter(b -> venue.equals(b.venue()) && kind.equals(b.market()))
                 .filter(b -> b.quotedAt() != null && !b.quotedAt().isBefore(now.minus(settings.bookMaxAge())))
                 .findFirst();
         if (book.isPresent()) {
-            return Optional.of(new Side(quote.get(), book.get(), fee, true));
+            return Optional.of(new Side(q, book.get(), fee, true));
         }
-        VenueQuote q = quote.get();
-        OrderBook top = new OrderBook(venue, kind, List.of(new Level(q.bid(), UNLIMITED)),
-                List.of(new Level(q.ask(), UNLIMITED)), q.quotedAt());
+        BigDecimal bid = positive(q.bid()) ? q.bid() : reference(q);
+        BigDecimal ask = positive(q.ask()) ? q.ask() : reference(q);
+        if (bid == null || ask == null) {
+            return Optional.empty();
+        }
+        OrderBook top = new OrderBook(venue, kind, List.of(new Level(bid, UNLIMITED)),
+                List.of(new Level(ask, UNLIMITED)), q.quotedAt());
         return Optional.of(new Side(q, top, fee, false));
+    }
+
+    private static BigDecimal reference(VenueQuote quote) {
+        if (positive(quote.markPrice())) {
+            return quote.markPrice();
+        }
+        return positive(quote.lastPrice()) ? quote.lastPrice() : null;
+    }
+
+    private static boolean positive(BigDecimal value) {
+        return value != null && value.signum() > 0;
     }
 
     /** A leg's market: its quote, the book it is priced on, its taker fee, whether the book is a real one. */

@@ -204,6 +204,23 @@ class ExecutionPricerTest {
     }
 
     @Test
+    void aPerpetualReadFromTheMarkPriceFeedIsPricedAtItsMarkPriceUntilItsBookIsRead() {
+        // Binance's quote comes from premiumIndex: a mark price, no bid or ask
+        MarketSnapshot.VenueQuote binance = new MarketSnapshot.VenueQuote("binance", "perp", null, null, null, null,
+                null, new BigDecimal("2.0005"), null, null, new BigDecimal("0.0005"), new MarketSnapshot.Funding(
+                        new BigDecimal("-0.0001"), 8, new BigDecimal("-0.0001"), null, NOW.plusSeconds(3600)), NOW);
+        MarketSnapshot market = market(List.of(binance, perp("bybit", "2.002", "2.003", "0.0002", 1, "0.00055", NOW)),
+                List.of());
+
+        SignalData.Execution execution = pricer.price(funding("binance", "bybit"), market, NOW).orElseThrow();
+
+        assertThat(execution.basis()).isEqualTo("TOP_OF_BOOK");
+        assertThat(execution.legs().get(0).price()).isEqualByComparingTo("2.0005");
+        assertThat(execution.sizes().get(0).buyPrice()).isEqualByComparingTo("2.0005");
+        assertThat(execution.sizes().get(0).netPercent()).isNotNull();
+    }
+
+    @Test
     void anExtremeRateIsPricedAsOnePerpetualHeldAndClosed() {
         MarketSnapshot market = market(List.of(perp("bybit", "2.0", "2.01", "0.003", 1, "0.00055", NOW)), List.of());
 
