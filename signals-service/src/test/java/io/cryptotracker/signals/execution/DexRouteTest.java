@@ -16,7 +16,9 @@ import io.cryptotracker.common.events.MarketSnapshot.DexPool;
 import io.cryptotracker.common.events.MarketSnapshot.NetworkStatus;
 import io.cryptotracker.common.events.MarketSnapshot.OrderBook;
 import io.cryptotracker.common.events.SignalData;
+import io.cryptotracker.signals.detect.Candidate;
 import io.cryptotracker.signals.detect.DetectionSettings;
+import io.cryptotracker.signals.detect.DexDetector;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -339,6 +341,29 @@ class DexRouteTest {
         assertThat(execution.sizes().get(1).buyPrice()).isEqualByComparingTo("1.00");
         assertThat(execution.sizes().get(1).sellPrice()).isEqualByComparingTo("1.0395");
         assertThat(execution.legs().get(0).ageMs()).isEqualTo(2000L);
+    }
+
+    @Test
+    void aDetectorCandidateOfAStalePoolWithWithdrawalsClosedIsPricedFlaggedAndNotAlertable() {
+        // the detectors' path: DexDetector matches the pool by contract, ExecutionPricer hands the signal to DexRoute
+        DetectionSettings detection = DetectionSettings.defaults();
+        ExecutionSettings settings = ExecutionSettings.defaults();
+        ExecutionPricer pricer = new ExecutionPricer(settings, detection, new DexRoute(settings, detection));
+        MarketSnapshot market = market(MEXC_BOOK, pool("ethereum", "1.05", "2000000", NOW.minusSeconds(300)),
+                network("ethereum", true, false, "10", NOW));
+
+        Candidate candidate = new DexDetector(detection).detect(market, NOW).get(0);
+        SignalData draft = new SignalData(null, SignalData.MEXC_DEX, candidate.symbol(), candidate.spreadPercent(),
+                candidate.netSpreadPercent(), null, null, "DETECTOR", null, null, null, null, null, candidate.dex(),
+                null);
+        SignalData.Execution execution = pricer.price(draft, market, NOW).orElseThrow();
+
+        assertThat(candidate.dex().direction()).isEqualTo("BUY_MEXC_SELL_DEX");
+        assertThat(execution.flags()).containsExactly(Flags.STALE_LEG, Flags.TRANSFER_CLOSED);
+        assertThat(execution.alertable()).isFalse();
+        assertThat(draft.withExecution(execution).alertable()).isFalse();
+        assertThat(execution.sizes().get(0).netPercent()).isEqualByComparingTo("3.245");
+        assertThat(execution.maxSizeUsdt()).isEqualByComparingTo("21957");
     }
 
     @Test
