@@ -238,7 +238,9 @@ public class DexRoute {
             if (mexcSide().isEmpty() || reserveUsd().signum() == 0) {
                 return Refusal.NO_LIQUIDITY;
             }
-            if (!bids.isEmpty() && !asks.isEmpty() && bids.get(0).price().compareTo(asks.get(0).price()) >= 0) {
+            // a top of book made of one reference price (no bid/ask quoted) has bid = ask and is not crossed
+            int order = bids.isEmpty() || asks.isEmpty() ? -1 : bids.get(0).price().compareTo(asks.get(0).price());
+            if (order > 0 || order == 0 && mexc.fromBook()) {
                 return Refusal.CROSSED_BOOK;
             }
             BigDecimal mexcPrice = mexcSide().get(0).price();

@@ -308,6 +308,18 @@ class DexRouteTest {
     }
 
     @Test
+    void aCrossedMexcQuoteWithoutABookIsRefusedToo() {
+        MarketSnapshot.VenueQuote crossed = new MarketSnapshot.VenueQuote("mexc", "spot", usdt("1.01"), usdt("1.00"),
+                null, null, null, null, null, null, new BigDecimal("0.0005"), null, NOW);
+        MarketSnapshot market = MarketSnapshot.of("TKN/USDT", "TKN", "USDT", List.of(crossed),
+                List.of(pool("ethereum", "1.05", "2000000", NOW)), List.of(network("ethereum", true, true, "1", NOW)));
+
+        SignalData.Execution execution = price(signal("ethereum", "BUY_MEXC_SELL_DEX"), market);
+
+        assertThat(execution.sizes()).allSatisfy(quote -> assertThat(quote.refusal()).isEqualTo("CROSSED_BOOK"));
+    }
+
+    @Test
     void aStalePoolMarksItsLegAndTheSignalStale() {
         SignalData.Execution execution = price(signal("ethereum", "BUY_MEXC_SELL_DEX"),
                 market(MEXC_BOOK, pool("ethereum", "1.05", "2000000", NOW.minusSeconds(180)),
