@@ -4,6 +4,10 @@ import io.cryptotracker.signals.detect.DetectionSettings;
 import io.cryptotracker.signals.detect.DexDetector;
 import io.cryptotracker.signals.detect.FundingRateDetector;
 import io.cryptotracker.signals.detect.SpotFuturesDetector;
+import io.cryptotracker.signals.execution.DexRoute;
+import io.cryptotracker.signals.execution.ExecutionPricer;
+import io.cryptotracker.signals.execution.ExecutionSettings;
+import io.cryptotracker.signals.execution.LatestMarket;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +22,26 @@ class SignalsConfiguration {
     @Bean
     DetectionSettings detectionSettings(SignalsProperties properties) {
         return properties.detection().settings();
+    }
+
+    @Bean
+    ExecutionSettings executionSettings(SignalsProperties properties) {
+        return properties.execution().settings();
+    }
+
+    @Bean
+    LatestMarket latestMarket(ExecutionSettings settings) {
+        return new LatestMarket(settings.bookMaxAge());
+    }
+
+    @Bean
+    DexRoute dexRoute(ExecutionSettings settings, DetectionSettings detection) {
+        return new DexRoute(settings, detection);
+    }
+
+    @Bean
+    ExecutionPricer executionPricer(ExecutionSettings settings, DetectionSettings detection, DexRoute dex) {
+        return new ExecutionPricer(settings, detection, dex);
     }
 
     @Bean
