@@ -121,7 +121,11 @@ public class SignalDetection {
             });
             return;
         }
-        SignalData priced = new SignalData(draft.id(), draft.kind(), draft.symbol(), draft.spreadPercent(), net,
+        // priced from the books, the gross is the books' too, so that gross → costs → net adds up on the signal
+        BigDecimal gross = execution != null && SignalData.Execution.BOOK.equals(execution.basis())
+                ? smallest.map(SignalData.SizeQuote::topOfBookPercent).orElse(draft.spreadPercent())
+                : draft.spreadPercent();
+        SignalData priced = new SignalData(draft.id(), draft.kind(), draft.symbol(), gross, net,
                 null, null, draft.source(), null, null, null, draft.spotFutures(), draft.funding(), draft.dex(),
                 execution);
         BigDecimal openNet = open.map(signal -> signal.data().netSpreadPercent()).orElse(null);
