@@ -388,6 +388,13 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
             assertThat(shown.path("status").asString()).isEqualTo("OPEN");
             assertThat(shown.path("execution").path("alertable").asBoolean()).isFalse();
             assertThat(shown.path("execution").path("legs").path(0).path("stale").asBoolean()).isTrue();
+
+            // fresh again: the flag goes, though the spread held
+            publish(snapshot(symbol, "100.0", "100.1", "101.2", "101.3"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> as(vip).get("/api/v1/signals/" + id).json()
+                    .path("execution").path("alertable").asBoolean());
+            assertThat(as(vip).get("/api/v1/signals/" + id).json().path("execution").path("flags").toString())
+                    .doesNotContain("STALE_LEG");
         }
 
         double refused(String reason) {
