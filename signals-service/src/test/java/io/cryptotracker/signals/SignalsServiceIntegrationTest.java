@@ -397,6 +397,38 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                     .doesNotContain("STALE_LEG");
         }
 
+        @Test
+        void aDexRouteWhoseWithdrawalIsClosedIsListedWithItsCostsButNotAlertable() throws Exception {
+            String symbol = "DXR" + (System.nanoTime() % 100000) + "/USDT";
+            String token = "0x" + UUID.randomUUID().toString().replace("-", "");
+            Instant now = Instant.now();
+            // MEXC at 1.001, the BSC pool at 1.05: buy on MEXC, withdraw over BEP20 (closed), sell on the pool
+            publish(MarketSnapshot.of(symbol, symbol.split("/")[0], "USDT",
+                    List.of(quote("spot", "1.000", "1.001", null, now)),
+                    List.of(new MarketSnapshot.DexPool("bsc", "pancakeswap", "0xPair" + token.substring(2, 10), token,
+                            new BigDecimal("1.05"), new BigDecimal("2000000"), new BigDecimal("800000"), now)),
+                    List.of(new MarketSnapshot.NetworkStatus("BEP20", "bsc", token, true, false, BigDecimal.ONE,
+                            now))));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                    "SELECT count(*) FROM signal_mexc_dex WHERE symbol = ? AND status = 'OPEN'").param(symbol)
+                    .query(Long.class).single() == 1);
+            JsonNode listed = as(vip).get("/api/v1/signals/mexc-dex?symbol=" + symbol).json().path("items").path(0);
+            JsonNode execution = listed.path("execution");
+            assertThat(execution.path("alertable").asBoolean()).isFalse();
+            assertThat(execution.path("flags").toString()).contains("TRANSFER_CLOSED");
+            assertThat(execution.path("transfer").path("needed").asString()).isEqualTo("WITHDRAW");
+            assertThat(execution.path("transfer").path("withdraw").asString()).isEqualTo("CLOSED");
+            assertThat(execution.path("transfer").path("deposit").asString()).isEqualTo("OPEN");
+            JsonNode smallest = execution.path("sizes").path(0);
+            assertThat(smallest.path("transfer_percent").decimalValue()).isPositive();
+            assertThat(smallest.path("depth_percent").decimalValue()).isPositive();
+            assertThat(listed.path("net_spread_percent").decimalValue()).isEqualByComparingTo(
+                    smallest.path("net_percent").decimalValue());
+            assertThat(listed.path("net_spread_percent").decimalValue()).isLessThan(
+                    listed.path("spread_percent").decimalValue());
+        }
+
         double refused(String reason) {
             return meters.find("cryptotracker.signals.refused").tag("kind", "mexc-spot-futures").tag("reason", reason)
                     .counters().stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
