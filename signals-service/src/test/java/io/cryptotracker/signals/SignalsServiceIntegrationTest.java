@@ -184,6 +184,9 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
     @Autowired
     LatestMarket latestMarket;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Nested
     class Storage {
 
@@ -264,9 +267,23 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                 UUID id = jdbc.sql("SELECT id FROM signal_mexc_spot_futures WHERE symbol = ?").param(symbol)
                         .query(UUID.class).single();
                 JsonNode shown = as(vip).get("/api/v1/signals/" + id).json();
-                assertThat(shown.path("net_spread_percent").decimalValue()).isEqualByComparingTo("1.028901");
+                // 1.098901 % gross, less both taker fees in and out (2 × (0.05 + 0.02)), plus the short perp's
+                // funding at the next settlement (0.01 %)
+                assertThat(shown.path("net_spread_percent").decimalValue()).isEqualByComparingTo("0.968901");
                 assertThat(shown.path("spot_futures").path("direction").asString()).isEqualTo("BUY_SPOT_SHORT_PERP");
                 assertThat(shown.path("source").asString()).isEqualTo("DETECTOR");
+                JsonNode execution = shown.path("execution");
+                assertThat(execution.path("basis").asString()).isEqualTo("TOP_OF_BOOK");
+                assertThat(execution.path("flags").valueStream().map(JsonNode::asString)).containsExactly(
+                        "TOP_OF_BOOK");
+                assertThat(execution.path("alertable").asBoolean()).isTrue();
+                assertThat(execution.path("legs").findValuesAsString("market")).containsExactly("spot", "perp");
+                assertThat(execution.path("sizes").findValuesAsString("size_usdt")).containsExactly("1000", "10000",
+                        "50000");
+                JsonNode smallest = execution.path("sizes").path(0);
+                assertThat(smallest.path("fees_percent").decimalValue()).isEqualByComparingTo("0.14");
+                assertThat(smallest.path("funding_percent").decimalValue()).isEqualByComparingTo("0.01");
+                assertThat(smallest.path("net_usdt").decimalValue()).isEqualByComparingTo("9.68901");
 
                 List<DomainEvent> seen = new ArrayList<>();
                 await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -279,10 +296,11 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                 });
                 assertThat(seen.get(0)).isInstanceOfSatisfying(SignalCreated.class, created -> {
                     assertThat(created.data().symbol()).isEqualTo(symbol);
-                    assertThat(created.data().netSpreadPercent()).isEqualByComparingTo("1.028901");
+                    assertThat(created.data().netSpreadPercent()).isEqualByComparingTo("0.968901");
+                    assertThat(created.data().execution().sizes()).hasSize(3);
                 });
 
-                // 0.3 % net stays open (hysteresis), 0.1 % net closes it
+                // 0.24 % net stays open (hysteresis), 0.04 % net closes it
                 publish(snapshot(symbol, "100.0", "100.1", "100.47", "100.5"));
                 publish(snapshot(symbol, "100.0", "100.1", "100.27", "100.3"));
                 await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(
@@ -306,6 +324,79 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> openSignalsOf(symbol) == 0);
             assertThat(jdbc.sql("SELECT status FROM signal_mexc_spot_futures WHERE symbol = ?").param(symbol)
                     .query(String.class).single()).isEqualTo("CLOSED");
+        }
+
+        @Test
+        void orderBooksPriceEachSizeAndTheLargestSizeThatStillClearsTheThreshold() throws Exception {
+            String symbol = "BOOK" + (System.nanoTime() % 100000) + "/USDT";
+            Instant now = Instant.now();
+            MarketSnapshot withBooks = snapshot(symbol, "100.0", "100.1", "101.2", "101.3").withBooks(List.of(
+                    new MarketSnapshot.OrderBook("mexc", "spot", levels("100.0", "1000"),
+                            levels("100.1", "20", "100.3", "100", "101", "500"), now),
+                    new MarketSnapshot.OrderBook("mexc", "perp", levels("101.2", "20", "101.0", "100", "100.5", "1000"),
+                            levels("101.3", "1000"), now)));
+            publish(withBooks);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> openSignalsOf(symbol) == 1);
+            UUID id = jdbc.sql("SELECT id FROM signal_mexc_spot_futures WHERE symbol = ?").param(symbol)
+                    .query(UUID.class).single();
+            JsonNode execution = as(vip).get("/api/v1/signals/" + id).json().path("execution");
+            assertThat(execution.path("basis").asString()).isEqualTo("BOOK");
+            assertThat(execution.path("flags").isEmpty()).isTrue();
+            JsonNode sizes = execution.path("sizes");
+            // 1,000 USDT fills at the best prices; 10,000 walks both books; 50,000 turns into a loss
+            assertThat(sizes.path(0).path("net_percent").decimalValue()).isEqualByComparingTo("0.968901");
+            assertThat(sizes.path(0).path("depth_percent").decimalValue()).isEqualByComparingTo("0");
+            assertThat(sizes.path(1).path("depth_percent").decimalValue()).isPositive();
+            assertThat(sizes.path(1).path("net_percent").decimalValue()).isBetween(new BigDecimal("0.5"),
+                    new BigDecimal("0.968901"));
+            assertThat(sizes.path(2).path("net_percent").decimalValue()).isNegative();
+            assertThat(sizes.path(1).path("buy_price").decimalValue()).isBetween(new BigDecimal("100.1"),
+                    new BigDecimal("100.3"));
+            assertThat(execution.path("max_size_usdt").decimalValue()).isBetween(new BigDecimal("10000"),
+                    new BigDecimal("50000"));
+        }
+
+        @Test
+        void legsWhosePricesDisagreeBeyondTheLimitMakeNoSignalAndAreCountedByReason() throws Exception {
+            // RUNE's perps at 1.58 and 5.49: a ticker collision, not a 248 % spread
+            String symbol = "RUNE" + (System.nanoTime() % 100000) + "/USDT";
+            double before = refused("price_mismatch");
+            publish(snapshot(symbol, "1.58", "1.59", "5.48", "5.49"));
+            String fresh = "NEXT" + (System.nanoTime() % 100000) + "/USDT";
+            publish(snapshot(fresh, "100.0", "100.1", "101.2", "101.3"));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> openSignalsOf(fresh) == 1);
+            assertThat(openSignalsOf(symbol)).isZero();
+            assertThat(refused("price_mismatch")).isGreaterThan(before);
+        }
+
+        @Test
+        void anOpenSignalWhoseLegGoesStaleSaysSoAndIsNoLongerAlertable() throws Exception {
+            String symbol = "STL" + (System.nanoTime() % 100000) + "/USDT";
+            publish(snapshot(symbol, "100.0", "100.1", "101.2", "101.3"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> openSignalsOf(symbol) == 1);
+            UUID id = jdbc.sql("SELECT id FROM signal_mexc_spot_futures WHERE symbol = ?").param(symbol)
+                    .query(UUID.class).single();
+
+            Instant old = Instant.now().minusSeconds(120);
+            publish(MarketSnapshot.of(symbol, symbol.split("/")[0], "USDT", List.of(
+                    quote("spot", "100.0", "100.1", null, old), quote("perp", "103", "103.1", "0.0001", Instant.now())),
+                    List.of(), List.of()));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> as(vip).get("/api/v1/signals/" + id).json()
+                    .path("execution").path("flags").toString().contains("STALE_LEG"));
+            JsonNode shown = as(vip).get("/api/v1/signals/" + id).json();
+            // the stale quote moved nothing: the spreads are those of the fresh snapshot
+            assertThat(shown.path("net_spread_percent").decimalValue()).isEqualByComparingTo("0.968901");
+            assertThat(shown.path("status").asString()).isEqualTo("OPEN");
+            assertThat(shown.path("execution").path("alertable").asBoolean()).isFalse();
+            assertThat(shown.path("execution").path("legs").path(0).path("stale").asBoolean()).isTrue();
+        }
+
+        double refused(String reason) {
+            return meters.find("cryptotracker.signals.refused").tag("kind", "mexc-spot-futures").tag("reason", reason)
+                    .counters().stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
         }
 
         @Test
@@ -749,6 +840,15 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                         new MarketSnapshot.Level(new BigDecimal(bid2), qty)),
                 List.of(new MarketSnapshot.Level(new BigDecimal(ask1), qty),
                         new MarketSnapshot.Level(new BigDecimal(ask2), qty)), at);
+    }
+
+    /** Price and quantity pairs, best first. */
+    static List<MarketSnapshot.Level> levels(String... priceQty) {
+        List<MarketSnapshot.Level> levels = new ArrayList<>();
+        for (int i = 0; i < priceQty.length; i += 2) {
+            levels.add(new MarketSnapshot.Level(new BigDecimal(priceQty[i]), new BigDecimal(priceQty[i + 1])));
+        }
+        return levels;
     }
 
     static MarketSnapshot.VenueQuote quote(String market, String bid, String ask, String fundingPer8h, Instant at) {

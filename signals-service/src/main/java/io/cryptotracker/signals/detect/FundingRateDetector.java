@@ -14,7 +14,8 @@ import io.cryptotracker.signals.store.SignalKind;
  * Funding rates of one coin's perpetuals on different venues, compared per 8 h (venues settle every 1, 4 or 8 h):
  * long where the rate is lower, short where it is higher; the spread is the rate difference in percent per 8 h,
  * net of one taker fill on each venue. A single venue whose rate is extreme is a signal of its own (long when the
- * rate is negative, short when positive), net of its taker fee.
+ * rate is negative, short when positive), net of its taker fee. Stale quotes make candidates too: the pricer flags
+ * the leg, and a stale candidate only marks an open signal (SignalDetection).
  */
 public final class FundingRateDetector {
 
@@ -28,7 +29,6 @@ public final class FundingRateDetector {
         List<MarketSnapshot.VenueQuote> perps = snapshot.quotes().stream()
                 .filter(quote -> "perp".equals(quote.market()) && quote.funding() != null
                         && quote.funding().ratePer8h() != null)
-                .filter(quote -> Quotes.fresh(quote.quotedAt(), now, settings.staleAfter()))
                 .sorted(Comparator.comparing(MarketSnapshot.VenueQuote::venue)).toList();
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < perps.size(); i++) {

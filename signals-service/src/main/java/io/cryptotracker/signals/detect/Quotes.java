@@ -17,7 +17,11 @@ final class Quotes {
 
     /** Fresh, with a positive bid and ask. */
     static boolean tradable(MarketSnapshot.VenueQuote quote, Instant now, Duration maxAge) {
-        return fresh(quote.quotedAt(), now, maxAge) && quote.bid() != null && quote.ask() != null
-                && quote.bid().signum() > 0 && quote.ask().signum() > 0;
+        return fresh(quote.quotedAt(), now, maxAge) && priced(quote);
+    }
+
+    /** With a positive bid and ask, however old. */
+    static boolean priced(MarketSnapshot.VenueQuote quote) {
+        return quote.bid() != null && quote.ask() != null && quote.bid().signum() > 0 && quote.ask().signum() > 0;
     }
 }

@@ -11,7 +11,8 @@ import io.cryptotracker.signals.store.SignalKind;
 
 /**
  * MEXC spot against MEXC perpetual: buy spot at its ask and short the perp at its bid, or the reverse (sell spot
- * at its bid, long the perp at its ask), whichever earns more; net of both venues' taker fees.
+ * at its bid, long the perp at its ask), whichever earns more; net of both venues' taker fees. Stale quotes make a
+ * candidate too: the pricer flags the leg, and a stale candidate only marks an open signal (SignalDetection).
  */
 public final class SpotFuturesDetector {
 
@@ -47,6 +48,6 @@ public final class SpotFuturesDetector {
     private Optional<MarketSnapshot.VenueQuote> quote(MarketSnapshot snapshot, String market, Instant now) {
         return snapshot.quotes().stream()
                 .filter(quote -> "mexc".equals(quote.venue()) && market.equals(quote.market()))
-                .filter(quote -> Quotes.tradable(quote, now, settings.staleAfter())).findFirst();
+                .filter(Quotes::priced).findFirst();
     }
 }

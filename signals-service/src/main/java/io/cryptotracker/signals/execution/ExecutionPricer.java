@@ -38,11 +38,11 @@ public class ExecutionPricer {
     /** The smallest size the largest-size search starts from, in USDT: about the venues' minimum order. */
     static final BigDecimal MIN_SEARCH_SIZE = BigDecimal.TEN;
     private static final int SCALE = 6;
+    private static final java.math.MathContext PRICE = new java.math.MathContext(12, RoundingMode.HALF_EVEN);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
     private static final BigDecimal EIGHT = BigDecimal.valueOf(8);
-    /** A top-of-book leg's quantity: its depth is unknown, so no size is refused for it. */
-    private static final BigDecimal UNLIMITED = new BigDecimal("1E+30");
+    private static final BigDecimal UNLIMITED = ExecutableSpread.UNKNOWN_DEPTH;
 
     private final ExecutionSettings settings;
     private final DetectionSettings detection;
@@ -108,8 +108,7 @@ public class ExecutionPricer {
             }
             RoundTrip rt = quote.roundTrip();
             BigDecimal net = rt.netPercent().add(fundingPercent);
-            quotes.add(new SignalData.SizeQuote(size, null, rt.entryLong().averagePrice(),
-                    rt.entryShort().averagePrice(), rt.topOfBookPercent(), rt.grossPercent(), rt.feesPercent(),
+            quotes.add(new SignalData.SizeQuote(size, null, price(rt.entryLong()), price(rt.entryShort()), rt.topOfBookPercent(), rt.grossPercent(), rt.feesPercent(),
                     zero(), rt.depthPercent(), rt.exitDepthPercent(), fundingPercent, net, usdt(size, net),
                     rt.roundTripCostUsdt(), null));
         }
@@ -157,7 +156,7 @@ public class ExecutionPricer {
             BigDecimal crossing = loss(rt.entryLong(), rt.exitLong()).add(loss(rt.exitShort(), rt.entryShort()));
             FundingIncome income = FundingIncome.at(size, lowFunding.rate(), lowFunding.intervalHours(),
                     highFunding.rate(), highFunding.intervalHours());
-            quotes.add(fundingQuote(size, rt.entryLong().averagePrice(), rt.entryShort().averagePrice(), gross,
+            quotes.add(fundingQuote(size, price(rt.entryLong()), price(rt.entryShort()), gross,
                     rt.feesPercent(), crossing, income));
         }
         boolean book = low.fromBook() && high.fromBook();
@@ -187,8 +186,8 @@ public class ExecutionPricer {
             int interval = funding == null || funding.intervalHours() <= 0 ? 8 : funding.intervalHours();
             FundingIncome income = longSide ? FundingIncome.at(size, rate, interval, BigDecimal.ZERO, interval)
                     : FundingIncome.at(size, BigDecimal.ZERO, interval, rate, interval);
-            quotes.add(fundingQuote(size, longSide ? entry.averagePrice() : null,
-                    longSide ? null : entry.averagePrice(), gross, fees, crossing, income));
+            quotes.add(fundingQuote(size, longSide ? price(entry) : null, longSide ? null : price(entry), gross, fees,
+                    crossing, income));
         }
         List<SignalData.Leg> legs = List.of(perp.leg(longSide ? "BUY" : "SELL", now, detection.staleAfter()));
         return execution(perp.fromBook(), now, legs, quotes, null, null, List.of());
@@ -294,28 +293,43 @@ public class ExecutionPricer {
 
     /**
      * One venue's market of the symbol, ready to price: its book when the snapshot carries a fresh one, else its top
-     * of book with unlimited quantity; empty when the snapshot has no quote of it with both prices.
+     * of book with unlimited quantity, else (Binance perpetuals are read from the mark-price feed) its mark or last
+     * price on both sides; empty when the snapshot has no price of it at all.
      */
     Optional<Side> side(MarketSnapshot market, String venue, String kind, Instant now) {
-        Optional<VenueQuote> quote = market.quotes().stream()
-                .filter(q -> venue.equals(q.venue()) && kind.equals(q.market()))
-                .filter(q -> q.bid() != null && q.ask() != null && q.bid().signum() > 0 && q.ask().signum() > 0)
-                .findFirst();
-        if (quote.isEmpty()) {
+        Optional<VenueQuote> found = market.quotes().stream()
+                .filter(q -> venue.equals(q.venue()) && kind.equals(q.market())).findFirst();
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        BigDecimal fee = quote.get().takerFeeRate() == null ? BigDecimal.ZERO : quote.get().takerFeeRate();
+        VenueQuote q = found.get();
+        BigDecimal fee = q.takerFeeRate() == null ? BigDecimal.ZERO : q.takerFeeRate();
         Optional<OrderBook> book = market.books().stream()
                 .filter(b -> venue.equals(b.venue()) && kind.equals(b.market()))
                 .filter(b -> b.quotedAt() != null && !b.quotedAt().isBefore(now.minus(settings.bookMaxAge())))
                 .findFirst();
         if (book.isPresent()) {
-            return Optional.of(new Side(quote.get(), book.get(), fee, true));
+            return Optional.of(new Side(q, book.get(), fee, true));
         }
-        VenueQuote q = quote.get();
-        OrderBook top = new OrderBook(venue, kind, List.of(new Level(q.bid(), UNLIMITED)),
-                List.of(new Level(q.ask(), UNLIMITED)), q.quotedAt());
+        BigDecimal bid = positive(q.bid()) ? q.bid() : reference(q);
+        BigDecimal ask = positive(q.ask()) ? q.ask() : reference(q);
+        if (bid == null || ask == null) {
+            return Optional.empty();
+        }
+        OrderBook top = new OrderBook(venue, kind, List.of(new Level(bid, UNLIMITED)),
+                List.of(new Level(ask, UNLIMITED)), q.quotedAt());
         return Optional.of(new Side(q, top, fee, false));
+    }
+
+    private static BigDecimal reference(VenueQuote quote) {
+        if (positive(quote.markPrice())) {
+            return quote.markPrice();
+        }
+        return positive(quote.lastPrice()) ? quote.lastPrice() : null;
+    }
+
+    private static boolean positive(BigDecimal value) {
+        return value != null && value.signum() > 0;
     }
 
     /** A leg's market: its quote, the book it is priced on, its taker fee, whether the book is a real one. */
@@ -329,6 +343,11 @@ public class ExecutionPricer {
             return new SignalData.Leg(side, quote.venue(), quote.market(), price, quotedAt,
                     quotedAt == null ? -1 : age, quotedAt == null || age > staleAfter.toMillis());
         }
+    }
+
+    /** A fill's average price for the wire: 12 significant digits (PEPE's 0.0000192312… keeps its digits). */
+    static BigDecimal price(Fill fill) {
+        return fill.averagePrice().round(PRICE).stripTrailingZeros();
     }
 
     private static BigDecimal usdt(BigDecimal size, BigDecimal percent) {
