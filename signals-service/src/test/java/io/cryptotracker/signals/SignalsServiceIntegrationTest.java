@@ -512,6 +512,38 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
         }
 
         @Test
+        void aFundingSignalIsQuotedWithItsDailyIncomeAndBreakEvenHours() {
+            String symbol = "QFND" + (System.nanoTime() % 10000) + "/USDT";
+            Instant now = Instant.now();
+            latestMarket.remember(MarketSnapshot.of(symbol, symbol.split("/")[0], "USDT",
+                    List.of(perp("binance", "100.00", "100.02", "0.0001", now),
+                            perp("bybit", "100.05", "100.07", "0.0006", now)), List.of(), List.of()), now);
+            SignalData signal = lifecycle.open(new SignalData(UUID.randomUUID(), SignalData.FUNDING_RATE, symbol,
+                    new BigDecimal("0.05"), new BigDecimal("0.04"), null, null, "DETECTOR", null, null, null, null,
+                    new SignalData.Funding("binance", "bybit", new BigDecimal("0.0001"), new BigDecimal("0.0006"),
+                            null, null, 8, 8, null, null, null, null, null), null, null),
+                    "binance:perp|bybit:perp", null);
+
+            ApiResponse answer = as(vip).get("/api/v1/signals/" + signal.id() + "/quote?size_usdt=10000");
+
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            JsonNode body = answer.json();
+            assertThat(body.path("basis").asString()).isEqualTo("TOP_OF_BOOK");
+            assertThat(body.path("flags").valueStream().map(JsonNode::asString)).contains("TOP_OF_BOOK");
+            assertThat(body.path("legs").findValuesAsString("venue")).containsExactly("binance", "bybit");
+            JsonNode income = body.path("quote").path("funding_income");
+            // long binance pays 0.01 %, short bybit earns 0.06 % of 10,000 USDT every 8 hours
+            assertThat(income.path("per_8h_usdt").decimalValue()).isEqualByComparingTo("5");
+            assertThat(income.path("per_hour_usdt").decimalValue()).isEqualByComparingTo("0.625");
+            assertThat(income.path("per_day_usdt").decimalValue()).isEqualByComparingTo("15");
+            BigDecimal cost = body.path("quote").path("cost_usdt").decimalValue();
+            assertThat(cost).isPositive();
+            assertThat(income.path("break_even_hours").decimalValue())
+                    .isCloseTo(cost.divide(new BigDecimal("0.625"), 6, java.math.RoundingMode.CEILING),
+                            org.assertj.core.data.Offset.offset(new BigDecimal("0.000001")));
+        }
+
+        @Test
         void aSizeThatIsMissingNotAPositiveNumberOrTooPreciseIsA400NamingSizeUsdt() {
             SignalData signal = lifecycle.open(spotFutures(UUID.randomUUID(), "QBAD" + (System.nanoTime() % 10000)
                     + "/USDT", "1.1", "0.96"), "mexc:spot|mexc:perp", null);
@@ -849,6 +881,14 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
             levels.add(new MarketSnapshot.Level(new BigDecimal(priceQty[i]), new BigDecimal(priceQty[i + 1])));
         }
         return levels;
+    }
+
+    static MarketSnapshot.VenueQuote perp(String venue, String bid, String ask, String ratePer8h, Instant at) {
+        BigDecimal rate = new BigDecimal(ratePer8h);
+        return new MarketSnapshot.VenueQuote(venue, "perp", new BigDecimal(bid), new BigDecimal(ask), BigDecimal.ONE,
+                BigDecimal.ONE, new BigDecimal(bid), new BigDecimal(bid), null, new BigDecimal("1000000"),
+                new BigDecimal("0.0002"), new MarketSnapshot.Funding(rate, 8, rate, rate.multiply(BigDecimal
+                        .valueOf(109500)), at.plusSeconds(3600)), at);
     }
 
     static MarketSnapshot.VenueQuote quote(String market, String bid, String ask, String fundingPer8h, Instant at) {
