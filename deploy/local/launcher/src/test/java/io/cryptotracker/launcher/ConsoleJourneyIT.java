@@ -498,8 +498,93 @@ class ConsoleJourneyIT {
             """.formatted(signalId, now, now.minusMillis(300), now.minusMillis(300));
     }
 
+    /**
+     * A funding-rate signal's drawer reads per 8 hours and shows the funding income: the journey's signal answered as
+     * one (Playwright route), its quote at 10,000 USDT with the daily PnL and the break-even hours.
+     */
     @Test
     @Order(12)
+    void aFundingSignalsDrawerShowsItsDailyIncomeAndBreakEvenHours() {
+        Page page = trader.page();
+        String signalPath = "/api/v1/signals/" + live.id();
+        page.route(Pattern.compile(".*" + literal(signalPath) + "$"), route -> {
+            APIResponse real = route.fetch();
+            ObjectNode body = (ObjectNode) JsonMapper.shared().readTree(real.text());
+            body.put("kind", "funding-rate");
+            body.remove("spot_futures");
+            body.set("funding", JsonMapper.shared().readTree("""
+                    {"long_exchange": "binance", "short_exchange": "bybit", "long_rate_per_8h": 0.0001,
+                     "short_rate_per_8h": 0.0006, "long_interval_hours": 8, "short_interval_hours": 8}"""));
+            body.set("execution", JsonMapper.shared().readTree(fundingExecution()));
+            route.fulfill(new Route.FulfillOptions().setResponse(real).setBody(body.toString()));
+        });
+        page.route(Pattern.compile(".*" + literal(signalPath + "/quote") + "\\?.*"), route -> route.fulfill(
+                new Route.FulfillOptions().setStatus(200).setContentType("application/json")
+                        .setBody(fundingQuoteAt10000(live.id()))));
+        try {
+            openBoardTab(page, "Spot–futures");
+            row(page, live.id()).locator("td").first().click();
+            Locator drawer = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions()
+                    .setName(Pattern.compile("^Signal " + literal(live.symbol()) + "$")));
+            expect(drawer).isVisible();
+            Locator sizes = drawer.getByRole(AriaRole.REGION, new Locator.GetByRoleOptions()
+                    .setName("Round trip by size"));
+            expect(sizes.locator("thead")).containsText("Net / 8 h");
+            expect(sizes.locator("thead")).containsText("Break-even");
+            expect(sizes.locator("tr[data-size=\"10000\"]")).containsText("+15.00");
+            expect(sizes.locator("tr[data-size=\"10000\"]")).containsText("25.6 h");
+            expect(drawer.getByTestId("max-size")).hasText("depth unknown");
+
+            drawer.getByLabel("Position size (USDT)", new Locator.GetByLabelOptions().setExact(true)).fill("10000");
+            Locator quote = drawer.getByTestId("quote");
+            expect(quote.getByTestId("daily-pnl")).hasText("+15.00 USDT");
+            expect(quote.getByTestId("break-even")).hasText("25.6 h");
+            expect(quote.getByTestId("quote-net")).containsText("+0.034%");
+            AccessibilityCheck.assertNoSeriousViolations(page, "the drawer of a funding-rate signal");
+
+            page.keyboard().press("Escape");
+            expect(drawer).hasCount(0);
+        }
+        finally {
+            page.unrouteAll();
+        }
+    }
+
+    /** A funding-rate signal's block priced at top of book (depth unknown): per 8 h, with the funding income. */
+    private static String fundingExecution() {
+        Instant now = Instant.now();
+        return """
+            {"basis": "TOP_OF_BOOK", "priced_at": "%s",
+             "legs": [
+               {"side": "BUY", "venue": "binance", "market": "perp", "price": 100.02, "quoted_at": "%s",
+                "age_ms": 500, "stale": false},
+               {"side": "SELL", "venue": "bybit", "market": "perp", "price": 100.05, "quoted_at": "%s",
+                "age_ms": 700, "stale": false}],
+             "sizes": [%s],
+             "max_size_usdt": null, "alertable": true, "flags": ["TOP_OF_BOOK"]}
+            """.formatted(now, now, now, FUNDING_QUOTE_10000);
+    }
+
+    private static String fundingQuoteAt10000(String signalId) {
+        Instant now = Instant.now();
+        return """
+            {"signal_id": "%s", "kind": "funding-rate", "symbol": "X/USDT", "status": "OPEN", "size_usdt": 10000,
+             "basis": "TOP_OF_BOOK", "priced_at": "%s", "legs": [], "quote": %s,
+             "max_size_usdt": null, "alertable": true, "flags": ["TOP_OF_BOOK"]}
+            """.formatted(signalId, now, FUNDING_QUOTE_10000);
+    }
+
+    /** 10,000 USDT a leg: 0.05 % of rate spread per 8 h less the round trip spread over the holding time. */
+    private static final String FUNDING_QUOTE_10000 = """
+            {"size_usdt": 10000, "refusal": null, "buy_price": 100.02, "sell_price": 100.05,
+             "top_of_book_percent": 0.05, "gross_percent": 0.05, "fees_percent": 0.01, "transfer_percent": 0,
+             "depth_percent": 0.006, "exit_depth_percent": 0, "funding_percent": 0, "net_percent": 0.034,
+             "net_usdt": 3.4, "cost_usdt": 16.0,
+             "funding_income": {"per_8h_usdt": 5, "per_hour_usdt": 0.625, "per_day_usdt": 15,
+               "break_even_hours": 25.6}}""";
+
+    @Test
+    @Order(13)
     void theNotificationsScreenListsTheSignalsNotification() {
         Page page = trader.page();
         navigateTo(page, "Notifications", "/notifications");
@@ -509,7 +594,7 @@ class ConsoleJourneyIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void aBadPreferenceShowsItsFieldErrorAndAGoodOneSaves() throws IOException {
         Page page = trader.page();
         navigateTo(page, "Settings", "/settings");
@@ -533,7 +618,7 @@ class ConsoleJourneyIT {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void theMarketScreenListsTheCoins() {
         Page page = trader.page();
         navigateTo(page, "Market", "/market");
@@ -543,7 +628,7 @@ class ConsoleJourneyIT {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     void aReloadKeepsTheSessionWhileNoTokenIsWithinJavaScriptsReach() {
         Page page = trader.page();
         page.reload();
@@ -564,7 +649,7 @@ class ConsoleJourneyIT {
     }
 
     @Test
-    @Order(16)
+    @Order(17)
     void signingOutEndsTheSession() throws Exception {
         Page page = trader.page();
         String spentCookie = refreshCookie().orElseThrow().value;
