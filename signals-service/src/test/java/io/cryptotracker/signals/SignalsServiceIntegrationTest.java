@@ -35,6 +35,7 @@ import io.cryptotracker.common.events.Topics;
 import io.cryptotracker.common.security.AuthenticatedUser;
 import io.cryptotracker.common.security.Tier;
 import io.cryptotracker.testsupport.ServiceContractTest;
+import io.cryptotracker.signals.execution.LatestMarket;
 import io.cryptotracker.signals.store.SignalHistory;
 import io.cryptotracker.signals.store.SignalKind;
 import io.cryptotracker.signals.store.SignalLifecycle;
@@ -76,6 +77,7 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                 "/api/v1/signals/mexc-dex",
                 "/api/v1/signals",
                 "/api/v1/signals/{id}",
+                "/api/v1/signals/{id}/quote",
                 "/api/v1/telegram/webhook",
                 "/api/v1/telegram/messages");
     }
@@ -83,10 +85,15 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
     /**
      * The document names every list filter; the webhook's body is Telegram's; {@code {id}} is a signal stored for
      * this run (the contract check's admin DELETE removes it), so {@code GET /api/v1/signals/{id}} answers 200 and
-     * its body is checked against the document, not only its 404.
+     * its body is checked against the document, not only its 404; the first, a spot–futures signal whose market
+     * this replica holds, is the one the contract check reads, so its quote answers 200 too.
      */
     @Override
     protected BadInputSweep.Samples badInputSamples() {
+        String priced = "SMQ" + (System.nanoTime() % 100000) + "/USDT";
+        latestMarket.remember(bookSnapshot(priced), Instant.now());
+        SignalData quotable = lifecycle.open(spotFutures(UUID.randomUUID(), priced, "1.1", "0.96"),
+                "mexc:spot|mexc:perp", null);
         SignalData sample = lifecycle.open(new SignalData(UUID.randomUUID(), SignalData.MEXC_DEX,
                 "SMP" + (System.nanoTime() % 100000) + "/USDT", new BigDecimal("3.1"), new BigDecimal("2.6"), null,
                 null, "MANUAL", null, null, null, null, null, new SignalData.Dex("solana", "raydium", "PairAddr1",
@@ -94,7 +101,7 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                         new BigDecimal("250000"), new BigDecimal("90000"), "BUY_MEXC_SELL_DEX", true, null), null),
                 "manual:" + UUID.randomUUID(), null);
         return new BadInputSweep.Samples()
-                .pathValues("id", sample.id().toString())
+                .pathValues("id", quotable.id().toString(), sample.id().toString())
                 .body("POST /api/v1/telegram/webhook", "{\"update_id\": 77001, \"channel_post\": {\"message_id\": 1, "
                         + "\"chat\": {\"id\": -1007700, \"title\": \"Sweep\"}, \"date\": 1795558000, "
                         + "\"edit_date\": 1795558100, \"text\": \"Good morning\"}}")
@@ -173,6 +180,9 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    LatestMarket latestMarket;
 
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
@@ -509,6 +519,145 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
     }
 
     @Nested
+    class Quote {
+
+        @Test
+        void aDetectorSignalIsPricedAtTheAskedSizeFromTheLatestBooks() {
+            String symbol = "QTE" + (System.nanoTime() % 100000) + "/USDT";
+            latestMarket.remember(bookSnapshot(symbol), Instant.now());
+            SignalData signal = lifecycle.open(spotFutures(UUID.randomUUID(), symbol, "1.1", "0.96"),
+                    "mexc:spot|mexc:perp", null);
+
+            ApiResponse answer = as(vip).get("/api/v1/signals/" + signal.id() + "/quote?size_usdt=2500.50");
+
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            JsonNode body = answer.json();
+            assertThat(body.path("signal_id").asString()).isEqualTo(signal.id().toString());
+            assertThat(body.path("kind").asString()).isEqualTo(SignalData.MEXC_SPOT_FUTURES);
+            assertThat(body.path("size_usdt").decimalValue()).isEqualByComparingTo("2500.50");
+            assertThat(body.path("basis").asString()).isEqualTo("BOOK");
+            assertThat(body.path("legs").findValuesAsString("market")).containsExactly("spot", "perp");
+            assertThat(body.path("legs").findValuesAsString("side")).containsExactly("BUY", "SELL");
+            assertThat(body.path("legs").get(0).path("stale").asBoolean()).isFalse();
+            JsonNode quote = body.path("quote");
+            assertThat(quote.path("size_usdt").decimalValue()).isEqualByComparingTo("2500.50");
+            assertThat(quote.path("refusal").isNull()).isTrue();
+            // bought at the spot ask 100.1, sold at the perp bid 101.2; taker fees 0.05 % + 0.02 %, in and out
+            assertThat(quote.path("top_of_book_percent").decimalValue()).isEqualByComparingTo("1.098901");
+            assertThat(quote.path("fees_percent").decimalValue()).isEqualByComparingTo("0.14");
+            assertThat(quote.path("net_percent").decimalValue()).isEqualByComparingTo(
+                    quote.path("top_of_book_percent").decimalValue().subtract(quote.path("fees_percent").decimalValue())
+                            .subtract(quote.path("transfer_percent").decimalValue())
+                            .subtract(quote.path("depth_percent").decimalValue())
+                            .add(quote.path("funding_percent").decimalValue()));
+            assertThat(quote.path("net_usdt").decimalValue()).isPositive();
+            assertThat(body.path("max_size_usdt").decimalValue()).isPositive();
+            assertThat(body.path("alertable").asBoolean()).isTrue();
+            assertThat(body.path("flags").isArray()).isTrue();
+        }
+
+        @Test
+        void aFundingSignalIsQuotedWithItsDailyIncomeAndBreakEvenHours() {
+            String symbol = "QFND" + (System.nanoTime() % 10000) + "/USDT";
+            Instant now = Instant.now();
+            latestMarket.remember(MarketSnapshot.of(symbol, symbol.split("/")[0], "USDT",
+                    List.of(perp("binance", "100.00", "100.02", "0.0001", now),
+                            perp("bybit", "100.05", "100.07", "0.0006", now)), List.of(), List.of()), now);
+            SignalData signal = lifecycle.open(new SignalData(UUID.randomUUID(), SignalData.FUNDING_RATE, symbol,
+                    new BigDecimal("0.05"), new BigDecimal("0.04"), null, null, "DETECTOR", null, null, null, null,
+                    new SignalData.Funding("binance", "bybit", new BigDecimal("0.0001"), new BigDecimal("0.0006"),
+                            null, null, 8, 8, null, null, null, null, null), null, null),
+                    "binance:perp|bybit:perp", null);
+
+            ApiResponse answer = as(vip).get("/api/v1/signals/" + signal.id() + "/quote?size_usdt=10000");
+
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            JsonNode body = answer.json();
+            assertThat(body.path("basis").asString()).isEqualTo("TOP_OF_BOOK");
+            assertThat(body.path("flags").valueStream().map(JsonNode::asString)).contains("TOP_OF_BOOK");
+            assertThat(body.path("legs").findValuesAsString("venue")).containsExactly("binance", "bybit");
+            JsonNode income = body.path("quote").path("funding_income");
+            // long binance pays 0.01 %, short bybit earns 0.06 % of 10,000 USDT every 8 hours
+            assertThat(income.path("per_8h_usdt").decimalValue()).isEqualByComparingTo("5");
+            assertThat(income.path("per_hour_usdt").decimalValue()).isEqualByComparingTo("0.625");
+            assertThat(income.path("per_day_usdt").decimalValue()).isEqualByComparingTo("15");
+            BigDecimal cost = body.path("quote").path("cost_usdt").decimalValue();
+            assertThat(cost).isPositive();
+            assertThat(income.path("break_even_hours").decimalValue())
+                    .isCloseTo(cost.divide(new BigDecimal("0.625"), 6, java.math.RoundingMode.CEILING),
+                            org.assertj.core.data.Offset.offset(new BigDecimal("0.000001")));
+        }
+
+        @Test
+        void aSizeThatIsMissingNotAPositiveNumberOrTooPreciseIsA400NamingSizeUsdt() {
+            SignalData signal = lifecycle.open(spotFutures(UUID.randomUUID(), "QBAD" + (System.nanoTime() % 10000)
+                    + "/USDT", "1.1", "0.96"), "mexc:spot|mexc:perp", null);
+            String path = "/api/v1/signals/" + signal.id() + "/quote";
+
+            assertThat(problemOf(path)).isEqualTo("size_usdt: is required");
+            assertThat(problemOf(path + "?size_usdt=")).isEqualTo("size_usdt: is required");
+            assertThat(problemOf(path + "?size_usdt=0")).isEqualTo("size_usdt: must be more than 0");
+            assertThat(problemOf(path + "?size_usdt=-5")).isEqualTo("size_usdt: must be more than 0");
+            assertThat(problemOf(path + "?size_usdt=lots"))
+                    .isEqualTo("size_usdt: must be a number of USDT such as 2500.50");
+            assertThat(problemOf(path + "?size_usdt=1e3"))
+                    .isEqualTo("size_usdt: must be a number of USDT such as 2500.50");
+            assertThat(problemOf(path + "?size_usdt=10000000.01")).isEqualTo("size_usdt: must be at most 10000000");
+            assertThat(problemOf(path + "?size_usdt=100.125")).isEqualTo("size_usdt: must have at most 2 decimals");
+        }
+
+        @Test
+        void anUnknownSignalIsA404AndAFreeUserCannotQuoteASignalYoungerThanTheDelay() {
+            String symbol = "QVIS" + (System.nanoTime() % 10000) + "/USDT";
+            latestMarket.remember(bookSnapshot(symbol), Instant.now());
+            SignalData young = lifecycle.open(detectedAt(spotFutures(UUID.randomUUID(), symbol, "1.5", "1.4"),
+                    Instant.now().minusSeconds(60)), "q:young", null);
+            SignalData old = lifecycle.open(detectedAt(spotFutures(UUID.randomUUID(), symbol, "2.5", "2.4"),
+                    Instant.now().minus(2, ChronoUnit.HOURS)), "q:old", null);
+
+            ApiResponse unknown = as(vip).get("/api/v1/signals/" + UUID.randomUUID() + "/quote?size_usdt=1000");
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(as(free).get("/api/v1/signals/" + young.id() + "/quote?size_usdt=1000").status())
+                    .isEqualTo(404);
+            assertThat(as(free).get("/api/v1/signals/" + old.id() + "/quote?size_usdt=1000").status())
+                    .isEqualTo(200);
+            assertThat(as(vip).get("/api/v1/signals/" + young.id() + "/quote?size_usdt=1000").status())
+                    .isEqualTo(200);
+            assertThat(as(vip).get("/api/v1/signals/not-an-id/quote?size_usdt=1000").errorFields())
+                    .containsExactly("id");
+        }
+
+        @Test
+        void aSignalWithoutMarketDataOrWithoutARouteIsA422SayingWhy() {
+            SignalData unpriced = lifecycle.open(spotFutures(UUID.randomUUID(), "QNOM" + (System.nanoTime() % 10000)
+                    + "/USDT", "1.1", "0.96"), "mexc:spot|mexc:perp", null);
+            SignalData routeless = lifecycle.open(new SignalData(UUID.randomUUID(), SignalData.FUNDING_RATE,
+                    "QNOR" + (System.nanoTime() % 10000) + "/USDT", new BigDecimal("0.5"), new BigDecimal("0.4"), null,
+                    null, "TELEGRAM", null, null, null, null, new SignalData.Funding(null, null, null, null, null,
+                            null, null, null, null, null, null, null, null), null, null),
+                    "telegram:" + UUID.randomUUID(), null);
+
+            ApiResponse noMarket = as(vip).get("/api/v1/signals/" + unpriced.id() + "/quote?size_usdt=1000");
+            assertThat(noMarket.status()).isEqualTo(422);
+            assertThat(noMarket.text("type")).endsWith("/quote-no-market");
+            assertThat(noMarket.text("detail")).contains(unpriced.symbol()).contains("no recent market");
+            ApiResponse noRoute = as(vip).get("/api/v1/signals/" + routeless.id() + "/quote?size_usdt=1000");
+            assertThat(noRoute.status()).isEqualTo(422);
+            assertThat(noRoute.text("type")).endsWith("/quote-no-route");
+            assertThat(noRoute.text("detail")).contains("names no venues");
+        }
+
+        private String problemOf(String path) {
+            ApiResponse answer = as(vip).get(path);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+            JsonNode errors = answer.json().path("errors");
+            assertThat(errors.size()).as(answer.body()).isEqualTo(1);
+            return errors.get(0).path("field").asString() + ": " + errors.get(0).path("message").asString();
+        }
+    }
+
+    @Nested
     class Admin {
 
         @Test
@@ -752,6 +901,24 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                 List.of());
     }
 
+    /** {@link #snapshot} with 400,000 USDT of depth a level on both MEXC books, read now. */
+    static MarketSnapshot bookSnapshot(String symbol) {
+        Instant now = Instant.now();
+        MarketSnapshot top = snapshot(symbol, "100.0", "100.1", "101.2", "101.3");
+        return top.withBooks(List.of(book("spot", now, "100.0", "99.9", "100.1", "100.2"),
+                book("perp", now, "101.2", "101.1", "101.3", "101.4")));
+    }
+
+    static MarketSnapshot.OrderBook book(String market, Instant at, String bid1, String bid2, String ask1,
+            String ask2) {
+        BigDecimal qty = new BigDecimal("4000");
+        return new MarketSnapshot.OrderBook("mexc", market,
+                List.of(new MarketSnapshot.Level(new BigDecimal(bid1), qty),
+                        new MarketSnapshot.Level(new BigDecimal(bid2), qty)),
+                List.of(new MarketSnapshot.Level(new BigDecimal(ask1), qty),
+                        new MarketSnapshot.Level(new BigDecimal(ask2), qty)), at);
+    }
+
     /** Price and quantity pairs, best first. */
     static List<MarketSnapshot.Level> levels(String... priceQty) {
         List<MarketSnapshot.Level> levels = new ArrayList<>();
@@ -759,6 +926,14 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
             levels.add(new MarketSnapshot.Level(new BigDecimal(priceQty[i]), new BigDecimal(priceQty[i + 1])));
         }
         return levels;
+    }
+
+    static MarketSnapshot.VenueQuote perp(String venue, String bid, String ask, String ratePer8h, Instant at) {
+        BigDecimal rate = new BigDecimal(ratePer8h);
+        return new MarketSnapshot.VenueQuote(venue, "perp", new BigDecimal(bid), new BigDecimal(ask), BigDecimal.ONE,
+                BigDecimal.ONE, new BigDecimal(bid), new BigDecimal(bid), null, new BigDecimal("1000000"),
+                new BigDecimal("0.0002"), new MarketSnapshot.Funding(rate, 8, rate, rate.multiply(BigDecimal
+                        .valueOf(109500)), at.plusSeconds(3600)), at);
     }
 
     static MarketSnapshot.VenueQuote quote(String market, String bid, String ask, String fundingPer8h, Instant at) {

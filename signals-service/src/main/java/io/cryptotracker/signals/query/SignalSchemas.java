@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * What the OpenAPI document cannot read from common-lib's {@code SignalData} record: {@code closed_at} is null
  * while a signal is open, and every field of a kind's details may be null (a manual signal may leave any out, a
- * venue may not report a funding rate or a volume).
+ * venue may not report a funding rate or a volume); so may every field of the execution block's legs, size quotes
+ * (a refused size has only its size and refusal), funding income and transfer, and {@code max_size_usdt}.
  */
 @Configuration(proxyBeanMethods = false)
 class SignalSchemas {
@@ -28,9 +29,13 @@ class SignalSchemas {
             Stream.of("SignalData", "SignalView").map(schemas::get).filter(Objects::nonNull)
                     .map(schema -> (Schema<?>) schema.getProperties().get("closed_at")).filter(Objects::nonNull)
                     .forEach(property -> property.setNullable(true));
-            Stream.of("SpotFutures", "Funding", "Dex").map(schemas::get).filter(Objects::nonNull)
+            Stream.of("SpotFutures", "Funding", "Dex", "Leg", "SizeQuote", "FundingIncome", "Transfer")
+                    .map(schemas::get).filter(Objects::nonNull)
                     .forEach(schema -> ((Map<String, Schema>) schema.getProperties()).values()
                             .forEach(property -> property.setNullable(true)));
+            Stream.of("Execution", "SignalQuote").map(schemas::get).filter(Objects::nonNull)
+                    .map(schema -> (Schema<?>) schema.getProperties().get("max_size_usdt")).filter(Objects::nonNull)
+                    .forEach(property -> property.setNullable(true));
         };
     }
 }

@@ -49,6 +49,27 @@ export function usd(v) {
   return `$${nf("cmp", { notation: "compact", maximumFractionDigits: 1 }).format(Number(v))}`;
 }
 
+/** An amount of USDT with cents (1,234.50 USDT). */
+export function usdt(v) {
+  if (!isNum(v)) return DASH;
+  return `${nf("u2", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(v))} USDT`;
+}
+
+/** A signed amount of USDT (+12.30 USDT, −4.10 USDT). */
+export function signedUsdt(v) {
+  if (!isNum(v)) return DASH;
+  const n = Number(v);
+  return `${n > 0 ? "+" : ""}${usdt(n)}`;
+}
+
+/** A signed number with fixed decimals (+12.30). */
+export function signedNumber(v, digits = 2) {
+  if (!isNum(v)) return DASH;
+  const n = Number(v);
+  const text = nf(`f${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+  return n > 0 ? `+${text}` : text;
+}
+
 export function number(v, digits = 0) {
   if (!isNum(v)) return DASH;
   return nf(`n${digits}`, { maximumFractionDigits: digits }).format(Number(v));

@@ -1,5 +1,5 @@
 // The signal drawer (/signals/<id>): every field, the spread history as a uPlot chart (loaded on first open),
-// peak, time alive and links to the venues. A modal dialog: focus stays inside, Escape and Close close it.
+// the execution breakdown and the position calculator (execution.js), peak, time alive and links to the venues. A modal dialog: focus stays inside, Escape and Close close it.
 import { html, useState, useEffect, useRef } from "../lib/html.js";
 import { api } from "../lib/api.js";
 import { onLive } from "../lib/live.js";
@@ -7,6 +7,7 @@ import { Tick } from "../lib/tick.js";
 import * as f from "../lib/format.js";
 import { direction } from "../lib/board-columns.js";
 import { venueLinks, venueName, dexScreenerUrl } from "../lib/venues.js";
+import { ExecutionBreakdown, PositionCalculator } from "./execution.js";
 
 const UPLOT_CSS = "/webjars/uplot/1.6.30/dist/uPlot.min.css";
 const KIND_NAMES = { "mexc-spot-futures": "Spot–futures", "funding-rate": "Funding", "mexc-dex": "DEX" };
@@ -279,6 +280,8 @@ export function SignalDrawer({ id, onClose, onKind, opener }) {
               ? f.duration(f.aliveMs(s)) : html`<${Tick} mode="alive" at=${f.ms(s.detected_at)} />`}<//>
           </dl>
           <${SpreadChart} points=${points} symbol=${s.symbol} />
+          <${ExecutionBreakdown} signal=${s} />
+          <${PositionCalculator} signal=${s} />
           <h3 class="section-title">Details</h3>
           <dl class="facts">
             <${KindFacts} s=${s} />
