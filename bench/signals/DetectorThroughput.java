@@ -96,6 +96,8 @@ public class DetectorThroughput {
                         () -> new IllegalArgumentException("path must be top, exec or all: " + arg)))
                 .toList() : List.of(Mode.values());
         int warmUp = Math.max(1, rounds / 2);
+        long budgetedLegs = 0;
+        long budgetedSymbols = 0;
         machine("start");
         System.out.printf("symbols=%d warm-up rounds=%d measured rounds=%d paths=%s, one thread, rounds %ds apart "
                 + "(simulated clock)%n", symbols, warmUp, rounds, paths.stream().map(p -> p.arg).toList(),
@@ -119,7 +121,15 @@ public class DetectorThroughput {
             for (Mode path : paths) {
                 batches.put(path, switch (path) {
                     case TOP -> plain;
-                    case EXEC -> withBooks(plain, budgetedLegs(plain), now);
+                    case EXEC -> {
+                        List<String> legs = budgetedLegs(plain);
+                        if (measured) {
+                            budgetedLegs += legs.size();
+                            budgetedSymbols += legs.stream().map(leg -> leg.substring(0, leg.indexOf('|')))
+                                    .distinct().count();
+                        }
+                        yield withBooks(plain, legs, now);
+                    }
                     case ALL -> withBooks(plain, null, now);
                 });
             }
@@ -132,6 +142,11 @@ public class DetectorThroughput {
         }
 
         System.out.println();
+        if (runs.containsKey(Mode.EXEC)) {
+            System.out.printf("books read a round on the executable path (the budget's legs): %.1f legs on %.1f "
+                    + "symbols; LatestMarket keeps each for %d s%n", budgetedLegs / (double) rounds,
+                    budgetedSymbols / (double) rounds, execution.bookMaxAge().toSeconds());
+        }
         Run top = runs.get(Mode.TOP);
         for (Run run : runs.values()) {
             run.report(top);
