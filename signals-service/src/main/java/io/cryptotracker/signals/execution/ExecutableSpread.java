@@ -25,6 +25,13 @@ import io.cryptotracker.common.events.MarketSnapshot.OrderBook;
 public final class ExecutableSpread {
 
     static final int SCALE = 6;
+
+    /**
+     * The quantity of a level whose depth is unknown (a leg priced at its top of book or its mark price): no size is
+     * refused for it, and a book of one such level a side at the same price is a price without a spread, not a locked
+     * book.
+     */
+    public static final BigDecimal UNKNOWN_DEPTH = new BigDecimal("1E+30");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
@@ -125,7 +132,14 @@ public final class ExecutableSpread {
     }
 
     private static boolean crossed(OrderBook book) {
-        return best(book.bids()).compareTo(best(book.asks())) >= 0;
+        int order = best(book.bids()).compareTo(best(book.asks()));
+        return order > 0 || order == 0 && !referencePrice(book);
+    }
+
+    private static boolean referencePrice(OrderBook book) {
+        return book.bids().size() == 1 && book.asks().size() == 1
+                && book.bids().get(0).qty().compareTo(UNKNOWN_DEPTH) == 0
+                && book.asks().get(0).qty().compareTo(UNKNOWN_DEPTH) == 0;
     }
 
     private static BigDecimal mid(OrderBook book) {

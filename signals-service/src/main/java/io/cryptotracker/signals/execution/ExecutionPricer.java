@@ -42,8 +42,7 @@ public class ExecutionPricer {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
     private static final BigDecimal EIGHT = BigDecimal.valueOf(8);
-    /** A top-of-book leg's quantity: its depth is unknown, so no size is refused for it. */
-    private static final BigDecimal UNLIMITED = new BigDecimal("1E+30");
+    private static final BigDecimal UNLIMITED = ExecutableSpread.UNKNOWN_DEPTH;
 
     private final ExecutionSettings settings;
     private final DetectionSettings detection;

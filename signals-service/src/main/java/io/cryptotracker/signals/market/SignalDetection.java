@@ -1,4 +1,4 @@
-package io.cryptotracker.signals.detect;
+package io.cryptotracker.signals.market;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -12,6 +12,12 @@ import java.util.UUID;
 
 import io.cryptotracker.common.events.MarketSnapshot;
 import io.cryptotracker.common.events.SignalData;
+import io.cryptotracker.signals.detect.Candidate;
+import io.cryptotracker.signals.detect.DetectionSettings;
+import io.cryptotracker.signals.detect.DexDetector;
+import io.cryptotracker.signals.detect.FundingRateDetector;
+import io.cryptotracker.signals.detect.Hysteresis;
+import io.cryptotracker.signals.detect.SpotFuturesDetector;
 import io.cryptotracker.signals.execution.ExecutionPricer;
 import io.cryptotracker.signals.execution.Flags;
 import io.cryptotracker.signals.execution.LatestMarket;

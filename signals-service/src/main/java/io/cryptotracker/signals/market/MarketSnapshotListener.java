@@ -1,4 +1,4 @@
-package io.cryptotracker.signals.detect;
+package io.cryptotracker.signals.market;
 
 import io.cryptotracker.common.events.DomainEvent;
 import io.cryptotracker.common.events.EventJson;
