@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # signals-service benchmarks (not part of the test command).
-# Usage: bench/signals/run.sh detectors [symbols=2000] [rounds=50] [paths=top,exec,all]
+# Usage: bench/signals/run.sh detectors [symbols=2000] [rounds=50] [paths=top,exec]   (paths: top,exec,all)
 #        bench/signals/run.sh depth-budget [symbols=2000] [rounds=12]
 #        bench/signals/run.sh queries [rows=1000000] [repeats=30]
 # Compiles the module (and the modules it needs, from this checkout's sources) and writes its classpath if they are
@@ -23,7 +23,7 @@ classpath() {
 JAVA=(java -Xmx1g -Dlogback.configurationFile=bench/signals/logback-quiet.xml)
 case "${1:-detectors}" in
   detectors) exec "${JAVA[@]}" -cp "$(classpath signals-service)" bench/signals/DetectorThroughput.java \
-    "${2:-2000}" "${3:-50}" "${4:-top,exec,all}" ;;
+    "${2:-2000}" "${3:-50}" "${4:-top,exec}" ;;
   depth-budget) exec "${JAVA[@]}" -cp "$(classpath market-service)" bench/signals/DepthBudgetUse.java \
     "${2:-2000}" "${3:-12}" ;;
   queries) exec "${JAVA[@]}" -cp "$(classpath signals-service)" bench/signals/ListQueryLatency.java \
