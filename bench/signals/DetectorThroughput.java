@@ -262,10 +262,13 @@ public class DetectorThroughput {
                     }
                     continue;
                 }
-                // what SignalDetection stores: the draft with the executable net and the execution block
-                SignalData priced = new SignalData(draft.id(), draft.kind(), draft.symbol(), draft.spreadPercent(),
-                        net, null, null, draft.source(), null, null, null, draft.spotFutures(), draft.funding(),
-                        draft.dex(), execution);
+                // what SignalDetection stores: the executable net, the books' gross when priced from books
+                BigDecimal gross = execution != null && SignalData.Execution.BOOK.equals(execution.basis())
+                        ? smallest.map(SignalData.SizeQuote::topOfBookPercent).orElse(draft.spreadPercent())
+                        : draft.spreadPercent();
+                SignalData priced = new SignalData(draft.id(), draft.kind(), draft.symbol(), gross, net, null, null,
+                        draft.source(), null, null, null, draft.spotFutures(), draft.funding(), draft.dex(),
+                        execution);
                 decide(candidate, priced.netSpreadPercent());
             }
         }
@@ -310,6 +313,11 @@ public class DetectorThroughput {
             }
             else {
                 topBasis++;
+            }
+            for (SignalData.SizeQuote size : execution.sizes()) {
+                if (size.refusal() != null) {
+                    counts.merge("size " + size.sizeUsdt() + " USDT refused " + size.refusal(), 1L, Long::sum);
+                }
             }
             for (SignalData.Leg leg : execution.legs()) {
                 if (now.equals(leg.quotedAt())) {
