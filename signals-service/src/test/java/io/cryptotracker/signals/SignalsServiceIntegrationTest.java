@@ -330,8 +330,14 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> openSignalsOf(symbol) == 1);
             UUID id = jdbc.sql("SELECT id FROM signal_mexc_spot_futures WHERE symbol = ?").param(symbol)
                     .query(UUID.class).single();
-            JsonNode execution = as(vip).get("/api/v1/signals/" + id).json().path("execution");
+            JsonNode shown = as(vip).get("/api/v1/signals/" + id).json();
+            JsonNode execution = shown.path("execution");
             assertThat(execution.path("basis").asString()).isEqualTo("BOOK");
+            // gross → costs → net adds up on the signal itself
+            assertThat(shown.path("spread_percent").decimalValue()).isEqualByComparingTo(
+                    execution.path("sizes").path(0).path("top_of_book_percent").decimalValue());
+            assertThat(shown.path("net_spread_percent").decimalValue()).isEqualByComparingTo(
+                    execution.path("sizes").path(0).path("net_percent").decimalValue());
             assertThat(execution.path("flags").isEmpty()).isTrue();
             JsonNode sizes = execution.path("sizes");
             // 1,000 USDT fills at the best prices; 10,000 walks both books; 50,000 turns into a loss
@@ -382,6 +388,13 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
             assertThat(shown.path("status").asString()).isEqualTo("OPEN");
             assertThat(shown.path("execution").path("alertable").asBoolean()).isFalse();
             assertThat(shown.path("execution").path("legs").path(0).path("stale").asBoolean()).isTrue();
+
+            // fresh again: the flag goes, though the spread held
+            publish(snapshot(symbol, "100.0", "100.1", "101.2", "101.3"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> as(vip).get("/api/v1/signals/" + id).json()
+                    .path("execution").path("alertable").asBoolean());
+            assertThat(as(vip).get("/api/v1/signals/" + id).json().path("execution").path("flags").toString())
+                    .doesNotContain("STALE_LEG");
         }
 
         double refused(String reason) {

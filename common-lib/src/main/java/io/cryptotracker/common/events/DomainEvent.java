@@ -19,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = PasswordChanged.class, name = PasswordChanged.TYPE),
         @JsonSubTypes.Type(value = AuditEvent.class, name = AuditEvent.TYPE),
         @JsonSubTypes.Type(value = MarketSnapshot.class, name = MarketSnapshot.TYPE),
+        @JsonSubTypes.Type(value = FundingIntervalChanged.class, name = FundingIntervalChanged.TYPE),
         @JsonSubTypes.Type(value = SignalCreated.class, name = SignalCreated.TYPE),
         @JsonSubTypes.Type(value = SignalUpdated.class, name = SignalUpdated.TYPE),
         @JsonSubTypes.Type(value = SignalClosed.class, name = SignalClosed.TYPE),

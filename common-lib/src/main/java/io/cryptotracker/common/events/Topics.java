@@ -6,7 +6,7 @@ public final class Topics {
     /** Key: user id. UserRegistered, SubscriptionChanged, PreferencesChanged, PasswordChanged. */
     public static final String USERS = "cryptotracker.users.v1";
 
-    /** Key: symbol. MarketSnapshot. */
+    /** Key: symbol. MarketSnapshot, FundingIntervalChanged. */
     public static final String MARKET = "cryptotracker.market.v1";
 
     /** Key: signal id. SignalCreated, SignalUpdated, SignalClosed, SignalDeleted. */

@@ -25,7 +25,8 @@ class EventContractTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "UserRegistered", "SubscriptionChanged", "PreferencesChanged", "PasswordChanged",
-            "AuditEvent", "MarketSnapshot", "SignalCreated", "SignalUpdated", "SignalClosed", "SignalDeleted" })
+            "AuditEvent", "MarketSnapshot", "FundingIntervalChanged", "SignalCreated", "SignalUpdated",
+            "SignalClosed", "SignalDeleted" })
     void exampleIsReadAsItsRecordAndWrittenBackUnchanged(String type) throws IOException {
         String example = example(type);
 
@@ -74,6 +75,20 @@ class EventContractTest {
         assertThat(withoutBooks).doesNotContain("\"books\"");
         assertThat(event.books()).isEmpty();
         assertThat(event.quotes()).hasSize(3);
+    }
+
+    @Test
+    void fundingIntervalChangedIsKeyedBySymbolAndCarriesBothIntervalsAndAprs() throws IOException {
+        FundingIntervalChanged event = EventJson.read(example("FundingIntervalChanged"), FundingIntervalChanged.class);
+
+        assertThat(event.partitionKey()).isEqualTo("PEPE/USDT");
+        assertThat(event.venue()).isEqualTo("bybit");
+        assertThat(event.previousIntervalHours()).isEqualTo(8);
+        assertThat(event.intervalHours()).isEqualTo(4);
+        assertThat(event.ratePer8h()).isEqualByComparingTo("0.0002");
+        assertThat(event.previousAprPercent()).isEqualByComparingTo("10.95");
+        assertThat(event.aprPercent()).isEqualByComparingTo("21.9");
+        assertThat(EventJson.write(event)).contains("\"rate_per_8h\"", "\"previous_interval_hours\":8");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 
 import io.cryptotracker.common.events.MarketSnapshot;
 import io.cryptotracker.common.scheduling.ClusterJobs;
+import io.cryptotracker.market.funding.FundingIntervalWatch;
 import io.cryptotracker.market.source.SourceException;
 import io.cryptotracker.market.venue.DexPoolSource;
 import io.cryptotracker.market.venue.NetworkStatusSource;
@@ -28,11 +29,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Each round reads every source, normalizes, reads the order books of the few symbols whose spread is near a
- * threshold ({@link DepthReader}) and publishes one {@link MarketSnapshot} per symbol. One replica polls
- * at a time (the sources' rate limits are per account and address, not per replica). A failing source does not
- * stop the round: its last good answer is used until it is {@code max-source-age} old, and every quote keeps its
- * own time for detectors to judge.
+ * Each round reads every source, normalizes, announces funding interval changes ({@link FundingIntervalWatch}),
+ * reads the order books of the few symbols whose spread is near a threshold ({@link DepthReader}) and publishes one
+ * {@link MarketSnapshot} per symbol. One replica polls at a time (the sources' rate limits are per account and
+ * address, not per replica). A failing source does not stop the round: its last good answer is used until it is
+ * {@code max-source-age} old, and every quote keeps its own time for detectors to judge.
  */
 @Component
 public class MarketPoller {
@@ -49,6 +50,7 @@ public class MarketPoller {
     private final VenueProperties properties;
     private final SnapshotAssembler assembler;
     private final DepthReader depth;
+    private final FundingIntervalWatch intervals;
     private final Clock clock;
     private final Timer rounds;
     private final Map<String, LastGood<?>> lastGood = new ConcurrentHashMap<>();
@@ -57,8 +59,9 @@ public class MarketPoller {
     private Map<String, List<MarketSnapshot.NetworkStatus>> currentNetworks = Map.of();
 
     MarketPoller(List<SpotBookSource> spots, List<PerpetualSource> perpetuals, DexPoolSource dex,
-            NetworkStatusSource networks, DepthReader depth, SnapshotPublisher publisher, ClusterJobs jobs,
-            VenueProperties properties, Clock clock, MeterRegistry meters) {
+            NetworkStatusSource networks, DepthReader depth, FundingIntervalWatch intervals,
+            SnapshotPublisher publisher, ClusterJobs jobs, VenueProperties properties, Clock clock,
+            MeterRegistry meters) {
         this.spots = spots;
         this.perpetuals = perpetuals;
         this.dex = dex;
@@ -68,6 +71,7 @@ public class MarketPoller {
         this.properties = properties;
         this.assembler = new SnapshotAssembler(properties.quoteAssets());
         this.depth = depth;
+        this.intervals = intervals;
         this.clock = clock;
         this.rounds = Timer.builder("market.poll.rounds").description("Rounds of reading, normalizing, publishing")
                 .register(meters);
@@ -107,6 +111,9 @@ public class MarketPoller {
         }
         for (PerpetualSource perpetual : perpetuals) {
             quotes.addAll(read(perpetual.name(), perpetual::perpetualQuotes, List.of()));
+        }
+        if (intervals != null) {
+            intervals.observe(quotes);
         }
         Map<String, List<MarketSnapshot.NetworkStatus>> statuses = networkStatuses();
         Set<String> traded = new HashSet<>();

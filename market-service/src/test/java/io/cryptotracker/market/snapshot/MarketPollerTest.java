@@ -31,8 +31,8 @@ class MarketPollerTest {
     private volatile boolean networksFail;
 
     private final MarketPoller poller = new MarketPoller(List.of(spot()), List.of(perp()), noPools(), networks(),
-            null, null, null, new VenueProperties(Duration.ofSeconds(5), Duration.ofMinutes(2), Duration.ofMinutes(5),
-                    Set.of("USDT"), "-", BigDecimal.ZERO, "-", BigDecimal.ZERO, "-", 4),
+            null, null, null, null, new VenueProperties(Duration.ofSeconds(5), Duration.ofMinutes(2),
+                    Duration.ofMinutes(5), Set.of("USDT"), "-", BigDecimal.ZERO, "-", BigDecimal.ZERO, "-", 4),
             clock, new SimpleMeterRegistry());
 
     @Test

@@ -56,7 +56,7 @@ class ReplayRoundTest {
                 new DexScreener(client("dexscreener"), clock),
                 new MexcNetworks(TestSources.client("mexc-capital", replay.baseUrl("mexc-spot"), READ_TIMEOUT),
                         "replay", "replay", clock),
-                depth, null, null, venues, clock, meters);
+                depth, null, null, null, venues, clock, meters);
         snapshots = poller.pollOnce();
     }
 

@@ -91,13 +91,16 @@ public class NotificationStore {
     public PageResponse<NotificationView> page(UUID userId, boolean unreadOnly, PageQuery query, Instant now) {
         String where = " WHERE user_id = :user AND visible_at <= :now" + (unreadOnly ? " AND read_at IS NULL" : "");
         String direction = query.ascending() ? " ASC" : " DESC";
-        String order = " ORDER BY " + SORTABLE.get(query.sortField()) + direction + ", id" + direction;
+        // by spread, notifications without one (a funding interval change) come last either way; created_at is never
+        // null, and a NULLS clause there would not match the (user_id, created_at DESC, id DESC) index
+        String nulls = "spread_percent".equals(query.sortField()) ? " NULLS LAST" : "";
+        String order = " ORDER BY " + SORTABLE.get(query.sortField()) + direction + nulls + ", id" + direction;
         Timestamp at = Timestamp.from(now);
         long total = jdbc.sql("SELECT count(*) FROM notifications" + where)
                 .param("user", userId).param("now", at).query(Long.class).single();
         List<NotificationView> items = total <= query.offset() ? List.of()
-                : jdbc.sql("SELECT id, signal_id, kind, symbol, spread_percent, title, body, created_at, read_at "
-                        + "FROM notifications" + where + order + " LIMIT :limit OFFSET :offset")
+                : jdbc.sql("SELECT id, signal_id, kind, symbol, spread_percent, title, body, created_at, read_at, "
+                        + "category FROM notifications" + where + order + " LIMIT :limit OFFSET :offset")
                         .param("user", userId).param("now", at)
                         .param("limit", query.size()).param("offset", query.offset())
                         .query(NotificationStore::view).list();
@@ -111,8 +114,8 @@ public class NotificationStore {
     }
 
     public Optional<NotificationView> find(UUID userId, UUID id, Instant now) {
-        return jdbc.sql("SELECT id, signal_id, kind, symbol, spread_percent, title, body, created_at, read_at "
-                + "FROM notifications WHERE id = :id AND user_id = :user AND visible_at <= :now")
+        return jdbc.sql("SELECT id, signal_id, kind, symbol, spread_percent, title, body, created_at, read_at, "
+                + "category FROM notifications WHERE id = :id AND user_id = :user AND visible_at <= :now")
                 .param("id", id).param("user", userId).param("now", Timestamp.from(now))
                 .query(NotificationStore::view).optional();
     }
@@ -136,6 +139,6 @@ public class NotificationStore {
         return new NotificationView(rs.getObject("id", UUID.class), rs.getObject("signal_id", UUID.class),
                 rs.getString("kind"), rs.getString("symbol"), rs.getBigDecimal("spread_percent"),
                 rs.getString("title"), rs.getString("body"), rs.getTimestamp("created_at").toInstant(),
-                readAt != null, readAt == null ? null : readAt.toInstant());
+                readAt != null, readAt == null ? null : readAt.toInstant(), rs.getString("category"));
     }
 }

@@ -15,7 +15,8 @@ import io.cryptotracker.common.events.MarketSnapshot.OrderBook;
  * The latest snapshot of each symbol this replica read, with the order books of earlier rounds kept while they are
  * fresh: market-service reads a symbol's depth only in rounds where its spread is near a threshold and within the
  * venues' request budget, so a book may arrive one round and not the next. The position calculator prices from here.
- * In memory: a replica that has not read a symbol yet answers that it has no market data for it.
+ * In memory, fed by every snapshot of every partition (signals-service's {@code market.LatestMarketFeed}): a replica
+ * that has not read a symbol since it started has no market for it.
  */
 public class LatestMarket {
 
@@ -39,6 +40,11 @@ public class LatestMarket {
     }
 
     private MarketSnapshot merged(MarketSnapshot previous, MarketSnapshot next, Instant now) {
+        if (next.occurredAt() != null && previous.occurredAt() != null
+                && next.occurredAt().isBefore(previous.occurredAt())) {
+            // two readers (detection, the calculator's feed) may hand in the same rounds in another order
+            return previous;
+        }
         List<OrderBook> books = new ArrayList<>(next.books());
         for (OrderBook old : previous.books()) {
             boolean replaced = books.stream()

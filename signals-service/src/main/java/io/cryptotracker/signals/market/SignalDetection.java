@@ -121,7 +121,11 @@ public class SignalDetection {
             });
             return;
         }
-        SignalData priced = new SignalData(draft.id(), draft.kind(), draft.symbol(), draft.spreadPercent(), net,
+        // priced from the books, the gross is the books' too, so that gross → costs → net adds up on the signal
+        BigDecimal gross = execution != null && SignalData.Execution.BOOK.equals(execution.basis())
+                ? smallest.map(SignalData.SizeQuote::topOfBookPercent).orElse(draft.spreadPercent())
+                : draft.spreadPercent();
+        SignalData priced = new SignalData(draft.id(), draft.kind(), draft.symbol(), gross, net,
                 null, null, draft.source(), null, null, null, draft.spotFutures(), draft.funding(), draft.dex(),
                 execution);
         BigDecimal openNet = open.map(signal -> signal.data().netSpreadPercent()).orElse(null);
@@ -163,9 +167,19 @@ public class SignalDetection {
         return more;
     }
 
+    /**
+     * Whether a flag readers act on changed: a transfer closing or opening, the books thinning, a stale leg fresh
+     * again. Not {@code TOP_OF_BOOK}: whether a book was read this round changes with market-service's budget.
+     */
     private static boolean flagsChanged(StoredSignal open, SignalData.Execution execution) {
         SignalData.Execution before = open.data().execution();
-        return execution != null && (before == null || !before.flags().equals(execution.flags()));
+        return execution != null && (before == null || !alerting(before.flags()).equals(alerting(execution.flags())));
+    }
+
+    private static java.util.Set<String> alerting(List<String> flags) {
+        java.util.Set<String> set = new java.util.HashSet<>(flags);
+        set.remove(Flags.TOP_OF_BOOK);
+        return set;
     }
 
     private void refused(Candidate candidate, String reason) {

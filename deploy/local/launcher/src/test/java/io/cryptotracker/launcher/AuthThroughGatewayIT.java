@@ -268,9 +268,18 @@ class AuthThroughGatewayIT {
 
             // exactly as signals-service publishes: the event's JSON keyed by the signal id
             Instant now = Instant.now();
+            SignalData.Execution execution = new SignalData.Execution(SignalData.Execution.BOOK, now, List.of(
+                    new SignalData.Leg("BUY", "mexc", "spot", new BigDecimal("97000.1"), now, 120, false),
+                    new SignalData.Leg("SELL", "mexc", "perp", new BigDecimal("99280.5"), now, 90, false)),
+                    List.of(new SignalData.SizeQuote(new BigDecimal("1000"), null, new BigDecimal("97000.1"),
+                            new BigDecimal("99280.5"), new BigDecimal("2.35"), new BigDecimal("2.35"),
+                            new BigDecimal("0.14"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                            new BigDecimal("0.01"), new BigDecimal("2.22"), new BigDecimal("22.2"),
+                            new BigDecimal("1.4"), null)),
+                    new BigDecimal("41250"), null, true, List.of());
             SignalData data = new SignalData(UUID.randomUUID(), SignalData.MEXC_SPOT_FUTURES, "BTC/USDT",
-                    new BigDecimal("2.35"), new BigDecimal("2.15"), new BigDecimal("2.35"), "OPEN", "DETECTOR", now,
-                    now, null, null, null, null, null);
+                    new BigDecimal("2.35"), new BigDecimal("2.22"), new BigDecimal("2.35"), "OPEN", "DETECTOR", now,
+                    now, null, null, null, null, execution);
             SignalCreated created = SignalCreated.of(System.currentTimeMillis() * 1000, data, now);
             try (KafkaProducer<String, String> producer = producer()) {
                 producer.send(new ProducerRecord<>(Topics.SIGNALS, created.partitionKey(), EventJson.write(created)))
@@ -287,6 +296,13 @@ class AuthThroughGatewayIT {
                 assertThat(signal.path("event").asString()).isEqualTo("created");
                 assertThat(signal.path("seq").asLong()).isEqualTo(created.seq());
                 assertThat(signal.path("data").path("symbol").asString()).isEqualTo("BTC/USDT");
+                // the executable spread reaches the socket whole (issue 15)
+                JsonNode executable = signal.path("data").path("execution");
+                assertThat(executable.path("basis").asString()).isEqualTo("BOOK");
+                assertThat(executable.path("max_size_usdt").decimalValue()).isEqualByComparingTo("41250");
+                assertThat(executable.path("sizes").path(0).path("net_percent").decimalValue())
+                        .isEqualByComparingTo("2.22");
+                assertThat(executable.path("legs").path(1).path("age_ms").asLong()).isEqualTo(90);
                 JsonNode notification = socket.await("the notification frame", Duration.ofSeconds(10),
                         frame -> "notification".equals(frame.path("type").asString())
                                 && signalId.equals(frame.path("signal_id").asString()));

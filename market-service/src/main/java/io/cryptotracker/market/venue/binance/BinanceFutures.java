@@ -124,7 +124,8 @@ public class BinanceFutures implements PerpetualSource, OrderBookSource {
         MarketSnapshot.VenueQuote quote = new MarketSnapshot.VenueQuote("binance", "perp", null, null, null, null,
                 null, symbol.perUnit(mark), symbol.perUnit(SourceJson.decimal(index, "indexPrice")), null, takerFee,
                 funding, SourceJson.epochMillis(index, "time"));
-        return new VenueQuoteOf(symbol.symbol(), symbol.base(), symbol.quote(), quote, raw);
+        // fundingInfo lists every contract whose interval is not the default: one it does not name settles every 8 h
+        return new VenueQuoteOf(symbol.symbol(), symbol.base(), symbol.quote(), quote, raw, true);
     }
 
     private void refreshIntervals() {

@@ -112,7 +112,9 @@ public class BybitLinear implements PerpetualSource, OrderBookSource {
                 symbol.perUnit(SourceJson.decimal(ticker, "markPrice")),
                 symbol.perUnit(SourceJson.decimal(ticker, "indexPrice")), SourceJson.decimal(ticker, "turnover24h"),
                 takerFee, funding, answeredAt);
-        return new VenueQuoteOf(symbol.symbol(), symbol.base(), symbol.quote(), quote, raw);
+        // a contract instruments-info did not list (listed since the last hourly read) is assumed 8 h, not reported
+        return new VenueQuoteOf(symbol.symbol(), symbol.base(), symbol.quote(), quote, raw,
+                intervalHours.containsKey(raw));
     }
 
     private void refreshIntervals() {

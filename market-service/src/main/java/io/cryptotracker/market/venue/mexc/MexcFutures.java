@@ -131,8 +131,8 @@ public class MexcFutures implements PerpetualSource, OrderBookSource {
         }
         BigDecimal last = SourceJson.decimal(ticker, "lastPrice");
         MarketSnapshot.Funding funding;
+        Long cycle = rate == null ? null : SourceJson.whole(rate, "collectCycle");
         if (rate != null) {
-            Long cycle = SourceJson.whole(rate, "collectCycle");
             funding = FundingRates.of(SourceJson.decimal(rate, "fundingRate"), cycle == null ? 8 : cycle.intValue(),
                     SourceJson.epochMillis(rate, "nextSettleTime"));
         }
@@ -147,7 +147,7 @@ public class MexcFutures implements PerpetualSource, OrderBookSource {
                 symbol.perUnit(SourceJson.decimal(ticker, "indexPrice")), volume(ticker, contract, last),
                 contract == null ? null : contract.takerFee(), funding, quotedAt);
         return new VenueQuoteOf(symbol.symbol(), symbol.base(), symbol.quote(), quote,
-                SourceJson.text(ticker, "symbol"));
+                SourceJson.text(ticker, "symbol"), cycle != null && cycle > 0);
     }
 
     static BigDecimal volume(JsonNode ticker, Contract contract, BigDecimal last) {
