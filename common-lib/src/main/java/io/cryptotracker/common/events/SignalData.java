@@ -184,8 +184,11 @@ public record SignalData(UUID id, String kind, String symbol, BigDecimal spreadP
      * @param checkedAt when MEXC's status was read; null when never
      * @param ageSeconds how old that knowledge was when the signal was priced; null when never read
      * @param withdrawFee MEXC's withdrawal fee on the network, in the coin; null when unknown
-     * @param withdrawFeeUsdt the withdrawal fee in USDT at MEXC's price
-     * @param gasUsdt the estimated gas of the on-chain swap on the chain, in USDT
+     * @param withdrawFeeUsdt what the route pays for the withdrawal, in USDT at MEXC's best ask: zero on a
+     *        {@code DEPOSIT} route, null when the fee is unknown (then not charged)
+     * @param gasUsdt the estimated gas the route pays on the chain, in USDT: the swap, plus the send to MEXC's deposit
+     *        address on a {@code DEPOSIT} route; {@code transferPercent = swapFeePercent + (withdrawFeeUsdt + gasUsdt)
+     *        × 100 / sizeUsdt}
      * @param swapFeePercent the pool's swap fee in percent
      */
     public record Transfer(String network, String chain, String needed, String deposit, String withdraw,

@@ -20,7 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * visible at once and queued for email when the email feature takes the signal ({@link EmailEligibility}) and the
  * user has the email channel on; a FREE user's becomes visible
  * {@code SIGNALS_FREE_DELAY} after the signal's detection and is never emailed. Ids are deterministic, so a
- * redelivered event stores nothing twice.
+ * redelivered event stores nothing twice. A signal that must not alert ({@link SignalData#alertable()} false: a
+ * MEXC↔DEX route whose transfer is closed or unknown, a stale leg) stores nothing and so queues no email; it is still
+ * listed by signals-service and sent to the sockets as a signal frame.
  */
 @Service
 public class SignalInbox {
@@ -48,6 +50,9 @@ public class SignalInbox {
     /** @return how many notifications were new */
     public int store(SignalCreated created) {
         SignalData signal = created.data();
+        if (!signal.alertable()) {
+            return 0;
+        }
         Instant now = clock.instant();
         Instant detectedAt = signal.detectedAt() != null ? signal.detectedAt() : created.occurredAt();
         boolean emailable = email.emailable(created, now);

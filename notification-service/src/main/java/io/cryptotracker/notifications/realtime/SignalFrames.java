@@ -26,10 +26,15 @@ final class SignalFrames {
         this.json = json;
     }
 
-    /** The frame of a signal event, or null for any other event or one without signal data. */
+    /**
+     * The frame of a signal event, or null for any other event or one without signal data. A created signal comes with
+     * its {@code notification} frame unless it must not alert ({@link SignalData#alertable()}): then it is listed on
+     * the board, with no browser notification and no sound.
+     */
     SignalFrame encode(DomainEvent event) {
         if (event instanceof SignalCreated e) {
-            return frame("created", e.eventId(), e.occurredAt(), e.signalId(), e.seq(), e.data(), true);
+            return frame("created", e.eventId(), e.occurredAt(), e.signalId(), e.seq(), e.data(),
+                    e.data() != null && e.data().alertable());
         }
         if (event instanceof SignalUpdated e) {
             return frame("updated", e.eventId(), e.occurredAt(), e.signalId(), e.seq(), e.data(), false);

@@ -235,6 +235,24 @@ class NotificationsIntegrationTest {
         }
 
         @Test
+        void aSignalThatMustNotAlertStoresNoNotificationAndQueuesNoEmail() {
+            String symbol = symbol();
+            UUID vip = user(Tier.VIP, prefs(true, "1", List.of(symbol), null, "UTC"));
+            UUID free = user(Tier.FREE, prefs(false, "1", List.of(symbol), null, "UTC"));
+            SignalCreated closedRoute = notAlertable(signal(symbol, "4"));
+            SignalCreated alertable = signal(symbol, "3");
+            // the same key as the first: one partition, so once the second is stored the first has been handled
+            publish(Topics.SIGNALS, closedRoute);
+            publishKeyed(closedRoute.partitionKey(), alertable);
+
+            await().until(() -> stored(vip) == 1 && stored(free) == 1 && queued(vip) == 1);
+            assertThat(jdbc.sql("SELECT DISTINCT signal_id FROM notifications WHERE user_id IN (:u)")
+                    .param("u", List.of(vip, free)).query(UUID.class).list())
+                    .containsExactly(alertable.signalId());
+            assertThat(spreads(as(vip).get("/api/v1/notifications").json())).containsExactly("3");
+        }
+
+        @Test
         void aFreeUsersNotificationBecomesVisibleAfterTheDelay() {
             String symbol = symbol();
             UUID free = user(Tier.FREE, prefs(false, "1", List.of(symbol), null, "UTC"));
@@ -581,6 +599,20 @@ class NotificationsIntegrationTest {
         }
     }
 
+    /** {@code event} sent under another signal's key, so both land on one partition in this order. */
+    void publishKeyed(String key, DomainEvent event) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.SIGNALS, key, EventJson.write(event))).get();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+        catch (ExecutionException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     UUID user(Tier tier, Preferences prefs) {
         return user(tier, address(), prefs);
     }
@@ -629,6 +661,13 @@ class NotificationsIntegrationTest {
                 new SignalData.Funding("binance", "bybit", null, null, null, null, 8, 8, null, null, null, null,
                         null), null, null);
         return SignalCreated.of(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), data, now);
+    }
+
+    /** The same event for a signal whose execution says it must not alert: its transfer route is closed. */
+    static SignalCreated notAlertable(SignalCreated created) {
+        SignalData.Execution execution = new SignalData.Execution(SignalData.Execution.BOOK, created.occurredAt(),
+                List.of(), List.of(), null, null, false, List.of("TRANSFER_CLOSED"));
+        return SignalCreated.of(created.seq(), created.data().withExecution(execution), created.occurredAt());
     }
 
     /** A pair no other test (or test class on the shared broker) uses. */

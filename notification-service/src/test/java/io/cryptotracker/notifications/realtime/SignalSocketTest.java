@@ -147,6 +147,28 @@ class SignalSocketTest {
     }
 
     @Test
+    void aSignalThatMustNotAlertIsListedWithoutANotificationFrame() {
+        UUID user = UUID.randomUUID();
+        try (SocketClient client = SocketClient.connect(port, token(user, Tier.VIP))) {
+            SignalData stale = SignalEvents.signal("mexc-dex", "XYZ/USDT", "3.5")
+                    .withExecution(new SignalData.Execution(SignalData.Execution.BOOK, Instant.now(), List.of(),
+                            List.of(), null, null, false, List.of("TRANSFER_UNKNOWN")));
+            SignalData alertable = SignalEvents.signal("mexc-dex", "XYZ/USDT", "2.5");
+            events.created(stale);
+            events.created(alertable);
+
+            // frames go out in seq order: once the second's notification is here, the first's would have been too
+            JsonNode notification = client.await(frame -> "notification".equals(frame.path("type").asString()));
+            assertThat(notification.get("signal_id").asString()).isEqualTo(alertable.id().toString());
+            await().atMost(Duration.ofSeconds(10)).until(() -> client.signals().size() == 2);
+            assertThat(client.signals()).extracting(frame -> frame.get("id").asString())
+                    .containsExactly(stale.id().toString(), alertable.id().toString());
+            assertThat(client.signals().get(0).get("data").get("execution").get("alertable").asBoolean()).isFalse();
+            assertThat(client.ofType("notification")).hasSize(1);
+        }
+    }
+
+    @Test
     void aRecordThatIsNoEventIsSkippedAndTheFeedGoesOnWithoutReplayingTheBatch() {
         assertThat(liveConsumerContainer.getCommonErrorHandler()).as("the live feed's own error handler, not the "
                 + "shared retry-until-handled one").isInstanceOf(CommonLoggingErrorHandler.class);

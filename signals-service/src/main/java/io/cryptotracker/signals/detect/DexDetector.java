@@ -14,9 +14,12 @@ import io.cryptotracker.signals.store.SignalKind;
 
 /**
  * MEXC spot against on-chain pools of the same token. A pool counts only when its token's contract address is one
- * MEXC lists for the coin (on the pool's chain), never by ticker; thin or stale pools are ignored. Buy on MEXC at
- * its ask and sell on the DEX, or buy on the DEX and sell on MEXC at its bid; net of MEXC's taker fee and the DEX
- * leg's cost. The signal carries whether MEXC deposits and withdrawals are open on that chain.
+ * MEXC lists for the coin (on the pool's chain), never by ticker; thin pools are ignored. Buy on MEXC at its ask and
+ * sell on the DEX, or buy on the DEX and sell on MEXC at its bid; net of MEXC's taker fee and the DEX leg's cost. The
+ * signal carries whether MEXC deposits and withdrawals are open on that chain.
+ *
+ * <p>A stale pool price or MEXC quote still makes a candidate: its execution ({@code DexRoute}) marks the leg stale,
+ * and such a candidate never opens or moves a signal but tells an open one that its legs went stale.
  */
 public final class DexDetector {
 
@@ -35,15 +38,16 @@ public final class DexDetector {
         }
         Optional<MarketSnapshot.VenueQuote> mexc = snapshot.quotes().stream()
                 .filter(quote -> "mexc".equals(quote.venue()) && "spot".equals(quote.market()))
-                .filter(quote -> Quotes.tradable(quote, now, settings.staleAfter())).findFirst();
+                .filter(quote -> quote.bid() != null && quote.ask() != null && quote.bid().signum() > 0
+                        && quote.ask().signum() > 0)
+                .findFirst();
         if (mexc.isEmpty()) {
             return List.of();
         }
         List<Candidate> candidates = new ArrayList<>();
         for (MarketSnapshot.DexPool pool : snapshot.dexPools()) {
             if (pool.priceUsd() == null || pool.priceUsd().signum() <= 0 || pool.tokenAddress() == null
-                    || pool.pairAddress() == null || !Quotes.fresh(pool.quotedAt(), now, settings.dexStaleAfter())
-                    || pool.liquidityUsd() == null
+                    || pool.pairAddress() == null || pool.liquidityUsd() == null
                     || pool.liquidityUsd().compareTo(settings.minLiquidityUsd()) < 0) {
                 continue;
             }
@@ -53,7 +57,11 @@ public final class DexDetector {
         return candidates;
     }
 
-    /** MEXC's network whose contract is the pool's token (addresses compared case-insensitively, as EVM's are). */
+    /**
+     * MEXC's network whose contract is the pool's token (addresses compared case-insensitively, as EVM's are); the
+     * same rule as {@code execution.TransferState.network}, kept apart so {@code detect} does not depend on
+     * {@code execution}, which depends on it.
+     */
     private static Optional<MarketSnapshot.NetworkStatus> network(MarketSnapshot snapshot, MarketSnapshot.DexPool pool) {
         return snapshot.networks().stream()
                 .filter(network -> network.contractAddress() != null

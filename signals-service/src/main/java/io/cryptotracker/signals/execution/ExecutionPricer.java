@@ -297,6 +297,11 @@ public class ExecutionPricer {
      * price on both sides; empty when the snapshot has no price of it at all.
      */
     Optional<Side> side(MarketSnapshot market, String venue, String kind, Instant now) {
+        return side(market, venue, kind, now, settings.bookMaxAge());
+    }
+
+    /** {@link #side(MarketSnapshot, String, String, Instant)} with the book age limit given; shared with DexRoute. */
+    static Optional<Side> side(MarketSnapshot market, String venue, String kind, Instant now, Duration bookMaxAge) {
         Optional<VenueQuote> found = market.quotes().stream()
                 .filter(q -> venue.equals(q.venue()) && kind.equals(q.market())).findFirst();
         if (found.isEmpty()) {
@@ -306,7 +311,7 @@ public class ExecutionPricer {
         BigDecimal fee = q.takerFeeRate() == null ? BigDecimal.ZERO : q.takerFeeRate();
         Optional<OrderBook> book = market.books().stream()
                 .filter(b -> venue.equals(b.venue()) && kind.equals(b.market()))
-                .filter(b -> b.quotedAt() != null && !b.quotedAt().isBefore(now.minus(settings.bookMaxAge())))
+                .filter(b -> b.quotedAt() != null && !b.quotedAt().isBefore(now.minus(bookMaxAge)))
                 .findFirst();
         if (book.isPresent()) {
             return Optional.of(new Side(q, book.get(), fee, true));

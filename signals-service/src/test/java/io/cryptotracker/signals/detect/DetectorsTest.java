@@ -175,15 +175,27 @@ class DetectorsTest {
         }
 
         @Test
-        void poolsOfAnotherContractThinOrStalePoolsMakeNothing() {
+        void poolsOfAnotherContractOrThinPoolsMakeNothing() {
             List<Candidate> found = detector.detect(snapshot("XYZ/USDT",
                     List.of(spot("mexc", "0.0120", "0.0121", "0.0005", NOW)),
                     List.of(pool("SameTickerOtherToken", "ImposterMint", "0.0200", "900000", NOW),
-                            pool("Thin", "TokenMint111", "0.0200", "9999", NOW),
-                            pool("Old", "TokenMint111", "0.0200", "900000", NOW.minusSeconds(600))),
+                            pool("Thin", "TokenMint111", "0.0200", "9999", NOW)),
                     List.of(solana)), NOW);
 
             assertThat(found).isEmpty();
+        }
+
+        @Test
+        void aStalePoolOrMexcQuoteStillMakesACandidateWhoseExecutionFlagsTheStaleLeg() {
+            List<Candidate> found = detector.detect(snapshot("XYZ/USDT",
+                    List.of(spot("mexc", "0.0120", "0.0121", "0.0005", NOW.minusSeconds(600))),
+                    List.of(pool("Old", "TokenMint111", "0.0125", "900000", NOW.minusSeconds(600))),
+                    List.of(solana)), NOW);
+
+            assertThat(found).singleElement().satisfies(candidate -> {
+                assertThat(candidate.venueKey()).isEqualTo("mexc|solana:Old");
+                assertThat(candidate.dex().direction()).isEqualTo("BUY_MEXC_SELL_DEX");
+            });
         }
     }
 
