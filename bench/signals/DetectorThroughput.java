@@ -179,6 +179,7 @@ public class DetectorThroughput {
         long unpriced;
         long legsFromBook;
         long legsFromTop;
+        long legsFromPool;
         long searches;
 
         Run(Mode path, DetectionSettings settings, ExecutionPricer pricer, LatestMarket latest) {
@@ -296,8 +297,9 @@ public class DetectorThroughput {
         }
 
         /**
-         * Basis, legs and the largest-size search: the pricer searches when both legs of a two-leg route have
-         * books. A leg priced from a book carries the book's time, which the bench sets 200 ms before the round's.
+         * Basis, legs and the largest-size search: the pricer searches when the exchange legs of a two-leg route
+         * have books (MEXC↔DEX: the MEXC leg). A leg priced from a book carries the book's time, which the bench sets
+         * 200 ms before the round's; a DEX leg is the pool's.
          */
         void count(SignalData.Execution execution, Instant now) {
             if (execution == null) {
@@ -320,7 +322,10 @@ public class DetectorThroughput {
                 }
             }
             for (SignalData.Leg leg : execution.legs()) {
-                if (now.equals(leg.quotedAt())) {
+                if ("dex".equals(leg.market())) {
+                    legsFromPool++;
+                }
+                else if (now.equals(leg.quotedAt())) {
                     legsFromTop++;
                 }
                 else {
@@ -340,10 +345,10 @@ public class DetectorThroughput {
                     + "min %.0f, max %.0f snapshots/s%n", path.label, rate, seconds * 1e6 / snapshots, median,
                     sorted.get(0), sorted.get(sorted.size() - 1));
             if (pricer != null) {
-                System.out.printf("[%s] priced: %d from books (both legs), %d top of book (a leg or both without "
-                        + "a book), %d unpriced (no route: MEXC-DEX while DexRoute answers empty); legs from books "
-                        + "%d, from top of book %d; largest-size searches %d%n", path.label, bookBasis, topBasis,
-                        unpriced, legsFromBook, legsFromTop, searches);
+                System.out.printf("[%s] priced: %d from books (BOOK: every exchange leg from a book), %d top of "
+                        + "book (an exchange leg without a book), %d unpriced (no execution block); legs from books "
+                        + "%d, from top of book %d, DEX pools %d; largest-size searches %d%n", path.label, bookBasis,
+                        topBasis, unpriced, legsFromBook, legsFromTop, legsFromPool, searches);
                 counts.forEach((what, n) -> System.out.printf("[%s]   %s: %d%n", path.label, what, n));
             }
             if (baseline != null && baseline != this) {
