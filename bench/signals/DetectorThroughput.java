@@ -197,7 +197,7 @@ public class DetectorThroughput {
 
         void round(List<MarketSnapshot> batch, Instant now, boolean measured) {
             long[] before = { candidates, decisions, bookBasis, topBasis, unpriced, legsFromBook, legsFromTop,
-                    searches };
+                    legsFromPool, searches };
             Map<String, Long> countsBefore = new TreeMap<>(counts);
             long started = System.nanoTime();
             for (MarketSnapshot snapshot : batch) {
@@ -222,7 +222,8 @@ public class DetectorThroughput {
                 unpriced = before[4];
                 legsFromBook = before[5];
                 legsFromTop = before[6];
-                searches = before[7];
+                legsFromPool = before[7];
+                searches = before[8];
                 counts.clear();
                 counts.putAll(countsBefore);
             }
