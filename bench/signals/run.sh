@@ -1,20 +1,32 @@
 #!/usr/bin/env bash
 # signals-service benchmarks (not part of the test command).
-# Usage: bench/signals/run.sh detectors [symbols=2000] [rounds=50]
+# Usage: bench/signals/run.sh detectors [symbols=2000] [rounds=50] [paths=top,exec]   (paths: top,exec,all)
+#        bench/signals/run.sh depth-budget [symbols=2000] [rounds=12]
 #        bench/signals/run.sh queries [rows=1000000] [repeats=30]
-# Builds signals-service's classes and its test classpath (embedded PostgreSQL) if they are missing.
+# Compiles the module (and the modules it needs, from this checkout's sources) and writes its classpath if they are
+# missing, or always with BENCH_BUILD=1 (e.g. after a merge). No install: the classpath of a reactor build names the
+# other modules' target/classes, so the stale io.cryptotracker copies in ~/.m2 are never used.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-CP_FILE="signals-service/target/bench-classpath.txt"
-if [[ ! -d signals-service/target/classes || ! -f "$CP_FILE" ]]; then
-  ./mvnw -o -B -q -pl signals-service -am install -DskipTests
-  ./mvnw -o -B -q -pl signals-service dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
-    -Dmdep.includeScope=test
-fi
-CP="signals-service/target/classes:$(cat "$CP_FILE")"
+
+# classpath <module>: the module's classes and its test-scope dependencies
+classpath() {
+  local module="$1" file="$1/target/bench-classpath.txt"
+  if [[ "${BENCH_BUILD:-0}" == 1 || ! -d "$module/target/classes" || ! -f "$file" ]]; then
+    ./mvnw -o -B -q -pl "$module" -am compile dependency:build-classpath \
+      -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >&2
+  fi
+  echo "$module/target/classes:$(cat "$file")"
+}
+
+JAVA=(java -Xmx1g -Dlogback.configurationFile=bench/signals/logback-quiet.xml)
 case "${1:-detectors}" in
-  detectors) exec java -Xmx512m -Dlogback.configurationFile=bench/signals/logback-quiet.xml -cp "$CP" bench/signals/DetectorThroughput.java "${2:-2000}" "${3:-50}" ;;
-  queries) exec java -Xmx512m -Dlogback.configurationFile=bench/signals/logback-quiet.xml -cp "$CP" bench/signals/ListQueryLatency.java "${2:-1000000}" "${3:-30}" ;;
-  *) echo "usage: $0 detectors|queries [args]" >&2; exit 2 ;;
+  detectors) exec "${JAVA[@]}" -cp "$(classpath signals-service)" bench/signals/DetectorThroughput.java \
+    "${2:-2000}" "${3:-50}" "${4:-top,exec}" ;;
+  depth-budget) exec "${JAVA[@]}" -cp "$(classpath market-service)" bench/signals/DepthBudgetUse.java \
+    "${2:-2000}" "${3:-12}" ;;
+  queries) exec "${JAVA[@]}" -cp "$(classpath signals-service)" bench/signals/ListQueryLatency.java \
+    "${2:-1000000}" "${3:-30}" ;;
+  *) echo "usage: $0 detectors|depth-budget|queries [args]" >&2; exit 2 ;;
 esac
