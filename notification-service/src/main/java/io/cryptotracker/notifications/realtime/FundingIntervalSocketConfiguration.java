@@ -1,16 +1,12 @@
 package io.cryptotracker.notifications.realtime;
 
-import java.util.Map;
-import java.util.Properties;
 
 import io.cryptotracker.common.events.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.cryptotracker.common.messaging.ReplicaFeed;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.listener.CommonLoggingErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.ContainerProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,32 +22,13 @@ class FundingIntervalSocketConfiguration {
         return new FundingIntervalSockets(fanout, metrics, json);
     }
 
-    /**
-     * From Boot's listener container factory like the LIVE consumer's: starts at the latest offset and commits
-     * nothing, one thread, errors logged and the feed goes on (a frame is not worth a redelivery loop), running also
-     * where the shared listeners are switched off.
-     */
+    /** A {@link ReplicaFeed} like the LIVE consumer's: latest offset, nothing committed, errors logged. */
     @Bean
     ConcurrentMessageListenerContainer<Object, Object> fundingIntervalSocketContainer(
             ConcurrentKafkaListenerContainerFactory<Object, Object> factory, LiveConsumer live,
             FundingIntervalSockets listener) {
-        ConcurrentMessageListenerContainer<Object, Object> container = factory.createContainer(Topics.MARKET);
-        ContainerProperties settings = container.getContainerProperties();
-        settings.setGroupId(live.groupId() + "-market");
-        settings.setClientId(live.groupId() + "-market");
-        settings.setAckMode(ContainerProperties.AckMode.MANUAL);
-        settings.setAssignmentCommitOption(ContainerProperties.AssignmentCommitOption.NEVER);
-        Map<String, Object> configured = factory.getConsumerFactory().getConfigurationProperties();
-        Properties consumer = new Properties();
-        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        if (!configured.containsKey(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)) {
-            consumer.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
-            consumer.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000");
-        }
-        settings.setKafkaConsumerProperties(consumer);
-        container.setConcurrency(1);
-        container.setCommonErrorHandler(new CommonLoggingErrorHandler());
-        container.setAutoStartup(true);
+        ConcurrentMessageListenerContainer<Object, Object> container = ReplicaFeed.container(factory,
+                live.groupId() + "-market", Topics.MARKET);
         container.setupMessageListener(listener);
         return container;
     }

@@ -1,23 +1,20 @@
 package io.cryptotracker.notifications.realtime;
 
 import java.time.Clock;
-import java.util.Map;
-import java.util.Properties;
 
 import io.cryptotracker.common.events.Topics;
+import io.cryptotracker.common.messaging.ReplicaFeed;
 import io.cryptotracker.common.security.reactive.ReactiveProblemResponses;
 import io.cryptotracker.notifications.users.UserDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.listener.CommonLoggingErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import tools.jackson.databind.json.JsonMapper;
@@ -91,32 +88,15 @@ class RealtimeConfiguration {
     @Bean
     ConcurrentMessageListenerContainer<Object, Object> liveConsumerContainer(
             ConcurrentKafkaListenerContainerFactory<Object, Object> factory, LiveConsumer listener) {
-        ConcurrentMessageListenerContainer<Object, Object> container = factory.createContainer(Topics.SIGNALS,
-                Topics.USERS);
+        // a ReplicaFeed: nothing committed, so every assignment seeks back (LiveConsumer); errors logged, not retried,
+        // as a batch replayed to every socket again and again would hold up newer signals (the listener skips a bad
+        // record itself); running even where the shared listeners are switched off
+        ConcurrentMessageListenerContainer<Object, Object> container = ReplicaFeed.container(factory,
+                listener.groupId(), Topics.SIGNALS, Topics.USERS);
         ContainerProperties settings = container.getContainerProperties();
-        settings.setGroupId(listener.groupId());
-        settings.setClientId(listener.groupId());
-        settings.setAckMode(ContainerProperties.AckMode.MANUAL);
-        settings.setAssignmentCommitOption(ContainerProperties.AssignmentCommitOption.NEVER);
         settings.setPollTimeout(LIVE_POLL_MILLIS);
         settings.setIdleEventInterval(LIVE_POLL_MILLIS);
         settings.setIdleBeforeDataMultiplier(1.0);
-        Map<String, Object> configured = factory.getConsumerFactory().getConfigurationProperties();
-        Properties consumer = new Properties();
-        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        if (!configured.containsKey(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)) {
-            consumer.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
-            consumer.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000");
-        }
-        settings.setKafkaConsumerProperties(consumer);
-        container.setConcurrency(1);
-        // not the services' shared retry-until-handled handler (common-lib KafkaListenerErrorHandling): a batch that
-        // failed here would be replayed to every socket again and again while newer signals wait; the listener skips a
-        // bad record itself, and anything else is logged and the feed goes on
-        container.setCommonErrorHandler(new CommonLoggingErrorHandler());
-        // the LIVE consumer is what a replica's sockets live on: it runs even where the shared listeners are switched
-        // off (spring.kafka.listener.auto-startup=false)
-        container.setAutoStartup(true);
         container.setupMessageListener(listener);
         return container;
     }

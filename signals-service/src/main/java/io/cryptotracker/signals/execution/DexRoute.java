@@ -171,20 +171,7 @@ public class DexRoute {
         if (clearing == null || beyond == null) {
             return clearing;
         }
-        BigDecimal low = clearing;
-        BigDecimal high = beyond;
-        while (true) {
-            BigDecimal mid = low.add(high).divide(TWO, 0, RoundingMode.FLOOR);
-            if (mid.compareTo(low) <= 0) {
-                return low;
-            }
-            if (route.clears(mid, thresholdPercent)) {
-                low = mid;
-            }
-            else {
-                high = mid;
-            }
-        }
+        return ExecutableSpread.lastClearing(candidate -> route.clears(candidate, thresholdPercent), clearing, beyond);
     }
 
     /** One route's legs and fixed costs, priced at any size. */

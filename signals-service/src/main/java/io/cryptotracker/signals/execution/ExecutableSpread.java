@@ -94,14 +94,21 @@ public final class ExecutableSpread {
         if (clears(position, upper, thresholdPercent)) {
             return Optional.of(upper);
         }
-        BigDecimal low = minSizeUsdt;
-        BigDecimal high = upper;
+        return Optional.of(lastClearing(size -> clears(position, size, thresholdPercent), minSizeUsdt, upper));
+    }
+
+    /**
+     * Bisection to the whole USDT between a size that clears ({@code low}) and a larger one that does not
+     * ({@code high}): the largest that clears, exact where clearing does not come back between the two.
+     */
+    static BigDecimal lastClearing(java.util.function.Predicate<BigDecimal> clears, BigDecimal low,
+            BigDecimal high) {
         while (true) {
             BigDecimal mid = low.add(high).divide(TWO, 0, RoundingMode.FLOOR);
             if (mid.compareTo(low) <= 0) {
-                return Optional.of(low);
+                return low;
             }
-            if (clears(position, mid, thresholdPercent)) {
+            if (clears.test(mid)) {
                 low = mid;
             }
             else {

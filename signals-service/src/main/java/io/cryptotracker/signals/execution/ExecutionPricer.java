@@ -99,19 +99,12 @@ public class ExecutionPricer {
         BigDecimal rate = perpQuote.funding() == null || perpQuote.funding().rate() == null ? BigDecimal.ZERO
                 : perpQuote.funding().rate();
         BigDecimal fundingPercent = scaled((buySpot ? rate : rate.negate()).multiply(HUNDRED));
-        List<SignalData.SizeQuote> quotes = new ArrayList<>();
-        for (BigDecimal size : sizes) {
-            Quote quote = spread.quote(position, size);
-            if (!quote.isPriced()) {
-                quotes.add(refused(size, quote.refusal()));
-                continue;
-            }
-            RoundTrip rt = quote.roundTrip();
+        List<SignalData.SizeQuote> quotes = priceSizes(position, sizes, (size, rt) -> {
             BigDecimal net = rt.netPercent().add(fundingPercent);
-            quotes.add(new SignalData.SizeQuote(size, null, price(rt.entryLong()), price(rt.entryShort()), rt.topOfBookPercent(), rt.grossPercent(), rt.feesPercent(),
-                    zero(), rt.depthPercent(), rt.exitDepthPercent(), fundingPercent, net, usdt(size, net),
-                    rt.roundTripCostUsdt(), null));
-        }
+            return new SignalData.SizeQuote(size, null, price(rt.entryLong()), price(rt.entryShort()),
+                    rt.topOfBookPercent(), rt.grossPercent(), rt.feesPercent(), zero(), rt.depthPercent(),
+                    rt.exitDepthPercent(), fundingPercent, net, usdt(size, net), rt.roundTripCostUsdt(), null);
+        });
         boolean book = buy.fromBook() && sell.fromBook();
         BigDecimal maxSize = book ? spread.largestSizeClearing(position,
                 detection.spotFutures().open().subtract(fundingPercent), MIN_SEARCH_SIZE).orElse(null) : null;
@@ -144,21 +137,14 @@ public class ExecutionPricer {
         }
         BigDecimal gross = scaled(highFunding.ratePer8h().subtract(lowFunding.ratePer8h()).multiply(HUNDRED));
         Position position = new Position(low.book(), low.fee(), high.book(), high.fee());
-        List<SignalData.SizeQuote> quotes = new ArrayList<>();
-        for (BigDecimal size : sizes) {
-            Quote quote = spread.quote(position, size);
-            if (!quote.isPriced()) {
-                quotes.add(refused(size, quote.refusal()));
-                continue;
-            }
-            RoundTrip rt = quote.roundTrip();
+        List<SignalData.SizeQuote> quotes = priceSizes(position, sizes, (size, rt) -> {
             // hedged, the legs' price gap stays; what the round trip loses is crossing both books twice
             BigDecimal crossing = loss(rt.entryLong(), rt.exitLong()).add(loss(rt.exitShort(), rt.entryShort()));
             FundingIncome income = FundingIncome.at(size, lowFunding.rate(), lowFunding.intervalHours(),
                     highFunding.rate(), highFunding.intervalHours());
-            quotes.add(fundingQuote(size, price(rt.entryLong()), price(rt.entryShort()), gross,
-                    rt.feesPercent(), crossing, income));
-        }
+            return fundingQuote(size, price(rt.entryLong()), price(rt.entryShort()), gross, rt.feesPercent(),
+                    crossing, income);
+        });
         boolean book = low.fromBook() && high.fromBook();
         List<SignalData.Leg> legs = List.of(low.leg("BUY", now, detection.staleAfter()),
                 high.leg("SELL", now, detection.staleAfter()));
@@ -243,20 +229,18 @@ public class ExecutionPricer {
         if (clears.test(upper)) {
             return upper;
         }
-        BigDecimal lowSize = MIN_SEARCH_SIZE;
-        BigDecimal highSize = upper;
-        while (true) {
-            BigDecimal mid = lowSize.add(highSize).divide(TWO, 0, RoundingMode.FLOOR);
-            if (mid.compareTo(lowSize) <= 0) {
-                return lowSize;
-            }
-            if (clears.test(mid)) {
-                lowSize = mid;
-            }
-            else {
-                highSize = mid;
-            }
+        return ExecutableSpread.lastClearing(clears, MIN_SEARCH_SIZE, upper);
+    }
+
+    /** Each size priced by {@code priced} from its round trip, or refused with the reason. */
+    private List<SignalData.SizeQuote> priceSizes(Position position, List<BigDecimal> sizes,
+            java.util.function.BiFunction<BigDecimal, RoundTrip, SignalData.SizeQuote> priced) {
+        List<SignalData.SizeQuote> quotes = new ArrayList<>();
+        for (BigDecimal size : sizes) {
+            Quote quote = spread.quote(position, size);
+            quotes.add(quote.isPriced() ? priced.apply(size, quote.roundTrip()) : refused(size, quote.refusal()));
         }
+        return quotes;
     }
 
     /** What buying at {@code buy}'s average and selling at {@code sell}'s loses, in percent of the buy. */
