@@ -157,26 +157,43 @@ public class ExecutionPricer {
         MarketSnapshot.Funding funding = perp.quote().funding();
         BigDecimal gross = funding == null || funding.ratePer8h() == null ? BigDecimal.ZERO
                 : scaled(funding.ratePer8h().abs().multiply(HUNDRED));
-        List<SignalData.SizeQuote> quotes = new ArrayList<>();
-        for (BigDecimal size : sizes) {
-            Fill entry = longSide ? Fill.buy(perp.book().asks(), size) : Fill.sell(perp.book().bids(), size);
-            Fill exit = longSide ? Fill.sell(perp.book().bids(), size) : Fill.buy(perp.book().asks(), size);
-            if (!entry.isFull() || !exit.isFull()) {
-                quotes.add(refused(size, entry.coverage() == Fill.Coverage.NO_LIQUIDITY
-                        || exit.coverage() == Fill.Coverage.NO_LIQUIDITY ? Refusal.NO_LIQUIDITY : Refusal.TOO_THIN));
-                continue;
+        List<SignalData.SizeQuote> quotes = sizes.stream().map(size -> singleQuote(perp, longSide, gross, size))
+                .toList();
+        BigDecimal maxSize = null;
+        if (perp.fromBook()) {
+            BigDecimal threshold = detection.funding().open();
+            java.util.function.Predicate<BigDecimal> clears = size -> {
+                SignalData.SizeQuote quote = singleQuote(perp, longSide, gross, size);
+                return quote.refusal() == null && quote.netPercent().compareTo(threshold) >= 0;
+            };
+            BigDecimal upper = Fill.depthNotional(perp.book().asks()).min(Fill.depthNotional(perp.book().bids()))
+                    .setScale(0, RoundingMode.FLOOR);
+            if (clears.test(MIN_SEARCH_SIZE)) {
+                maxSize = upper.compareTo(MIN_SEARCH_SIZE) <= 0 ? MIN_SEARCH_SIZE
+                        : clears.test(upper) ? upper : ExecutableSpread.lastClearing(clears, MIN_SEARCH_SIZE, upper);
             }
-            BigDecimal crossing = longSide ? loss(entry, exit) : loss(exit, entry);
-            BigDecimal fees = perp.fee().multiply(TWO).multiply(HUNDRED);
-            BigDecimal rate = funding == null || funding.rate() == null ? BigDecimal.ZERO : funding.rate();
-            int interval = funding == null || funding.intervalHours() <= 0 ? 8 : funding.intervalHours();
-            FundingIncome income = longSide ? FundingIncome.at(size, rate, interval, BigDecimal.ZERO, interval)
-                    : FundingIncome.at(size, BigDecimal.ZERO, interval, rate, interval);
-            quotes.add(fundingQuote(size, longSide ? price(entry) : null, longSide ? null : price(entry), gross, fees,
-                    crossing, income));
         }
         List<SignalData.Leg> legs = List.of(perp.leg(longSide ? "BUY" : "SELL", now, detection.staleAfter()));
-        return execution(perp.fromBook(), now, legs, quotes, null, null, List.of());
+        return execution(perp.fromBook(), now, legs, quotes, maxSize, null, List.of());
+    }
+
+    /** One perpetual bought (long) or sold (short) at {@code size} and closed again, held for its funding. */
+    private SignalData.SizeQuote singleQuote(Side perp, boolean longSide, BigDecimal gross, BigDecimal size) {
+        MarketSnapshot.Funding funding = perp.quote().funding();
+        Fill entry = longSide ? Fill.buy(perp.book().asks(), size) : Fill.sell(perp.book().bids(), size);
+        Fill exit = longSide ? Fill.sell(perp.book().bids(), size) : Fill.buy(perp.book().asks(), size);
+        if (!entry.isFull() || !exit.isFull()) {
+            return refused(size, entry.coverage() == Fill.Coverage.NO_LIQUIDITY
+                    || exit.coverage() == Fill.Coverage.NO_LIQUIDITY ? Refusal.NO_LIQUIDITY : Refusal.TOO_THIN);
+        }
+        BigDecimal crossing = longSide ? loss(entry, exit) : loss(exit, entry);
+        BigDecimal fees = perp.fee().multiply(TWO).multiply(HUNDRED);
+        BigDecimal rate = funding == null || funding.rate() == null ? BigDecimal.ZERO : funding.rate();
+        int interval = funding == null || funding.intervalHours() <= 0 ? 8 : funding.intervalHours();
+        FundingIncome income = longSide ? FundingIncome.at(size, rate, interval, BigDecimal.ZERO, interval)
+                : FundingIncome.at(size, BigDecimal.ZERO, interval, rate, interval);
+        return fundingQuote(size, longSide ? price(entry) : null, longSide ? null : price(entry), gross, fees, crossing,
+                income);
     }
 
     /**

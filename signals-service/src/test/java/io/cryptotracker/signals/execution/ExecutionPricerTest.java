@@ -235,6 +235,24 @@ class ExecutionPricerTest {
         assertThat(smallest.topOfBookPercent()).isEqualByComparingTo("2.4");
         assertThat(smallest.fundingIncome().perHourUsdt()).isEqualByComparingTo("3");
         assertThat(smallest.sellPrice()).isEqualByComparingTo("2.0");
+        assertThat(execution.maxSizeUsdt()).as("no book: depth unknown").isNull();
+    }
+
+    @Test
+    void anExtremeRateOnABookHasTheLargestSizeItsBookHolds() {
+        // short at 0.3 % per hour; fees 2 × 0.055 % and crossing 0.5 % over 24 h are far below the 2.4 % per 8 h
+        MarketSnapshot market = market(List.of(perp("bybit", "2.0", "2.01", "0.003", 1, "0.00055", NOW)),
+                List.of(new OrderBook("bybit", "perp", levels("2.0", "3000"), levels("2.01", "5000"), NOW)));
+
+        SignalData.Execution execution = pricer.price(new SignalData(null, SignalData.FUNDING_RATE, "WIF/USDT", null,
+                null, null, null, "DETECTOR", null, null, null, null, new SignalData.Funding(null, "bybit", null,
+                        null, null, null, null, null, null, null, null, null, null), null, null), market, NOW)
+                .orElseThrow();
+
+        // the bids hold 3,000 × 2.0 = 6,000 USDT
+        assertThat(execution.maxSizeUsdt()).isEqualByComparingTo("6000");
+        assertThat(execution.sizes()).extracting(SignalData.SizeQuote::refusal).containsExactly(null, "TOO_THIN",
+                "TOO_THIN");
     }
 
     @Test
