@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import io.cryptotracker.common.events.MarketSnapshot.Level;
 import io.cryptotracker.common.events.MarketSnapshot.OrderBook;
@@ -81,27 +82,44 @@ public final class ExecutableSpread {
      */
     public Optional<BigDecimal> largestSizeClearing(Position position, BigDecimal thresholdPercent,
             BigDecimal minSizeUsdt) {
-        if (!clears(position, minSizeUsdt, thresholdPercent)) {
-            return Optional.empty();
-        }
+        return largestSize(position, roundTrip -> roundTrip.netPercent().compareTo(thresholdPercent) >= 0,
+                minSizeUsdt);
+    }
+
+    /**
+     * The largest size per leg, to the whole USDT, whose priced round trip {@code clears}, between {@code minSizeUsdt}
+     * and the notional the shallowest of the four sides can take; what clears must only get harder with the size.
+     */
+    public Optional<BigDecimal> largestSize(Position position, Predicate<RoundTrip> clears, BigDecimal minSizeUsdt) {
         BigDecimal upper = List.of(position.longBook().asks(), position.longBook().bids(),
                         position.shortBook().bids(), position.shortBook().asks())
-                .stream().map(Fill::depthNotional).min(BigDecimal::compareTo).orElseThrow()
-                .setScale(0, RoundingMode.FLOOR);
-        if (upper.compareTo(minSizeUsdt) <= 0) {
-            return Optional.of(minSizeUsdt);
+                .stream().map(Fill::depthNotional).min(BigDecimal::compareTo).orElseThrow();
+        return largestBetween(size -> {
+            Quote quote = quote(position, size);
+            return quote.isPriced() && clears.test(quote.roundTrip());
+        }, minSizeUsdt, upper);
+    }
+
+    /**
+     * The largest whole size between {@code min} and {@code upper} (floored) that {@code clears}: empty when
+     * {@code min} does not, {@code min} when the range is no wider, else by {@link #lastClearing}.
+     */
+    static Optional<BigDecimal> largestBetween(Predicate<BigDecimal> clears, BigDecimal min, BigDecimal upper) {
+        if (!clears.test(min)) {
+            return Optional.empty();
         }
-        if (clears(position, upper, thresholdPercent)) {
-            return Optional.of(upper);
+        BigDecimal floor = upper.setScale(0, RoundingMode.FLOOR);
+        if (floor.compareTo(min) <= 0) {
+            return Optional.of(min);
         }
-        return Optional.of(lastClearing(size -> clears(position, size, thresholdPercent), minSizeUsdt, upper));
+        return Optional.of(clears.test(floor) ? floor : lastClearing(clears, min, floor));
     }
 
     /**
      * Bisection to the whole USDT between a size that clears ({@code low}) and a larger one that does not
      * ({@code high}): the largest that clears, exact where clearing does not come back between the two.
      */
-    static BigDecimal lastClearing(java.util.function.Predicate<BigDecimal> clears, BigDecimal low,
+    static BigDecimal lastClearing(Predicate<BigDecimal> clears, BigDecimal low,
             BigDecimal high) {
         while (true) {
             BigDecimal mid = low.add(high).divide(TWO, 0, RoundingMode.FLOOR);
@@ -115,11 +133,6 @@ public final class ExecutableSpread {
                 high = mid;
             }
         }
-    }
-
-    private boolean clears(Position position, BigDecimal sizeUsdt, BigDecimal thresholdPercent) {
-        Quote quote = quote(position, sizeUsdt);
-        return quote.isPriced() && quote.roundTrip().netPercent().compareTo(thresholdPercent) >= 0;
     }
 
     private Refusal check(Position position) {

@@ -137,19 +137,15 @@ public class ExecutionPricer {
         }
         BigDecimal gross = scaled(highFunding.ratePer8h().subtract(lowFunding.ratePer8h()).multiply(HUNDRED));
         Position position = new Position(low.book(), low.fee(), high.book(), high.fee());
-        List<SignalData.SizeQuote> quotes = priceSizes(position, sizes, (size, rt) -> {
-            // hedged, the legs' price gap stays; what the round trip loses is crossing both books twice
-            BigDecimal crossing = loss(rt.entryLong(), rt.exitLong()).add(loss(rt.exitShort(), rt.entryShort()));
-            FundingIncome income = FundingIncome.at(size, lowFunding.rate(), lowFunding.intervalHours(),
-                    highFunding.rate(), highFunding.intervalHours());
-            return fundingQuote(size, price(rt.entryLong()), price(rt.entryShort()), gross, rt.feesPercent(),
-                    crossing, income);
-        });
+        List<SignalData.SizeQuote> quotes = priceSizes(position, sizes,
+                (size, rt) -> pairQuote(size, rt, gross, lowFunding, highFunding));
         boolean book = low.fromBook() && high.fromBook();
         List<SignalData.Leg> legs = List.of(low.leg("BUY", now, detection.staleAfter()),
                 high.leg("SELL", now, detection.staleAfter()));
-        return Optional.of(execution(book, now, legs, quotes, book ? largestFundingSize(quotes, sizes, position,
-                gross, lowFunding, highFunding) : null, null, List.of()));
+        BigDecimal threshold = detection.funding().open();
+        BigDecimal maxSize = book ? spread.largestSize(position, rt -> pairQuote(rt.sizeUsdt(), rt, gross, lowFunding,
+                highFunding).netPercent().compareTo(threshold) >= 0, MIN_SEARCH_SIZE).orElse(null) : null;
+        return Optional.of(execution(book, now, legs, quotes, maxSize, null, List.of()));
     }
 
     /** One extreme rate: long the perpetual when its rate is negative, short it when positive. */
@@ -159,20 +155,12 @@ public class ExecutionPricer {
                 : scaled(funding.ratePer8h().abs().multiply(HUNDRED));
         List<SignalData.SizeQuote> quotes = sizes.stream().map(size -> singleQuote(perp, longSide, gross, size))
                 .toList();
-        BigDecimal maxSize = null;
-        if (perp.fromBook()) {
-            BigDecimal threshold = detection.funding().open();
-            java.util.function.Predicate<BigDecimal> clears = size -> {
-                SignalData.SizeQuote quote = singleQuote(perp, longSide, gross, size);
-                return quote.refusal() == null && quote.netPercent().compareTo(threshold) >= 0;
-            };
-            BigDecimal upper = Fill.depthNotional(perp.book().asks()).min(Fill.depthNotional(perp.book().bids()))
-                    .setScale(0, RoundingMode.FLOOR);
-            if (clears.test(MIN_SEARCH_SIZE)) {
-                maxSize = upper.compareTo(MIN_SEARCH_SIZE) <= 0 ? MIN_SEARCH_SIZE
-                        : clears.test(upper) ? upper : ExecutableSpread.lastClearing(clears, MIN_SEARCH_SIZE, upper);
-            }
-        }
+        BigDecimal threshold = detection.funding().open();
+        BigDecimal maxSize = !perp.fromBook() ? null : ExecutableSpread.largestBetween(size -> {
+            SignalData.SizeQuote quote = singleQuote(perp, longSide, gross, size);
+            return quote.refusal() == null && quote.netPercent().compareTo(threshold) >= 0;
+        }, MIN_SEARCH_SIZE, Fill.depthNotional(perp.book().asks()).min(Fill.depthNotional(perp.book().bids())))
+                .orElse(null);
         List<SignalData.Leg> legs = List.of(perp.leg(longSide ? "BUY" : "SELL", now, detection.staleAfter()));
         return execution(perp.fromBook(), now, legs, quotes, maxSize, null, List.of());
     }
@@ -219,34 +207,15 @@ public class ExecutionPricer {
      * The largest size whose net per 8 h reaches the open threshold, by bisection like
      * {@link ExecutableSpread#largestSizeClearing} (the cost per unit only grows with the size).
      */
-    private BigDecimal largestFundingSize(List<SignalData.SizeQuote> quotes, List<BigDecimal> sizes,
-            Position position, BigDecimal gross, MarketSnapshot.Funding low, MarketSnapshot.Funding high) {
-        BigDecimal threshold = detection.funding().open();
-        java.util.function.Predicate<BigDecimal> clears = size -> {
-            Quote quote = spread.quote(position, size);
-            if (!quote.isPriced()) {
-                return false;
-            }
-            RoundTrip rt = quote.roundTrip();
-            BigDecimal crossing = loss(rt.entryLong(), rt.exitLong()).add(loss(rt.exitShort(), rt.entryShort()));
-            SignalData.SizeQuote priced = fundingQuote(size, null, null, gross, rt.feesPercent(), crossing,
-                    FundingIncome.at(size, low.rate(), low.intervalHours(), high.rate(), high.intervalHours()));
-            return priced.netPercent().compareTo(threshold) >= 0;
-        };
-        if (!clears.test(MIN_SEARCH_SIZE)) {
-            return null;
-        }
-        BigDecimal upper = List.of(position.longBook().asks(), position.longBook().bids(),
-                        position.shortBook().bids(), position.shortBook().asks())
-                .stream().map(Fill::depthNotional).min(BigDecimal::compareTo).orElseThrow()
-                .setScale(0, RoundingMode.FLOOR);
-        if (upper.compareTo(MIN_SEARCH_SIZE) <= 0) {
-            return MIN_SEARCH_SIZE;
-        }
-        if (clears.test(upper)) {
-            return upper;
-        }
-        return ExecutableSpread.lastClearing(clears, MIN_SEARCH_SIZE, upper);
+    /** A funding pair's round trip at one size, per 8 hours (see {@link #fundingQuote}). */
+    private SignalData.SizeQuote pairQuote(BigDecimal size, RoundTrip rt, BigDecimal gross,
+            MarketSnapshot.Funding low, MarketSnapshot.Funding high) {
+        // hedged, the legs' price gap stays; what the round trip loses is crossing both books twice
+        BigDecimal crossing = loss(rt.entryLong(), rt.exitLong()).add(loss(rt.exitShort(), rt.entryShort()));
+        FundingIncome income = FundingIncome.at(size, low.rate(), low.intervalHours(), high.rate(),
+                high.intervalHours());
+        return fundingQuote(size, price(rt.entryLong()), price(rt.entryShort()), gross, rt.feesPercent(), crossing,
+                income);
     }
 
     /** Each size priced by {@code priced} from its round trip, or refused with the reason. */
