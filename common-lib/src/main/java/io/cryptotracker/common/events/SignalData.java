@@ -21,17 +21,29 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param source {@code DETECTOR}, {@code TELEGRAM} or {@code MANUAL}
  * @param execution what executing the signal earns and costs at the configured sizes; detector signals only, left
  *        out of the JSON for Telegram and manual signals and in events of producers that predate it
+ * @param outcome what became of the signal after it opened (the outcome ledger: checkpoints at +1, +5 and +30 min,
+ *        peak, convergence, time alive, the Telegram check); left out of the JSON where not attached (lists of
+ *        producers that predate it, the created event)
  */
 public record SignalData(UUID id, String kind, String symbol, BigDecimal spreadPercent, BigDecimal netSpreadPercent,
         BigDecimal peakSpreadPercent, String status, String source, Instant detectedAt, Instant updatedAt,
         Instant closedAt, @JsonInclude(JsonInclude.Include.NON_NULL) SpotFutures spotFutures,
         @JsonInclude(JsonInclude.Include.NON_NULL) Funding funding,
         @JsonInclude(JsonInclude.Include.NON_NULL) Dex dex,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Execution execution) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Execution execution,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Outcome outcome) {
 
     public static final String MEXC_SPOT_FUTURES = "mexc-spot-futures";
     public static final String FUNDING_RATE = "funding-rate";
     public static final String MEXC_DEX = "mexc-dex";
+
+    /** A signal without its outcome: what every producer but the outcome ledger builds. */
+    public SignalData(UUID id, String kind, String symbol, BigDecimal spreadPercent, BigDecimal netSpreadPercent,
+            BigDecimal peakSpreadPercent, String status, String source, Instant detectedAt, Instant updatedAt,
+            Instant closedAt, SpotFutures spotFutures, Funding funding, Dex dex, Execution execution) {
+        this(id, kind, symbol, spreadPercent, netSpreadPercent, peakSpreadPercent, status, source, detectedAt,
+                updatedAt, closedAt, spotFutures, funding, dex, execution, null);
+    }
 
     /**
      * MEXC spot against MEXC perpetual futures.
@@ -75,7 +87,13 @@ public record SignalData(UUID id, String kind, String symbol, BigDecimal spreadP
     /** The same signal with this execution block. */
     public SignalData withExecution(Execution execution) {
         return new SignalData(id, kind, symbol, spreadPercent, netSpreadPercent, peakSpreadPercent, status, source,
-                detectedAt, updatedAt, closedAt, spotFutures, funding, dex, execution);
+                detectedAt, updatedAt, closedAt, spotFutures, funding, dex, execution, outcome);
+    }
+
+    /** The same signal with this outcome (null: none attached). */
+    public SignalData withOutcome(Outcome outcome) {
+        return new SignalData(id, kind, symbol, spreadPercent, netSpreadPercent, peakSpreadPercent, status, source,
+                detectedAt, updatedAt, closedAt, spotFutures, funding, dex, execution, outcome);
     }
 
     /** Whether the signal may notify (email, stored notification, sound): true unless its execution says not. */
@@ -198,5 +216,56 @@ public record SignalData(UUID id, String kind, String symbol, BigDecimal spreadP
         public static final String OPEN = "OPEN";
         public static final String CLOSED = "CLOSED";
         public static final String UNKNOWN = "UNKNOWN";
+    }
+
+    /**
+     * What became of the signal after it opened, measured on our own market data (signals-service's outcome ledger).
+     *
+     * @param checkpoints at +1, +5 and +30 min after {@code detected_at}, in that order
+     * @param peakNetSpreadPercent the best net spread our data showed in the first 30 min (for a detector signal the
+     *        opening one included); null when none was observed
+     * @param peakAt when the peak was observed
+     * @param converged whether the net spread fell below the kind's close threshold
+     * @param convergedAt the first time it did; null when it has not
+     * @param aliveSeconds how long the signal was (or has been) open: {@code (closed_at or now) - detected_at}
+     * @param confirmation TELEGRAM: the check of the post against our own feed; null until checked, and for other
+     *        sources
+     */
+    public record Outcome(List<Checkpoint> checkpoints, BigDecimal peakNetSpreadPercent, Instant peakAt,
+            boolean converged, Instant convergedAt, long aliveSeconds, Confirmation confirmation) {
+
+        public static final String PENDING = "PENDING";
+        public static final String MEASURED = "MEASURED";
+        public static final String NO_DATA = "NO_DATA";
+
+        public Outcome {
+            checkpoints = checkpoints == null ? List.of() : List.copyOf(checkpoints);
+        }
+    }
+
+    /**
+     * The route's net spread a fixed time after detection.
+     *
+     * @param minutes 1, 5 or 30
+     * @param dueAt {@code detected_at} plus the minutes
+     * @param state {@code PENDING} (not yet due or not yet taken), {@code MEASURED} or {@code NO_DATA} (no fresh
+     *        observation of the route at the due time)
+     * @param netSpreadPercent the last observed net spread at the due time; null unless {@code MEASURED}
+     */
+    public record Checkpoint(int minutes, Instant dueAt, String state, BigDecimal netSpreadPercent) {
+    }
+
+    /**
+     * A Telegram post checked against our own feed.
+     *
+     * @param status {@code CONFIRMED}, {@code NOT_REPRODUCIBLE} or {@code NO_MARKET_DATA}
+     * @param channelSpreadPercent the spread the post stated
+     * @param ourSpreadPercent the spread our data showed in the window; null when none
+     * @param checkedAt when it was checked
+     * @param leadSeconds our detector's first signal of the kind and symbol minus the post (positive: the channel
+     *        was first); null when there was none in the window
+     */
+    public record Confirmation(String status, BigDecimal channelSpreadPercent, BigDecimal ourSpreadPercent,
+            Instant checkedAt, Long leadSeconds) {
     }
 }

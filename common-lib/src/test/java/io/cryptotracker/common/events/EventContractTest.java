@@ -107,6 +107,25 @@ class EventContractTest {
     }
 
     @Test
+    void aSignalCarriesItsOutcomeWhenAttachedAndLeavesItOutOtherwise() throws IOException {
+        SignalClosed closed = EventJson.read(example("SignalClosed"), SignalClosed.class);
+        SignalCreated created = EventJson.read(example("SignalCreated"), SignalCreated.class);
+
+        SignalData.Outcome outcome = closed.data().outcome();
+        assertThat(outcome.checkpoints()).extracting(SignalData.Checkpoint::minutes).containsExactly(1, 5, 30);
+        assertThat(outcome.checkpoints()).extracting(SignalData.Checkpoint::state).containsExactly("MEASURED",
+                "NO_DATA", "PENDING");
+        assertThat(outcome.checkpoints().get(0).netSpreadPercent()).isEqualByComparingTo("1.72");
+        assertThat(outcome.converged()).isTrue();
+        assertThat(outcome.aliveSeconds()).isEqualTo(1140);
+        assertThat(outcome.confirmation()).isNull();
+        assertThat(created.data().outcome()).isNull();
+        assertThat(EventJson.write(created)).doesNotContain("\"outcome\"");
+        assertThat(closed.data().withOutcome(null).withExecution(null).outcome()).isNull();
+        assertThat(created.data().withOutcome(outcome).withExecution(null).outcome()).isEqualTo(outcome);
+    }
+
+    @Test
     void writtenEventsUseSnakeCaseAndIsoTimesWithoutTheKeyField() {
         String written = EventJson.write(PasswordChanged.of(UUID.randomUUID(), Instant.parse("2026-11-23T22:10:00Z")));
 
