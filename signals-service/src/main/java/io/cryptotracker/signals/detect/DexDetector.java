@@ -83,7 +83,12 @@ public final class DexDetector {
                 mexc.bid(), mexc.ask(), pool.priceUsd(), pool.liquidityUsd(), pool.volume24hUsd(),
                 mexcFirst ? "BUY_MEXC_SELL_DEX" : "BUY_DEX_SELL_MEXC", network.depositEnabled(),
                 network.withdrawEnabled());
-        return new Candidate(SignalKind.MEXC_DEX, snapshot.symbol(), "mexc|" + pool.chain() + ":" + pool.pairAddress(),
+        return new Candidate(SignalKind.MEXC_DEX, snapshot.symbol(), routeKey(pool.chain(), pool.pairAddress()),
                 gross, net, null, null, details);
+    }
+
+    /** The venue key of MEXC against one pool. */
+    public static String routeKey(String chain, String pairAddress) {
+        return "mexc|" + chain + ":" + pairAddress;
     }
 }

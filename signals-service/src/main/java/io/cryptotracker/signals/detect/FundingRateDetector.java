@@ -61,9 +61,18 @@ public final class FundingRateDetector {
                 high.funding().ratePer8h(), low.funding().aprPercent(), high.funding().aprPercent(),
                 low.funding().intervalHours(), high.funding().intervalHours(), low.funding().nextFundingTime(),
                 high.funding().nextFundingTime(), lowPrice, highPrice, priceSpread);
-        // venues in name order, so the key stays the same when the rates swap sides
-        return new Candidate(SignalKind.FUNDING_RATE, symbol, a.venue() + "|" + b.venue(), gross, net, null, details,
-                null);
+        return new Candidate(SignalKind.FUNDING_RATE, symbol, pairKey(a.venue(), b.venue()), gross, net, null,
+                details, null);
+    }
+
+    /** The venue key of a pair of perpetuals: venues in name order, so it stays when the rates swap sides. */
+    public static String pairKey(String venue, String other) {
+        return venue.compareTo(other) <= 0 ? venue + "|" + other : other + "|" + venue;
+    }
+
+    /** The venue key of one venue's extreme rate. */
+    public static String extremeKey(String venue) {
+        return "extreme:" + venue;
     }
 
     private static Candidate extreme(String symbol, MarketSnapshot.VenueQuote perp, BigDecimal ratePercent) {
@@ -75,7 +84,7 @@ public final class FundingRateDetector {
                         f.intervalHours(), null, f.nextFundingTime(), null, price(perp), null, null)
                 : new SignalData.Funding(null, perp.venue(), null, f.ratePer8h(), null, f.aprPercent(), null,
                         f.intervalHours(), null, f.nextFundingTime(), null, price(perp), null);
-        return new Candidate(SignalKind.FUNDING_RATE, symbol, "extreme:" + perp.venue(), ratePercent, net, null,
+        return new Candidate(SignalKind.FUNDING_RATE, symbol, extremeKey(perp.venue()), ratePercent, net, null,
                 details, null);
     }
 

@@ -16,7 +16,8 @@ import io.cryptotracker.signals.store.SignalKind;
  */
 public final class SpotFuturesDetector {
 
-    static final String VENUES = "mexc:spot|mexc:perp";
+    /** The venue key of every spot–futures candidate: one route per symbol. */
+    public static final String VENUES = "mexc:spot|mexc:perp";
 
     private final DetectionSettings settings;
 

@@ -22,6 +22,7 @@ import io.cryptotracker.signals.execution.ExecutionPricer;
 import io.cryptotracker.signals.execution.Flags;
 import io.cryptotracker.signals.execution.LatestMarket;
 import io.cryptotracker.signals.execution.Refusal;
+import io.cryptotracker.signals.outcome.OutcomeLedger;
 import io.cryptotracker.signals.store.SignalKind;
 import io.cryptotracker.signals.store.SignalLifecycle;
 import io.cryptotracker.signals.store.SignalSource;
@@ -53,10 +54,12 @@ public class SignalDetection {
     private final Duration closeStaleAfter;
     private final ExecutionPricer pricer;
     private final LatestMarket latest;
+    private final OutcomeLedger outcomes;
 
     public SignalDetection(SpotFuturesDetector spotFutures, FundingRateDetector funding, DexDetector dex,
             DetectionSettings settings, ExecutionPricer pricer, LatestMarket latest, SignalStore store,
-            SignalLifecycle lifecycle, TransactionTemplate transactions, MeterRegistry meters) {
+            SignalLifecycle lifecycle, TransactionTemplate transactions, MeterRegistry meters,
+            OutcomeLedger outcomes) {
         this.spotFutures = spotFutures;
         this.funding = funding;
         this.dex = dex;
@@ -71,6 +74,7 @@ public class SignalDetection {
         this.closeStaleAfter = settings.closeStaleAfter();
         this.pricer = pricer;
         this.latest = latest;
+        this.outcomes = outcomes;
     }
 
     public void onSnapshot(MarketSnapshot snapshot) {
@@ -130,8 +134,13 @@ public class SignalDetection {
                 execution);
         BigDecimal openNet = open.map(signal -> signal.data().netSpreadPercent()).orElse(null);
         Hysteresis.Decision decision = hysteresis.get(candidate.kind()).decide(net, openNet);
-        if (decision == Hysteresis.Decision.NONE && open.isPresent() && flagsChanged(open.get(), execution)) {
-            // e.g. a withdrawal closed or the books thinned out: readers must see it though the spread held
+        // the outcome ledger observes the route (issue 16); the open signal's own outcome rides on its event
+        boolean outcomeMoved = outcomes.observe(candidate, net, now, open.map(signal -> signal.data().id())
+                .orElse(null));
+        if (decision == Hysteresis.Decision.NONE && open.isPresent()
+                && (flagsChanged(open.get(), execution) || outcomeMoved)) {
+            // e.g. a withdrawal closed, the books thinned out, a checkpoint was taken: readers must see it though
+            // the spread held
             decision = Hysteresis.Decision.UPDATE;
         }
         // fresh quotes keep a signal alive; without them it closes at expires_at (SignalExpiry)

@@ -1,5 +1,6 @@
 package io.cryptotracker.signals.query;
 
+import java.time.Clock;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import io.cryptotracker.common.web.PageResponse;
 import io.cryptotracker.common.web.ValidationException;
 import io.cryptotracker.signals.store.SignalHistory;
 import io.cryptotracker.signals.store.SignalKind;
+import io.cryptotracker.signals.store.SignalOutcomes;
 import io.cryptotracker.signals.store.SignalStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -46,12 +48,17 @@ class SignalQueryController {
     private final SignalStore store;
     private final SignalHistory history;
     private final FreeTierDelay delay;
+    private final SignalOutcomes outcomes;
+    private final Clock clock;
 
-    SignalQueryController(SignalSearch search, SignalStore store, SignalHistory history, FreeTierDelay delay) {
+    SignalQueryController(SignalSearch search, SignalStore store, SignalHistory history, FreeTierDelay delay,
+            SignalOutcomes outcomes, Clock clock) {
         this.search = search;
         this.store = store;
         this.history = history;
         this.delay = delay;
+        this.outcomes = outcomes;
+        this.clock = clock;
     }
 
     @GetMapping("/api/v1/signals/mexc-spot-futures")
@@ -90,7 +97,8 @@ class SignalQueryController {
         UUID signalId = UUID.fromString(id);
         SignalData signal = store.find(signalId).map(stored -> stored.data())
                 .filter(found -> delay.maySee(user, found.detectedAt()))
-                .orElseThrow(() -> new NotFoundException("There is no signal with this id."));
+                .orElseThrow(() -> new NotFoundException("There is no signal with this id."))
+                .withOutcome(outcomes.of(signalId, clock.instant()).orElse(null));
         return new SignalView(signal, history.of(signalId).stream().map(entry -> new SignalView.Change(entry.seq(),
                 entry.change(), entry.changedAt(), entry.signal().spreadPercent(),
                 entry.signal().netSpreadPercent())).toList());

@@ -1,5 +1,6 @@
 package io.cryptotracker.signals.query;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -13,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
  * What the OpenAPI document cannot read from common-lib's {@code SignalData} record: {@code closed_at} is null
  * while a signal is open, and every field of a kind's details may be null (a manual signal may leave any out, a
  * venue may not report a funding rate or a volume); so may every field of the execution block's legs, size quotes
- * (a refused size has only its size and refusal), funding income and transfer, and {@code max_size_usdt}.
+ * (a refused size has only its size and refusal), funding income and transfer, and {@code max_size_usdt}; and in
+ * the outcome, what is not measured yet: the peak, the convergence time, a checkpoint's net spread, the Telegram
+ * check (null until checked, written as null) and its figures that may be missing.
  */
 @Configuration(proxyBeanMethods = false)
 class SignalSchemas {
@@ -36,6 +39,31 @@ class SignalSchemas {
             Stream.of("Execution", "SignalQuote").map(schemas::get).filter(Objects::nonNull)
                     .map(schema -> (Schema<?>) schema.getProperties().get("max_size_usdt")).filter(Objects::nonNull)
                     .forEach(property -> property.setNullable(true));
+            nullable(schemas, "Outcome", "peak_net_spread_percent", "peak_at", "converged_at");
+            nullable(schemas, "Checkpoint", "net_spread_percent");
+            nullable(schemas, "Confirmation", "our_spread_percent", "lead_seconds");
+            Schema<?> outcome = schemas.get("Outcome");
+            if (outcome != null && outcome.getProperties() != null
+                    && outcome.getProperties().get("confirmation") != null) {
+                // OpenAPI 3.0 ignores nullable beside a $ref: wrap it
+                Schema<?> confirmation = outcome.getProperties().get("confirmation");
+                outcome.getProperties().put("confirmation", new Schema<>().nullable(true)
+                        .allOf(List.of(new Schema<>().$ref(confirmation.get$ref()))));
+            }
         };
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static void nullable(Map<String, Schema> schemas, String schema, String... properties) {
+        Schema<?> found = schemas.get(schema);
+        if (found == null || found.getProperties() == null) {
+            return;
+        }
+        for (String property : properties) {
+            Schema<?> field = found.getProperties().get(property);
+            if (field != null) {
+                field.setNullable(true);
+            }
+        }
     }
 }

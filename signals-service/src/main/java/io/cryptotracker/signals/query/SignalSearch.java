@@ -1,14 +1,17 @@
 package io.cryptotracker.signals.query;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.cryptotracker.common.events.SignalData;
 import io.cryptotracker.common.web.PageQuery;
 import io.cryptotracker.common.web.PageResponse;
 import io.cryptotracker.signals.store.SignalKind;
+import io.cryptotracker.signals.store.SignalOutcomes;
 import io.cryptotracker.signals.store.SignalStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,9 +21,13 @@ import org.springframework.stereotype.Repository;
 class SignalSearch {
 
     private final JdbcClient jdbc;
+    private final SignalOutcomes outcomes;
+    private final Clock clock;
 
-    SignalSearch(JdbcClient jdbc) {
+    SignalSearch(JdbcClient jdbc, SignalOutcomes outcomes, Clock clock) {
         this.jdbc = jdbc;
+        this.outcomes = outcomes;
+        this.clock = clock;
     }
 
     /** @param query its sort field is one of the table's columns (checked by the caller's allowed set) */
@@ -85,6 +92,16 @@ class SignalSearch {
                 : jdbc.sql("SELECT * FROM " + kind.table() + where + " ORDER BY " + query.sortField() + direction
                         + ", id" + direction + " LIMIT :limit OFFSET :offset").params(params)
                         .query((rs, row) -> SignalStore.map(kind, rs).data()).list();
-        return PageResponse.of(items, query, total);
+        return PageResponse.of(withOutcomes(items), query, total);
+    }
+
+    /** The page's outcomes in one read by primary key (at most a page of rows). */
+    private List<SignalData> withOutcomes(List<SignalData> items) {
+        if (items.isEmpty()) {
+            return items;
+        }
+        Map<UUID, SignalData.Outcome> found = outcomes.of(items.stream().map(SignalData::id).toList(),
+                clock.instant());
+        return items.stream().map(item -> item.withOutcome(found.get(item.id()))).toList();
     }
 }

@@ -31,14 +31,16 @@ public class SignalLifecycle {
     private final OutboxWriter outbox;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SignalOutcomes outcomes;
 
     public SignalLifecycle(SignalStore store, SignalHistory history, OutboxWriter outbox, JdbcClient jdbc,
-            Clock clock) {
+            Clock clock, SignalOutcomes outcomes) {
         this.store = store;
         this.history = history;
         this.outbox = outbox;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.outcomes = outcomes;
     }
 
     public Instant now() {
@@ -53,7 +55,9 @@ public class SignalLifecycle {
                 data.netSpreadPercent(), data.spreadPercent(), SignalStatus.OPEN.name(), data.source(),
                 data.detectedAt() != null ? data.detectedAt() : now, now, null, data.spotFutures(), data.funding(),
                 data.dex(), data.execution());
-        store.insert(new StoredSignal(opened, venueKey, expiresAt));
+        StoredSignal stored = new StoredSignal(opened, venueKey, expiresAt);
+        store.insert(stored);
+        outcomes.opened(stored);
         long seq = nextSeq();
         SignalCreated event = SignalCreated.of(seq, opened, now);
         history.record(seq, "created", now, opened, event);
@@ -69,7 +73,7 @@ public class SignalLifecycle {
         SignalData updated = new SignalData(before.id(), before.kind(), before.symbol(), moved.spreadPercent(),
                 moved.netSpreadPercent(), max(before.peakSpreadPercent(), moved.spreadPercent()), before.status(),
                 before.source(), before.detectedAt(), now, before.closedAt(), moved.spotFutures(), moved.funding(),
-                moved.dex(), moved.execution());
+                moved.dex(), moved.execution()).withOutcome(outcomes.of(before.id(), now).orElse(null));
         store.update(new StoredSignal(updated, current.venueKey(), expiresAt));
         long seq = nextSeq();
         SignalUpdated event = SignalUpdated.of(seq, updated, now);
@@ -87,6 +91,8 @@ public class SignalLifecycle {
                 before.netSpreadPercent(), before.peakSpreadPercent(), SignalStatus.CLOSED.name(), before.source(),
                 before.detectedAt(), now, now, before.spotFutures(), before.funding(), before.dex(),
                 before.execution());
+        outcomes.closed(before.id(), now);
+        closed = closed.withOutcome(outcomes.of(before.id(), now).orElse(null));
         store.update(new StoredSignal(closed, current.venueKey(), current.expiresAt()));
         long seq = nextSeq();
         SignalClosed event = SignalClosed.of(seq, closed, now);
@@ -95,11 +101,35 @@ public class SignalLifecycle {
         return closed;
     }
 
+    /**
+     * The OPEN signal's outcome moved (a checkpoint taken, the spread converged): readers of the stream see it in a
+     * {@code SignalUpdated} with the same spreads. A closed signal announces nothing more; its outcome is read with
+     * it ({@code GET /api/v1/signals/{id}}).
+     */
+    @Transactional
+    public void outcomeMoved(StoredSignal current) {
+        SignalData before = current.data();
+        if (!SignalStatus.OPEN.name().equals(before.status())) {
+            return;
+        }
+        Instant now = now();
+        SignalData updated = new SignalData(before.id(), before.kind(), before.symbol(), before.spreadPercent(),
+                before.netSpreadPercent(), before.peakSpreadPercent(), before.status(), before.source(),
+                before.detectedAt(), now, null, before.spotFutures(), before.funding(), before.dex(),
+                before.execution()).withOutcome(outcomes.of(before.id(), now).orElse(null));
+        store.update(new StoredSignal(updated, current.venueKey(), current.expiresAt()));
+        long seq = nextSeq();
+        SignalUpdated event = SignalUpdated.of(seq, updated, now);
+        history.record(seq, "updated", now, updated, event);
+        outbox.append(Topics.SIGNALS, event);
+    }
+
     /** Removes a signal and its history and announces it with its last state. */
     @Transactional
     public void delete(StoredSignal current) {
         Instant now = now();
         store.delete(current.kind(), current.data().id());
+        outcomes.deleted(current.data().id());
         history.deleteOf(current.data().id());
         outbox.append(Topics.SIGNALS, SignalDeleted.of(nextSeq(), current.data(), now));
     }
