@@ -228,11 +228,12 @@ public record SignalData(UUID id, String kind, String symbol, BigDecimal spreadP
      * @param converged whether the net spread fell below the kind's close threshold
      * @param convergedAt the first time it did; null when it has not
      * @param aliveSeconds how long the signal was (or has been) open: {@code (closed_at or now) - detected_at}
-     * @param confirmation TELEGRAM: the check of the post against our own feed; null until checked, and for other
-     *        sources
+     * @param confirmation TELEGRAM: the check of the post against our own feed; left out of the JSON until checked,
+     *        and for other sources (an OpenAPI 3.0 document cannot say "this object or null")
      */
     public record Outcome(List<Checkpoint> checkpoints, BigDecimal peakNetSpreadPercent, Instant peakAt,
-            boolean converged, Instant convergedAt, long aliveSeconds, Confirmation confirmation) {
+            boolean converged, Instant convergedAt, long aliveSeconds,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Confirmation confirmation) {
 
         public static final String PENDING = "PENDING";
         public static final String MEASURED = "MEASURED";

@@ -164,9 +164,10 @@ public class OutcomeLedger implements SignalOutcomes {
     @Transactional(propagation = Propagation.MANDATORY)
     public void takeDue(UUID signalId, SignalKind kind, Instant now) {
         Optional<StoredSignal> signal = lockSignal(kind, signalId, true);
-        if (signal.isEmpty()) {
+        if (signal.isEmpty() && exists(kind, signalId)) {
             return;
         }
+        // a ledger row without its signal (e.g. written by hand) is still completed, so it leaves the due list
         Optional<OutcomeEntry> locked = lockEntry(signalId, true);
         if (locked.isEmpty()) {
             return;
@@ -178,8 +179,13 @@ public class OutcomeLedger implements SignalOutcomes {
         }
         save(after, now);
         if (after.movedSince(before) && after.closedAt() == null) {
-            lifecycle.outcomeMoved(signal.get());
+            signal.ifPresent(lifecycle::outcomeMoved);
         }
+    }
+
+    private boolean exists(SignalKind kind, UUID id) {
+        return jdbc.sql("SELECT count(*) FROM " + kind.table() + " WHERE id = ?").param(id).query(Long.class)
+                .single() > 0;
     }
 
     /** Signals with a checkpoint due by {@code now}, oldest first. */

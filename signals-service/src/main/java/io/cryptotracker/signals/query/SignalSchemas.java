@@ -1,6 +1,5 @@
 package io.cryptotracker.signals.query;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -15,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
  * while a signal is open, and every field of a kind's details may be null (a manual signal may leave any out, a
  * venue may not report a funding rate or a volume); so may every field of the execution block's legs, size quotes
  * (a refused size has only its size and refusal), funding income and transfer, and {@code max_size_usdt}; and in
- * the outcome, what is not measured yet: the peak, the convergence time, a checkpoint's net spread, the Telegram
- * check (null until checked, written as null) and its figures that may be missing.
+ * the outcome, what is not measured yet: the peak, the convergence time, a checkpoint's net spread, and the Telegram
+ * check's figures that may be missing (the check itself is left out until made).
  */
 @Configuration(proxyBeanMethods = false)
 class SignalSchemas {
@@ -42,14 +41,6 @@ class SignalSchemas {
             nullable(schemas, "Outcome", "peak_net_spread_percent", "peak_at", "converged_at");
             nullable(schemas, "Checkpoint", "net_spread_percent");
             nullable(schemas, "Confirmation", "our_spread_percent", "lead_seconds");
-            Schema<?> outcome = schemas.get("Outcome");
-            if (outcome != null && outcome.getProperties() != null
-                    && outcome.getProperties().get("confirmation") != null) {
-                // OpenAPI 3.0 ignores nullable beside a $ref: wrap it
-                Schema<?> confirmation = outcome.getProperties().get("confirmation");
-                outcome.getProperties().put("confirmation", new Schema<>().nullable(true)
-                        .allOf(List.of(new Schema<>().$ref(confirmation.get$ref()))));
-            }
         };
     }
 
