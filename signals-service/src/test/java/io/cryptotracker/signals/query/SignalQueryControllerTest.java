@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +17,7 @@ import io.cryptotracker.common.web.PageResponse;
 import io.cryptotracker.common.web.servlet.ServletWebConfiguration;
 import io.cryptotracker.signals.store.SignalHistory;
 import io.cryptotracker.signals.store.SignalKind;
+import io.cryptotracker.signals.store.SignalOutcomes;
 import io.cryptotracker.signals.store.SignalStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,12 @@ class SignalQueryControllerTest {
 
     @MockitoBean
     FreeTierDelay delay;
+
+    @MockitoBean
+    SignalOutcomes outcomes;
+
+    @MockitoBean
+    Clock clock;
 
     @BeforeEach
     void emptyResults() {
