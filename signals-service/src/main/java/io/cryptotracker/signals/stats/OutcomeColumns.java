@@ -35,6 +35,15 @@ public final class OutcomeColumns {
 
     private static final int NONE = -1;
 
+    /** The per-group counts of one question: indexes into its count arrays. */
+    private static final int COUNT = 0;
+    private static final int CONVERGED = 1;
+    private static final int PASSED = 2;
+    private static final int CONVERGED_PASSED = 3;
+    private static final int CLOSED = 4;
+    private static final int PEAKED = 5;
+    private static final int COUNTS = 6;
+
     private final Dictionary kinds = new Dictionary(Byte.MAX_VALUE);
     private final Dictionary symbols = new Dictionary(Integer.MAX_VALUE);
     private final Dictionary sources = new Dictionary(Byte.MAX_VALUE);
@@ -129,11 +138,21 @@ public final class OutcomeColumns {
             case ROUTE -> routes;
             case SOURCE -> sources;
         };
+        int groupCount = keys.size();
+        // one sequential pass: the rows kept, their group, and what each group counts
         int[] matched = new int[impossible ? 0 : size];
+        int[] matchedGroup = new int[matched.length];
         int matches = 0;
-        int[] groupCounts = new int[keys.size()];
+        long[][] counts = new long[COUNTS][groupCount];
+        long[] count = counts[COUNT];
+        long[] converged = counts[CONVERGED];
+        long[] passed = counts[PASSED];
+        long[] convergedPassed = counts[CONVERGED_PASSED];
+        long[] closed = counts[CLOSED];
+        long[] peaked = counts[PEAKED];
         long from = filter.fromMicros();
         long to = filter.toMicros();
+        long passedBefore = nowMicros - CONVERGENCE_WINDOW_MICROS;
         for (int row = 0; row < matched.length; row++) {
             long detected = detectedMicros[row];
             if (detected < from || detected > to || (kindCode != NONE && kind[row] != kindCode)
@@ -143,32 +162,65 @@ public final class OutcomeColumns {
                             && sellExchange[row] != exchangeCode)) {
                 continue;
             }
-            matched[matches++] = row;
-            groupCounts[key(grouping, row)]++;
+            int g = key(grouping, row);
+            matched[matches] = row;
+            matchedGroup[matches++] = g;
+            count[g]++;
+            int done = converged30m[row];
+            converged[g] += done;
+            if (detected <= passedBefore) {
+                passed[g]++;
+                convergedPassed[g] += done;
+            }
+            closed[g] += aliveSeconds[row] >= 0 ? 1 : 0;
+            peaked[g] += Double.isNaN(peakNet[row]) ? 0 : 1;
         }
-        // rows by group, contiguous (a counting sort on the group code)
-        int[] start = new int[groupCounts.length + 1];
-        for (int g = 0; g < groupCounts.length; g++) {
-            start[g + 1] = start[g] + groupCounts[g];
+        // the values each group's percentiles need, contiguous per group (a counting sort on the group code)
+        int[] aliveStart = new int[groupCount + 1];
+        int[] peakStart = new int[groupCount + 1];
+        for (int g = 0; g < groupCount; g++) {
+            aliveStart[g + 1] = aliveStart[g] + (int) closed[g];
+            peakStart[g + 1] = peakStart[g] + (int) peaked[g];
         }
-        int[] byGroup = new int[matches];
-        int[] next = Arrays.copyOf(start, groupCounts.length);
+        int[] alive = new int[aliveStart[groupCount]];
+        double[] peaks = new double[peakStart[groupCount]];
+        int[] aliveNext = Arrays.copyOf(aliveStart, groupCount);
+        int[] peakNext = Arrays.copyOf(peakStart, groupCount);
         for (int i = 0; i < matches; i++) {
             int row = matched[i];
-            byGroup[next[key(grouping, row)]++] = row;
-        }
-        long passedBefore = nowMicros - CONVERGENCE_WINDOW_MICROS;
-        Scratch scratch = new Scratch(matches);
-        Figures total = figures(byGroup, 0, matches, passedBefore, scratch);
-        List<Group> groups = new ArrayList<>();
-        for (int g = 0; g < groupCounts.length; g++) {
-            if (groupCounts[g] > 0) {
-                groups.add(new Group(keys.value(g), figures(byGroup, start[g], start[g + 1], passedBefore, scratch)));
+            int g = matchedGroup[i];
+            if (aliveSeconds[row] >= 0) {
+                alive[aliveNext[g]++] = aliveSeconds[row];
+            }
+            if (!Double.isNaN(peakNet[row])) {
+                peaks[peakNext[g]++] = peakNet[row];
             }
         }
+        List<Group> groups = new ArrayList<>();
+        long[] totals = new long[COUNTS];
+        for (int g = 0; g < groupCount; g++) {
+            if (count[g] == 0) {
+                continue;
+            }
+            for (int c = 0; c < COUNTS; c++) {
+                totals[c] += counts[c][g];
+            }
+            groups.add(new Group(keys.value(g), figures(count[g], converged[g], passed[g], convergedPassed[g],
+                    alive, aliveStart[g], aliveStart[g + 1], peaks, peakStart[g], peakStart[g + 1])));
+        }
+        // after the groups: the total's selection reorders values across them
+        Figures total = figures(totals[COUNT], totals[CONVERGED], totals[PASSED], totals[CONVERGED_PASSED], alive, 0,
+                alive.length, peaks, 0, peaks.length);
         groups.sort((a, b) -> a.figures().count() != b.figures().count()
                 ? Long.compare(b.figures().count(), a.figures().count()) : a.key().compareTo(b.key()));
         return new Result(total, groups);
+    }
+
+    private static Figures figures(long count, long converged, long passed, long convergedPassed, int[] alive,
+            int aliveFrom, int aliveTo, double[] peaks, int peakFrom, int peakTo) {
+        return new Figures(count, converged, passed == 0 ? null : (double) convergedPassed / passed,
+                Percentiles.of(alive, aliveFrom, aliveTo, 0.5), Percentiles.of(alive, aliveFrom, aliveTo, 0.9),
+                round(Percentiles.of(peaks, peakFrom, peakTo, 0.5)));
     }
 
     private int key(StatsGrouping grouping, int row) {
@@ -177,32 +229,6 @@ public final class OutcomeColumns {
             case ROUTE -> route[row];
             case SOURCE -> source[row];
         };
-    }
-
-    private Figures figures(int[] rows, int from, int to, long passedBefore, Scratch scratch) {
-        int converged = 0;
-        int passed = 0;
-        int convergedPassed = 0;
-        int closed = 0;
-        int peaks = 0;
-        for (int i = from; i < to; i++) {
-            int row = rows[i];
-            boolean done = converged30m[row] == 1;
-            converged += done ? 1 : 0;
-            if (detectedMicros[row] <= passedBefore) {
-                passed++;
-                convergedPassed += done ? 1 : 0;
-            }
-            if (aliveSeconds[row] >= 0) {
-                scratch.alive[closed++] = aliveSeconds[row];
-            }
-            if (!Double.isNaN(peakNet[row])) {
-                scratch.peaks[peaks++] = peakNet[row];
-            }
-        }
-        return new Figures(to - from, converged, passed == 0 ? null : (double) convergedPassed / passed,
-                Percentiles.of(scratch.alive, closed, 0.5), Percentiles.of(scratch.alive, closed, 0.9),
-                round(Percentiles.of(scratch.peaks, peaks, 0.5)));
     }
 
     private static Double round(Double value) {
@@ -296,18 +322,6 @@ public final class OutcomeColumns {
     }
 
     public record Result(Figures total, List<Group> groups) {
-    }
-
-    /** Value buffers for one question, sized for all its rows and reused group after group. */
-    private static final class Scratch {
-
-        final int[] alive;
-        final double[] peaks;
-
-        Scratch(int rows) {
-            alive = new int[rows];
-            peaks = new double[rows];
-        }
     }
 
     /** Strings to dense codes and back. */

@@ -2,55 +2,53 @@ package io.cryptotracker.signals.stats;
 
 /**
  * Exact percentiles as PostgreSQL's {@code percentile_cont} defines them (the value at rank p·(n−1), linear between
- * the two closest ranks), found by selection in O(n) rather than by sorting. Reorders the first {@code n} values.
+ * the two closest ranks), found by selection in O(n) rather than by sorting. Reorders the values of the range.
  */
 final class Percentiles {
 
     private Percentiles() {
     }
 
-    /** The p-th percentile of {@code values[0..n)}, or null when n is 0. */
-    static Double of(int[] values, int n, double p) {
-        if (n == 0) {
+    /** The p-th percentile of {@code values[from..to)}, or null when that is empty. */
+    static Double of(int[] values, int from, int to, double p) {
+        if (to <= from) {
             return null;
         }
-        double rank = p * (n - 1);
-        int lower = (int) Math.floor(rank);
-        select(values, n, lower);
+        double rank = p * (to - from - 1);
+        int lower = from + (int) Math.floor(rank);
+        select(values, from, to - 1, lower);
         double low = values[lower];
-        if (rank == lower) {
+        if (rank == lower - from) {
             return low;
         }
         int high = Integer.MAX_VALUE;
-        for (int i = lower + 1; i < n; i++) {
+        for (int i = lower + 1; i < to; i++) {
             high = Math.min(high, values[i]);
         }
-        return low + (rank - lower) * (high - low);
+        return low + (rank - (lower - from)) * (high - low);
     }
 
-    /** The p-th percentile of {@code values[0..n)}, or null when n is 0. */
-    static Double of(double[] values, int n, double p) {
-        if (n == 0) {
+    /** The p-th percentile of {@code values[from..to)}, or null when that is empty. */
+    static Double of(double[] values, int from, int to, double p) {
+        if (to <= from) {
             return null;
         }
-        double rank = p * (n - 1);
-        int lower = (int) Math.floor(rank);
-        select(values, n, lower);
+        double rank = p * (to - from - 1);
+        int lower = from + (int) Math.floor(rank);
+        select(values, from, to - 1, lower);
         double low = values[lower];
-        if (rank == lower) {
+        if (rank == lower - from) {
             return low;
         }
         double high = Double.POSITIVE_INFINITY;
-        for (int i = lower + 1; i < n; i++) {
+        for (int i = lower + 1; i < to; i++) {
             high = Math.min(high, values[i]);
         }
-        return low + (rank - lower) * (high - low);
+        return low + (rank - (lower - from)) * (high - low);
     }
 
-    /** Puts the k-th smallest at k, the smaller before it and the larger after it (Hoare's selection). */
-    private static void select(int[] a, int n, int k) {
-        int left = 0;
-        int right = n - 1;
+    /** Puts the value of rank k in [left, right] at k, the smaller before it, the larger after (Hoare's selection). */
+    private static void select(int[] a, int left, int right, int k) {
         while (right > left) {
             int pivot = a[median(left, (left + right) >>> 1, right, a)];
             int i = left;
@@ -80,9 +78,7 @@ final class Percentiles {
         }
     }
 
-    private static void select(double[] a, int n, int k) {
-        int left = 0;
-        int right = n - 1;
+    private static void select(double[] a, int left, int right, int k) {
         while (right > left) {
             double pivot = a[median(left, (left + right) >>> 1, right, a)];
             int i = left;

@@ -1,0 +1,61 @@
+package io.cryptotracker.signals.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/** The selection finds exactly what sorting and {@code percentile_cont}'s definition give, on any range. */
+class PercentilesTest {
+
+    @Test
+    void selectionAgreesWithTheSortedDefinitionOnRandomRanges() {
+        Random random = new Random(16);
+        for (int round = 0; round < 2_000; round++) {
+            int n = 1 + random.nextInt(round < 1_000 ? 12 : 400);
+            int from = random.nextInt(5);
+            int[] ints = new int[from + n + random.nextInt(5)];
+            double[] doubles = new double[ints.length];
+            for (int i = 0; i < ints.length; i++) {
+                ints[i] = random.nextInt(round % 2 == 0 ? 5 : 100_000); // many repeats, then few
+                doubles[i] = random.nextInt(1000) / 7.0;
+            }
+            for (double p : new double[] { 0.5, 0.9, 0.0, 1.0 }) {
+                int[] sortedInts = Arrays.copyOfRange(ints, from, from + n);
+                double[] sortedDoubles = Arrays.copyOfRange(doubles, from, from + n);
+                Arrays.sort(sortedInts);
+                Arrays.sort(sortedDoubles);
+                int[] outside = { from > 0 ? ints[from - 1] : 0, from + n < ints.length ? ints[from + n] : 0 };
+
+                assertThat(Percentiles.of(ints, from, from + n, p)).isCloseTo(cont(sortedInts, p),
+                        org.assertj.core.data.Offset.offset(1e-9));
+                assertThat(Percentiles.of(doubles, from, from + n, p)).isCloseTo(cont(sortedDoubles, p),
+                        org.assertj.core.data.Offset.offset(1e-9));
+                assertThat(new int[] { from > 0 ? ints[from - 1] : 0, from + n < ints.length ? ints[from + n] : 0 })
+                        .as("values outside the range stay").containsExactly(outside);
+            }
+        }
+    }
+
+    @Test
+    void anEmptyRangeHasNoPercentile() {
+        assertThat(Percentiles.of(new int[3], 1, 1, 0.5)).isNull();
+        assertThat(Percentiles.of(new double[0], 0, 0, 0.9)).isNull();
+    }
+
+    private static double cont(int[] sorted, double p) {
+        double rank = p * (sorted.length - 1);
+        int lower = (int) Math.floor(rank);
+        int upper = Math.min(lower + 1, sorted.length - 1);
+        return sorted[lower] + (rank - lower) * (sorted[upper] - sorted[lower]);
+    }
+
+    private static double cont(double[] sorted, double p) {
+        double rank = p * (sorted.length - 1);
+        int lower = (int) Math.floor(rank);
+        int upper = Math.min(lower + 1, sorted.length - 1);
+        return sorted[lower] + (rank - lower) * (sorted[upper] - sorted[lower]);
+    }
+}
