@@ -218,9 +218,9 @@ public final class OutcomeColumns {
 
     private static Figures figures(long count, long converged, long passed, long convergedPassed, int[] alive,
             int aliveFrom, int aliveTo, double[] peaks, int peakFrom, int peakTo) {
-        return new Figures(count, converged, passed == 0 ? null : (double) convergedPassed / passed,
-                Percentiles.of(alive, aliveFrom, aliveTo, 0.5), Percentiles.of(alive, aliveFrom, aliveTo, 0.9),
-                round(Percentiles.of(peaks, peakFrom, peakTo, 0.5)));
+        Double[] aliveFigures = Percentiles.of(alive, aliveFrom, aliveTo, 0.5, 0.9);
+        return new Figures(count, converged, passed == 0 ? null : (double) convergedPassed / passed, aliveFigures[0],
+                aliveFigures[1], round(Percentiles.of(peaks, peakFrom, peakTo, 0.5)));
     }
 
     private int key(StatsGrouping grouping, int row) {
