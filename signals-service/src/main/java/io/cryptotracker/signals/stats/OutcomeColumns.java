@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * The statistics' in-memory copy of {@code signal_outcomes}: one row per signal in primitive columns, strings
@@ -196,17 +197,22 @@ public final class OutcomeColumns {
                 peaks[peakNext[g]++] = peakNet[row];
             }
         }
-        List<Group> groups = new ArrayList<>();
         long[] totals = new long[COUNTS];
         for (int g = 0; g < groupCount; g++) {
-            if (count[g] == 0) {
-                continue;
-            }
             for (int c = 0; c < COUNTS; c++) {
                 totals[c] += counts[c][g];
             }
-            groups.add(new Group(keys.value(g), figures(count[g], converged[g], passed[g], convergedPassed[g],
-                    alive, aliveStart[g], aliveStart[g + 1], peaks, peakStart[g], peakStart[g + 1])));
+        }
+        // each group's values are a range of their own: the groups' percentiles are found in parallel
+        Group[] found = new Group[groupCount];
+        IntStream.range(0, groupCount).parallel().filter(g -> count[g] > 0).forEach(g -> found[g] = new Group(
+                keys.value(g), figures(count[g], converged[g], passed[g], convergedPassed[g], alive, aliveStart[g],
+                        aliveStart[g + 1], peaks, peakStart[g], peakStart[g + 1])));
+        List<Group> groups = new ArrayList<>();
+        for (Group group : found) {
+            if (group != null) {
+                groups.add(group);
+            }
         }
         // after the groups: the total's selection reorders values across them
         Figures total = figures(totals[COUNT], totals[CONVERGED], totals[PASSED], totals[CONVERGED_PASSED], alive, 0,
