@@ -22,7 +22,9 @@ import liquibase.resource.ClassLoaderResourceAccessor;
  * Latency of GET /api/v1/signals/stats at ROWS rows of signal_outcomes: real PostgreSQL (embedded), the service's own
  * Liquibase changeset of the table (with its indexes), ROWS outcomes over 2,000 symbols and 30 days. First the pure-SQL answer (percentile_cont per
  * symbol plus the total, unfiltered), then the service's in-memory index (OutcomeColumns): its load from the table
- * (the same SELECT and fetch size as OutcomeIndex), its memory, and typical questions, each timed many times.
+ * (the same SELECT and fetch size as OutcomeIndex), its memory, and typical questions, each timed many times: wall
+ * clock, and the process's CPU time per question (all threads: the groups' percentiles run in parallel), which the
+ * load of other processes on the machine moves much less.
  * Run with bench/signals/run.sh stats.
  */
 public class StatsLatency {
@@ -101,7 +103,7 @@ public class StatsLatency {
                 }
             }
             System.out.println("SQL total:   " + sqlTotal);
-            System.out.printf("%-42s %10s %10s %10s%n", "query", "p50 ms", "p95 ms", "max ms");
+            System.out.printf("%-42s %10s %10s %10s %12s%n", "query", "p50 ms", "p95 ms", "max ms", "CPU p50 ms");
             print("SQL percentile_cont, by symbol, unfiltered", sqlTimes);
 
             // the index's load: as OutcomeIndex reads it (a transaction, so the driver streams in fetch-size portions)
@@ -154,15 +156,18 @@ public class StatsLatency {
                     columns.stats(filter, grouping, nowMicros); // warm-up
                 }
                 long[] times = new long[repeats];
+                long[] cpu = new long[repeats];
                 for (int i = 0; i < repeats; i++) {
+                    long c0 = processCpu();
                     long t0 = System.nanoTime();
                     OutcomeColumns.Result result = columns.stats(filter, grouping, nowMicros);
                     times[i] = System.nanoTime() - t0;
+                    cpu[i] = processCpu() - c0;
                     if (check == null) {
                         check = result;
                     }
                 }
-                print(c.getKey(), times);
+                print(c.getKey(), times, cpu);
             }
             OutcomeColumns.Figures t = check.total();
             System.out.printf("index total: count %d, converged_30m %d, share %.4f, alive p50 %.1f s, p90 %.1f s, "
@@ -175,11 +180,27 @@ public class StatsLatency {
     }
 
     static void print(String name, long[] times) {
+        print(name, times, null);
+    }
+
+    /** Wall-clock p50/p95/max and, when measured, the p50 of the process's CPU time (all threads, GC included). */
+    static void print(String name, long[] times, long[] cpu) {
         long[] sorted = times.clone();
         Arrays.sort(sorted);
         int n = sorted.length;
-        System.out.printf("%-42s %10.1f %10.1f %10.1f%n", name, sorted[n / 2] / 1e6,
-                sorted[(int) Math.ceil(n * 0.95) - 1] / 1e6, sorted[n - 1] / 1e6);
+        String cpuP50 = "";
+        if (cpu != null) {
+            long[] sortedCpu = cpu.clone();
+            Arrays.sort(sortedCpu);
+            cpuP50 = String.format("%12.1f", sortedCpu[n / 2] / 1e6);
+        }
+        System.out.printf("%-42s %10.1f %10.1f %10.1f%s%n", name, sorted[n / 2] / 1e6,
+                sorted[(int) Math.ceil(n * 0.95) - 1] / 1e6, sorted[n - 1] / 1e6, cpuP50);
+    }
+
+    static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static long usedHeap() {
