@@ -32,8 +32,8 @@ class RealtimeConfiguration {
     }
 
     @Bean
-    SignalFrames signalFrames(JsonMapper json) {
-        return new SignalFrames(json);
+    SignalFrames signalFrames(JsonMapper json, Clock clock) {
+        return new SignalFrames(json, clock);
     }
 
     @Bean(destroyMethod = "clear")
@@ -42,8 +42,9 @@ class RealtimeConfiguration {
     }
 
     @Bean
-    SocketFanout socketFanout(RealtimeProperties properties, RealtimeMetrics metrics, SignalHistory history) {
-        return new SocketFanout(properties, metrics, history);
+    SocketFanout socketFanout(RealtimeProperties properties, RealtimeMetrics metrics, SignalHistory history,
+            Clock clock) {
+        return new SocketFanout(properties, metrics, history, clock);
     }
 
     @Bean

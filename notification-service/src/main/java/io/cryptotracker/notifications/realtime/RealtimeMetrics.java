@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 
 /** The socket meters of the contract: names fixed, the alerts and dashboards are built on them. */
 final class RealtimeMetrics {
@@ -23,6 +24,11 @@ final class RealtimeMetrics {
         }
     }
 
+    /** The window of the published latency's percentiles and frame count. */
+    static final Duration LATENCY_WINDOW = Duration.ofHours(1);
+    /** The window slides in steps of window / buffers (5 minutes). */
+    private static final int LATENCY_BUFFERS = 12;
+
     private final AtomicInteger open = new AtomicInteger();
     private final Counter opened;
     private final Map<CloseReason, Counter> closed = new EnumMap<>(CloseReason.class);
@@ -31,6 +37,8 @@ final class RealtimeMetrics {
     final Counter pongFrames;
     final Counter errorFrames;
     private final Timer delivery;
+    private final Timer publishLatency;
+    private final WindowCount published;
 
     RealtimeMetrics(MeterRegistry registry) {
         Gauge.builder("notifications.ws.connections", open, AtomicInteger::get)
@@ -50,6 +58,13 @@ final class RealtimeMetrics {
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
                 .register(registry);
+        publishLatency = Timer.builder("cryptotracker.stream.publish.latency")
+                .description("From what a signal frame tells (detection, update, close) to the frame released to "
+                        + "this replica's sockets, per frame")
+                .publishPercentiles(0.5, 0.99).percentilePrecision(2)
+                .distributionStatisticExpiry(LATENCY_WINDOW).distributionStatisticBufferLength(LATENCY_BUFFERS)
+                .register(registry);
+        published = new WindowCount(LATENCY_WINDOW, LATENCY_BUFFERS);
     }
 
     private static Counter frames(MeterRegistry registry, String type) {
@@ -76,5 +91,33 @@ final class RealtimeMetrics {
         for (int i = 0; i < deliveries; i++) {
             delivery.record(nanos, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** A frame released to the sockets at {@code releasedAtMicros}: its latency from the event it tells. */
+    void published(long eventTimeMicros, long releasedAtMicros) {
+        if (eventTimeMicros == 0) {
+            return;
+        }
+        publishLatency.record(Math.max(0, releasedAtMicros - eventTimeMicros) * 1_000, TimeUnit.NANOSECONDS);
+        published.increment(releasedAtMicros / 1_000);
+    }
+
+    /** Event → release over the last {@link #LATENCY_WINDOW} (percentiles of Micrometer's rotating window). */
+    PublishLatency publishLatency(long nowMillis) {
+        long frames = published.sum(nowMillis);
+        Double median = null;
+        Double p99 = null;
+        if (frames > 0) {
+            for (ValueAtPercentile value : publishLatency.takeSnapshot().percentileValues()) {
+                double millis = value.value(TimeUnit.MILLISECONDS);
+                if (value.percentile() == 0.5) {
+                    median = millis;
+                }
+                else if (value.percentile() == 0.99) {
+                    p99 = millis;
+                }
+            }
+        }
+        return new PublishLatency(LATENCY_WINDOW.toSeconds(), frames, median, p99);
     }
 }

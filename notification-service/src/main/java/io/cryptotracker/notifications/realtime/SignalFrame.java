@@ -25,6 +25,8 @@ final class SignalFrame {
     final TradingPair symbol;
     final double spreadPercent;
     final long occurredAtMicros;
+    /** What the frame tells happened ({@link SignalFrames#eventTime}), in microseconds; 0 when unknown. */
+    final long eventTimeMicros;
     final SignalData data;
     /** The whole frame; one reference is the history's, each queued delivery batch takes one more. */
     final ByteBuf bytes;
@@ -36,8 +38,14 @@ final class SignalFrame {
      */
     boolean refill;
 
+    /** A frame whose event time is the event's own. */
     SignalFrame(long seq, String event, UUID eventId, Instant occurredAt, SignalData data, ByteBuf bytes,
             NotificationParts notification) {
+        this(seq, event, eventId, occurredAt, occurredAt, data, bytes, notification);
+    }
+
+    SignalFrame(long seq, String event, UUID eventId, Instant occurredAt, Instant eventTime, SignalData data,
+            ByteBuf bytes, NotificationParts notification) {
         this.seq = seq;
         this.event = event;
         this.eventId = eventId;
@@ -45,11 +53,15 @@ final class SignalFrame {
         this.kind = data.kind();
         this.symbol = Symbols.parse(data.symbol()).orElse(null);
         this.spreadPercent = data.spreadPercent() == null ? 0 : data.spreadPercent().doubleValue();
-        this.occurredAtMicros = occurredAt == null ? 0 : occurredAt.getEpochSecond() * 1_000_000
-                + occurredAt.getNano() / 1_000;
+        this.occurredAtMicros = micros(occurredAt);
+        this.eventTimeMicros = micros(eventTime);
         this.data = data;
         this.bytes = bytes;
         this.notification = notification;
+    }
+
+    static long micros(Instant time) {
+        return time == null ? 0 : time.getEpochSecond() * 1_000_000 + time.getNano() / 1_000;
     }
 
     /** min_spread applies to created and updated only: a closing or deleted signal is news whatever its spread. */

@@ -2,6 +2,7 @@ package io.cryptotracker.notifications.realtime;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
@@ -21,9 +22,11 @@ final class SignalFrames {
     private static final String ID_PLACEHOLDER = "00000000-0000-0000-0000-000000000000";
 
     private final JsonMapper json;
+    private final Clock clock;
 
-    SignalFrames(JsonMapper json) {
+    SignalFrames(JsonMapper json, Clock clock) {
         this.json = json;
+        this.clock = clock;
     }
 
     /**
@@ -53,10 +56,27 @@ final class SignalFrames {
         if (data == null || data.kind() == null) {
             return null;
         }
+        // the one encoding every socket gets: published_at is when this replica released the frame to its sockets
+        Instant publishedAt = clock.instant();
         byte[] payload = json.writeValueAsBytes(new SignalMessage("signal", name, signalId != null ? signalId
-                : data.id(), seq, data));
-        return new SignalFrame(seq, name, eventId, occurredAt, data, FrameBytes.text(payload),
+                : data.id(), seq, publishedAt, data));
+        return new SignalFrame(seq, name, eventId, occurredAt, eventTime(name, occurredAt, data), data,
+                FrameBytes.text(payload),
                 notify ? notification(signalId != null ? signalId : data.id(), occurredAt, data) : null);
+    }
+
+    /**
+     * When what the frame tells happened: a created signal's detection, an update's {@code updated_at}, a close's
+     * {@code closed_at}; the event's own time where the signal lacks it (and for a deletion).
+     */
+    static Instant eventTime(String name, Instant occurredAt, SignalData data) {
+        Instant time = switch (name) {
+            case "created" -> data.detectedAt();
+            case "updated" -> data.updatedAt();
+            case "closed" -> data.closedAt() != null ? data.closedAt() : data.updatedAt();
+            default -> null;
+        };
+        return time != null ? time : occurredAt;
     }
 
     private SignalFrame.NotificationParts notification(UUID signalId, Instant occurredAt, SignalData data) {
@@ -99,8 +119,8 @@ final class SignalFrames {
         throw new IllegalStateException("id placeholder not found");
     }
 
-    /** {@code {"type":"signal","event":...,"id":...,"seq":...,"data":{...}}} */
-    record SignalMessage(String type, String event, UUID id, long seq, SignalData data) {
+    /** {@code {"type":"signal","event":...,"id":...,"seq":...,"published_at":...,"data":{...}}} */
+    record SignalMessage(String type, String event, UUID id, long seq, Instant publishedAt, SignalData data) {
     }
 
     /** {@code {"type":"notification",...}}; created_at is when the signal event occurred. */

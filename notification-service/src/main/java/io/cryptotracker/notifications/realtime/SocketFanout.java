@@ -1,5 +1,6 @@
 package io.cryptotracker.notifications.realtime;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,13 +17,15 @@ final class SocketFanout {
     private final RealtimeProperties properties;
     private final RealtimeMetrics metrics;
     private final SignalHistory history;
+    private final Clock clock;
     private final ConcurrentHashMap<EventLoop, LoopSessions> loops = new ConcurrentHashMap<>();
     private volatile long lastPublishedSeq = Long.MIN_VALUE;
 
-    SocketFanout(RealtimeProperties properties, RealtimeMetrics metrics, SignalHistory history) {
+    SocketFanout(RealtimeProperties properties, RealtimeMetrics metrics, SignalHistory history, Clock clock) {
         this.properties = properties;
         this.metrics = metrics;
         this.history = history;
+        this.clock = clock;
     }
 
     LoopSessions loop(EventLoop loop) {
@@ -51,7 +54,11 @@ final class SocketFanout {
             }
             loop.publish(batch);
         }
+        long releasedAt = SignalFrame.micros(clock.instant());
         for (SignalFrame frame : batch) {
+            if (!frame.refill) {
+                metrics.published(frame.eventTimeMicros, releasedAt);
+            }
             frame.bytes.release();
         }
     }

@@ -147,6 +147,40 @@ class SignalSocketTest {
     }
 
     @Test
+    void everySignalFrameCarriesWhenItWasPublishedAndTheLatencyEndpointCountsItsFrames() throws Exception {
+        String vip = token(UUID.randomUUID(), Tier.VIP);
+        String free = token(UUID.randomUUID(), Tier.FREE);
+        long framesBefore = JSON.readTree(get("/api/v1/notifications/latency", free).body()).path("frames").asLong();
+        try (SocketClient client = SocketClient.connect(port, vip)) {
+            SignalData data = SignalEvents.signal("funding-rate", "LAT/USDT", "1.4");
+            SignalCreated created = events.created(data);
+
+            JsonNode frame = client.await(signal -> data.id().toString().equals(signal.path("id").asString())
+                    && "signal".equals(signal.path("type").asString()));
+            Instant publishedAt = Instant.parse(frame.get("published_at").asString());
+            assertThat(publishedAt).isAfterOrEqualTo(data.detectedAt()).isBeforeOrEqualTo(Instant.now());
+            assertThat(frame.get("event").asString()).isEqualTo("created");
+            assertThat(frame.get("seq").asLong()).isEqualTo(created.seq());
+            assertThat(Instant.parse(frame.get("data").get("detected_at").asString())).isEqualTo(data.detectedAt());
+        }
+
+        // the frame counts at once (released with the socket's), but count on it only once the endpoint shows it
+        await().atMost(Duration.ofSeconds(10)).until(() -> JSON.readTree(get("/api/v1/notifications/latency", free)
+                .body()).path("frames").asLong() > framesBefore);
+        HttpResponse<String> answer = get("/api/v1/notifications/latency", free);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode latency = JSON.readTree(answer.body());
+        assertThat(latency.path("window_seconds").asLong()).isEqualTo(3600);
+        assertThat(latency.path("median_ms").isNumber()).as(answer.body()).isTrue();
+        assertThat(latency.path("median_ms").asDouble()).isGreaterThanOrEqualTo(0);
+        assertThat(latency.path("p99_ms").asDouble()).isGreaterThanOrEqualTo(latency.path("median_ms").asDouble());
+        HttpResponse<String> anonymous = get("/api/v1/notifications/latency");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
     void aSignalThatMustNotAlertIsListedWithoutANotificationFrame() {
         UUID user = UUID.randomUUID();
         try (SocketClient client = SocketClient.connect(port, token(user, Tier.VIP))) {
@@ -608,6 +642,11 @@ class SignalSocketTest {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + bearer).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String bearer) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {

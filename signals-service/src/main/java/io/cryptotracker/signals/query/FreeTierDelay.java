@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** FREE users see a signal only once it is {@code signals.free-delay} old; VIP users and admins at once. */
 @Component
-class FreeTierDelay {
+public class FreeTierDelay {
 
     private final SignalsProperties properties;
     private final Clock clock;
@@ -20,7 +20,7 @@ class FreeTierDelay {
     }
 
     /** The latest detection time the user may see, or null when they see everything. */
-    Instant visibleBefore(AuthenticatedUser user) {
+    public Instant visibleBefore(AuthenticatedUser user) {
         if (user.isVip() || user.isAdmin()) {
             return null;
         }
