@@ -22,6 +22,7 @@ import io.cryptotracker.signals.execution.ExecutionPricer;
 import io.cryptotracker.signals.execution.Flags;
 import io.cryptotracker.signals.execution.LatestMarket;
 import io.cryptotracker.signals.execution.Refusal;
+import io.cryptotracker.signals.series.SpreadRecorder;
 import io.cryptotracker.signals.store.SignalKind;
 import io.cryptotracker.signals.store.SignalLifecycle;
 import io.cryptotracker.signals.store.SignalSource;
@@ -53,10 +54,12 @@ public class SignalDetection {
     private final Duration closeStaleAfter;
     private final ExecutionPricer pricer;
     private final LatestMarket latest;
+    private final SpreadRecorder spreads;
 
     public SignalDetection(SpotFuturesDetector spotFutures, FundingRateDetector funding, DexDetector dex,
             DetectionSettings settings, ExecutionPricer pricer, LatestMarket latest, SignalStore store,
-            SignalLifecycle lifecycle, TransactionTemplate transactions, MeterRegistry meters) {
+            SignalLifecycle lifecycle, TransactionTemplate transactions, MeterRegistry meters,
+            SpreadRecorder spreads) {
         this.spotFutures = spotFutures;
         this.funding = funding;
         this.dex = dex;
@@ -71,6 +74,7 @@ public class SignalDetection {
         this.closeStaleAfter = settings.closeStaleAfter();
         this.pricer = pricer;
         this.latest = latest;
+        this.spreads = spreads;
     }
 
     public void onSnapshot(MarketSnapshot snapshot) {
@@ -84,6 +88,8 @@ public class SignalDetection {
         candidates.addAll(spotFutures.detect(snapshot, now));
         candidates.addAll(funding.detect(snapshot, now));
         candidates.addAll(dex.detect(snapshot, now));
+        // the spread series (issue 16) records every measured spread, in memory until its minute closes
+        spreads.record(candidates, now);
         meters.counter("cryptotracker.signals.snapshots").increment();
         if (candidates.isEmpty()) {
             return;
