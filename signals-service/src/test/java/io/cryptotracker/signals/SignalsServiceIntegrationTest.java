@@ -78,8 +78,10 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                 "/api/v1/signals",
                 "/api/v1/signals/{id}",
                 "/api/v1/signals/{id}/quote",
+                "/api/v1/signals/spreads/{symbol}",
                 "/api/v1/telegram/webhook",
-                "/api/v1/telegram/messages");
+                "/api/v1/telegram/messages",
+                "/api/v1/telegram/channels");
     }
 
     /**

@@ -78,7 +78,8 @@ public class SpreadRecorder {
     }
 
     /** Writes every bucket whose minute has closed; the open minute's stay in memory. */
-    @Scheduled(fixedDelayString = "${signals.series.flush-interval:10s}", initialDelayString = "${signals.series.flush-interval:10s}")
+    @Scheduled(fixedDelayString = "${signals.series.flush-interval:10s}",
+            initialDelayString = "${signals.series.flush-interval:10s}")
     public int flush() {
         Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         List<SpreadPoint> points = new ArrayList<>();

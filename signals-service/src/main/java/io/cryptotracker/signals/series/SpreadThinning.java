@@ -32,7 +32,8 @@ public class SpreadThinning {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${signals.series.thin-interval:10m}", initialDelayString = "1m")
+    @Scheduled(fixedDelayString = "${signals.series.thin-interval:10m}",
+            initialDelayString = "${signals.series.thin-interval:10m}")
     public void thin() {
         Instant now = clock.instant();
         long coarse = settings.coarseSeconds();

@@ -50,7 +50,8 @@ public class TelegramConfirmationCheck {
     }
 
     /** @return how many signals were checked in this run */
-    @Scheduled(fixedDelayString = "${signals.telegram.confirm-check-interval:30s}", initialDelayString = "30s")
+    @Scheduled(fixedDelayString = "${signals.telegram.confirm-check-interval:30s}",
+            initialDelayString = "${signals.telegram.confirm-check-interval:30s}")
     public int check() {
         Integer checked = transactions.execute(status -> {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
