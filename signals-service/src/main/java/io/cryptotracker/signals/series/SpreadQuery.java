@@ -25,8 +25,8 @@ record SpreadQuery(
         @Parameter(description = "buckets starting at or after (ISO-8601); default `to` minus 24 h") Instant from,
         @Parameter(description = "buckets starting at or before (ISO-8601); default now") Instant to,
         @Parameter(description = "the points' length: seconds (`900`) or a duration (`15m`, `PT1H`), whole minutes; "
-                + "default 60 s, or the thinned buckets' length when `from` is older than the 1-minute buckets are kept")
-        String step) {
+                + "default 60 s, or the thinned buckets' length when `from` is older than the 1-minute buckets are kept",
+                schema = @Schema(example = "15m")) String step) {
 
     static final Duration DEFAULT_RANGE = Duration.ofHours(24);
 

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The {@code spread_series} table: one row per symbol, kind, resolution and bucket start. Written by the recorder
  * (upserts merging min, max and last, so a bucket written in two pieces – a retry, a late measurement – stays right),
- * thinned by {@link SpreadThinning}, read re-bucketed to any whole-minute step.
+ * thinned by {@link SpreadThinning}, read re-bucketed to any whole-minute step. Public for the Telegram check and
+ * {@code bench/signals/SpreadSeriesSize.java}.
  */
 @Repository
 public class SpreadSeries {
@@ -44,7 +45,7 @@ public class SpreadSeries {
 
     private final JdbcClient jdbc;
 
-    SpreadSeries(JdbcClient jdbc) {
+    public SpreadSeries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -83,7 +84,7 @@ public class SpreadSeries {
      * every coarse bucket is merged whole) into coarse ones, deletes them, and deletes every bucket that starts
      * before {@code deleteBefore}. Running it twice changes nothing the second time.
      */
-    Thinned thin(Instant minuteCutoff, Instant deleteBefore, int coarseSeconds) {
+    public Thinned thin(Instant minuteCutoff, Instant deleteBefore, int coarseSeconds) {
         int coarse = jdbc.sql("INSERT INTO spread_series (" + COLUMNS + ") SELECT symbol, kind, :coarse, "
                 + "to_timestamp(floor(extract(epoch FROM bucket) / :coarse) * :coarse) AS coarse_bucket, "
                 + AGGREGATES + " FROM spread_series WHERE resolution = :minute AND bucket < :cutoff "
@@ -101,7 +102,7 @@ public class SpreadSeries {
      * The series of one symbol: the buckets that start in {@code [from, to]}, grouped into {@code stepSeconds}
      * buckets counted from the epoch, per kind, oldest first.
      */
-    List<Row> points(String symbol, Collection<SignalKind> kinds, Instant from, Instant to, int stepSeconds) {
+    public List<Row> points(String symbol, Collection<SignalKind> kinds, Instant from, Instant to, int stepSeconds) {
         List<Short> codes = kinds.stream().map(SeriesKind::codeOf).toList();
         return jdbc.sql("SELECT kind, to_timestamp(floor(extract(epoch FROM bucket) / :step) * :step) AS t, "
                 + AGGREGATES + " FROM spread_series WHERE symbol = :symbol AND kind IN (:kinds) "
@@ -147,11 +148,11 @@ public class SpreadSeries {
     }
 
     /** One re-bucketed point as read. */
-    record Row(SignalKind kind, Instant t, float grossMin, float grossMax, float grossLast, Float netMin,
+    public record Row(SignalKind kind, Instant t, float grossMin, float grossMax, float grossLast, Float netMin,
             Float netMax, Float netLast) {
     }
 
     /** What one thinning run did: minute rows merged away, coarse rows written, expired rows deleted. */
-    record Thinned(int minuteRows, int coarseRows, int expiredRows) {
+    public record Thinned(int minuteRows, int coarseRows, int expiredRows) {
     }
 }

@@ -8,6 +8,7 @@ import io.cryptotracker.common.security.AuthenticatedUser;
 import io.cryptotracker.signals.config.SignalsProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,7 +43,8 @@ class SpreadSeriesController {
                     + "are kept for `signals.series.minute-retention` (2 days), 15-minute ones up to "
                     + "`signals.series.retention` (30 days). FREE users' answers end at the FREE delay ago.")
     SpreadSeriesAnswer spreads(@PathVariable @Parameter(description = "any spelling without a slash: BTC, btc, "
-            + "BTC-USDT, BTC_USDT, BTCUSDT (a coin alone is its USDT pair)") String symbol,
+            + "BTC-USDT, BTC_USDT, BTCUSDT (a coin alone is its USDT pair)", schema = @Schema(example = "BTC-USDT"))
+            String symbol,
             @ParameterObject SpreadQuery query, @AuthenticationPrincipal AuthenticatedUser user) {
         Instant now = clock.instant();
         SpreadQuery.Resolved wanted = query.resolve(symbol, now, settings);
