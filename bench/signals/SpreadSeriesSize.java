@@ -42,6 +42,7 @@ public class SpreadSeriesSize {
         try (Connection connection = dataSource.getConnection()) {
             new Liquibase("db/changelog/changes/2026-12-04-spread-series.yaml", new ClassLoaderResourceAccessor(),
                     new JdbcConnection(connection)).update("");
+            connection.setAutoCommit(true); // Liquibase leaves it off; VACUUM runs outside a transaction
             System.out.printf("%d symbols × %d kinds, PostgreSQL %s%n", symbols, KINDS, scalar(connection,
                     "SHOW server_version"));
 
