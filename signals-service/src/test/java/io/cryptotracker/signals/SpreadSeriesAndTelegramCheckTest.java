@@ -205,16 +205,19 @@ class SpreadSeriesAndTelegramCheckTest {
         Instant detectorTime = clock.set(Instant.parse("2026-12-06T10:00:05Z"));
         detection.onSnapshot(spotFutures("CNFA/USDT", 1.2));
         detection.onSnapshot(spotFutures("CNFB/USDT", 0.4));
-        Instant posted = clock.advance(Duration.ofSeconds(30));
+        // Telegram dates the posts 20 s after our detection; they reach us 10 s later
+        Instant posted = detectorTime.plusSeconds(20);
+        clock.advance(Duration.ofSeconds(30));
 
         UUID confirmed = post(chat, 1, posted, "🔔 Spread Alert for CNFAUSDT:\nSpot: 100.1\nFutures: 101.6\n💥 Spread: 1.5%");
         UUID notReproducible = post(chat, 2, posted,
                 "🔔 Spread Alert for CNFBUSDT:\nSpot: 100.1\nFutures: 103.1\n💥 Spread: 3%");
         UUID noData = post(chat, 3, posted, "🔔 Spread Alert for CNFCUSDT:\nSpot: 100.1\nFutures: 102.1\n💥 Spread: 2%");
         assertThat(postIds(chat, 4, posted, "Good morning")).isEmpty();
-        for (UUID id : List.of(confirmed, notReproducible, noData)) {
-            ledgerRow(id, chat);
-        }
+        // the ledger keys a Telegram spot–futures row by the detector's route; the post is found by its signal ids
+        ledgerRow(confirmed, chat, "mexc:spot|mexc:perp");
+        ledgerRow(notReproducible, chat, null);
+        ledgerRow(noData, chat, null);
 
         clock.set(Instant.parse("2026-12-06T10:05:00Z"));
         recorder.flush();
@@ -228,8 +231,7 @@ class SpreadSeriesAndTelegramCheckTest {
         assertThat(a.get("confirmation")).isEqualTo("CONFIRMED");
         assertThat((BigDecimal) a.get("channel_spread_percent")).isEqualByComparingTo("1.5");
         assertThat((BigDecimal) a.get("our_spread_percent")).isEqualByComparingTo("1.2");
-        assertThat(a.get("lead_seconds")).as("our detector was 30 s ahead of the post").isEqualTo(
-                Duration.between(posted, detectorTime).toSeconds());
+        assertThat(a.get("lead_seconds")).as("our detector was 20 s ahead of the post").isEqualTo(-20L);
         assertThat(((java.sql.Timestamp) a.get("confirmation_checked_at")).toInstant()).isEqualTo(checkedAt);
         Map<String, Object> b = confirmationOf(notReproducible);
         assertThat(b.get("confirmation")).isEqualTo("NOT_REPRODUCIBLE");
@@ -253,7 +255,7 @@ class SpreadSeriesAndTelegramCheckTest {
         assertThat(channel.path("confirmed_share").asDouble()).isEqualTo(0.3333);
         assertThat(channel.path("not_reproducible").asLong()).isEqualTo(1);
         assertThat(channel.path("no_market_data").asLong()).isEqualTo(1);
-        assertThat(channel.path("median_lead_seconds").asDouble()).isEqualTo(-30.0);
+        assertThat(channel.path("median_lead_seconds").asDouble()).isEqualTo(-20.0);
         assertThat(as(admin).get("/api/v1/telegram/channels?from=2026-12-07T00:00:00Z&to=2026-12-08T00:00:00Z")
                 .json().path("channels").valueStream()
                 .noneMatch(node -> node.path("channel").asString().equals(String.valueOf(chat)))).isTrue();
@@ -292,13 +294,17 @@ class SpreadSeriesAndTelegramCheckTest {
         return answer.json().path("signal_ids").valueStream().map(id -> UUID.fromString(id.asString())).toList();
     }
 
-    /** The outcome ledger's row of a Telegram signal, as it writes it when the signal opens (kept if it did). */
-    void ledgerRow(UUID signalId, long chat) {
+    /**
+     * The outcome ledger's row of a Telegram signal, as it writes it when the signal opens (kept if it did), under
+     * {@code venueKey} or the signal's own ({@code tg:<chat>:<message>:<n>}).
+     */
+    void ledgerRow(UUID signalId, long chat, String venueKey) {
         StoredSignal signal = store.find(signalId).orElseThrow();
         jdbc.sql("INSERT INTO signal_outcomes (signal_id, kind, symbol, source, venue_key, channel, detected_at, "
                 + "open_net_percent, updated_at) VALUES (?, ?, ?, 'TELEGRAM', ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (signal_id) DO NOTHING")
-                .params(signalId, signal.data().kind(), signal.data().symbol(), signal.venueKey(),
+                .params(signalId, signal.data().kind(), signal.data().symbol(),
+                        venueKey == null ? signal.venueKey() : venueKey,
                         String.valueOf(chat), java.sql.Timestamp.from(signal.data().detectedAt()),
                         signal.data().netSpreadPercent(), java.sql.Timestamp.from(clock.instant()))
                 .update();

@@ -27,16 +27,20 @@ class TelegramConfirmations {
     /**
      * Unchecked Telegram signals detected at or before {@code detectedBefore}, oldest first, locked until the
      * transaction ends and skipped by other replicas while locked. The post's time is Telegram's date of the post
-     * the signal's venue key ({@code tg:<chat>:<message>:<n>}) names, the detection time when there is none.
+     * that made the signal (found by the channel and the post's signal ids, or by a venue key
+     * {@code tg:<chat>:<message>:<n>}), the detection time when there is none.
      */
     List<Due> due(Instant detectedBefore, int limit) {
         return jdbc.sql("SELECT o.signal_id, o.kind, o.symbol, o.open_net_percent, "
-                + "COALESCE(m.posted_at, o.detected_at) AS posted_at FROM signal_outcomes o "
-                + "LEFT JOIN telegram_messages m ON o.venue_key ~ '^tg:-?[0-9]{1,18}:[0-9]{1,18}:' "
-                + "AND m.chat_id = CASE WHEN o.venue_key ~ '^tg:-?[0-9]{1,18}:[0-9]{1,18}:' "
+                + "COALESCE(post.posted_at, o.detected_at) AS posted_at FROM signal_outcomes o "
+                + "LEFT JOIN LATERAL (SELECT m.posted_at FROM telegram_messages m WHERE "
+                + "(m.chat_id = CASE WHEN o.channel ~ '^-?[0-9]{1,18}$' THEN CAST(o.channel AS BIGINT) END "
+                + "AND m.signal_ids @> jsonb_build_array(CAST(o.signal_id AS TEXT))) "
+                + "OR (m.chat_id = CASE WHEN o.venue_key ~ '^tg:-?[0-9]{1,18}:[0-9]{1,18}:' "
                 + "THEN CAST(split_part(o.venue_key, ':', 2) AS BIGINT) END "
                 + "AND m.message_id = CASE WHEN o.venue_key ~ '^tg:-?[0-9]{1,18}:[0-9]{1,18}:' "
-                + "THEN CAST(split_part(o.venue_key, ':', 3) AS BIGINT) END "
+                + "THEN CAST(split_part(o.venue_key, ':', 3) AS BIGINT) END) "
+                + "ORDER BY m.posted_at LIMIT 1) post ON TRUE "
                 + "WHERE o.source = 'TELEGRAM' AND o.confirmation IS NULL AND o.detected_at <= ? "
                 + "ORDER BY o.detected_at LIMIT ? FOR UPDATE OF o SKIP LOCKED")
                 .params(Timestamp.from(detectedBefore), limit)
