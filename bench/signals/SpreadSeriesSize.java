@@ -34,6 +34,9 @@ public class SpreadSeriesSize {
     public static void main(String[] args) throws Exception {
         int symbols = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        // "covering": the primary key rebuilt with INCLUDE of the six values, to compare index-only reads
+        boolean covering = args.length > 2 && args[2].equals("covering");
+        boolean thin = !(args.length > 3 && args[3].equals("nothin"));
         EmbeddedServers servers = EmbeddedServers.shared();
         String database = "signals_series_bench_" + System.currentTimeMillis();
         servers.createDatabase(database);
@@ -43,8 +46,16 @@ public class SpreadSeriesSize {
             new Liquibase("db/changelog/changes/2026-12-04-spread-series.yaml", new ClassLoaderResourceAccessor(),
                     new JdbcConnection(connection)).update("");
             connection.setAutoCommit(true); // Liquibase leaves it off; VACUUM runs outside a transaction
-            System.out.printf("%d symbols × %d kinds, PostgreSQL %s%n", symbols, KINDS, scalar(connection,
-                    "SHOW server_version"));
+            if (covering) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("ALTER TABLE spread_series DROP CONSTRAINT spread_series_pk");
+                    statement.execute("ALTER TABLE spread_series ADD CONSTRAINT spread_series_pk PRIMARY KEY "
+                            + "(symbol, kind, resolution, bucket) INCLUDE (gross_min, gross_max, gross_last, "
+                            + "net_min, net_max, net_last)");
+                }
+            }
+            System.out.printf("%d symbols × %d kinds, PostgreSQL %s, primary key %s%n", symbols, KINDS,
+                    scalar(connection, "SHOW server_version"), covering ? "covering (INCLUDE the values)" : "plain");
 
             long t0 = System.nanoTime();
             for (int d = 7; d >= 3; d--) {
@@ -92,6 +103,9 @@ public class SpreadSeriesSize {
                         times[(int) Math.ceil(repeats * 0.95) - 1] / 1e6, times[repeats - 1] / 1e6, points);
             }
 
+            if (!thin) {
+                return;
+            }
             Instant eighth = now.minus(8, ChronoUnit.DAYS);
             insertDay(connection, symbols, eighth, 60);
             t0 = System.nanoTime();

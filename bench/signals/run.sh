@@ -3,7 +3,7 @@
 # Usage: bench/signals/run.sh detectors [symbols=2000] [rounds=50] [paths=top,exec]   (paths: top,exec,all)
 #        bench/signals/run.sh depth-budget [symbols=2000] [rounds=12]
 #        bench/signals/run.sh queries [rows=1000000] [repeats=30]
-#        bench/signals/run.sh spreads [symbols=2000] [repeats=200]
+#        bench/signals/run.sh spreads [symbols=2000] [repeats=200] [pk=plain|covering] [thin|nothin]
 # Compiles the module (and the modules it needs, from this checkout's sources) and writes its classpath if they are
 # missing, or always with BENCH_BUILD=1 (e.g. after a merge). No install: the classpath of a reactor build names the
 # other modules' target/classes, so the stale io.cryptotracker copies in ~/.m2 are never used.
@@ -30,6 +30,6 @@ case "${1:-detectors}" in
   queries) exec "${JAVA[@]}" -cp "$(classpath signals-service)" bench/signals/ListQueryLatency.java \
     "${2:-1000000}" "${3:-30}" ;;
   spreads) exec "${JAVA[@]}" -cp "$(classpath signals-service)" bench/signals/SpreadSeriesSize.java \
-    "${2:-2000}" "${3:-200}" ;;
+    "${2:-2000}" "${3:-200}" "${4:-plain}" "${5:-thin}" ;;
   *) echo "usage: $0 detectors|depth-budget|queries|spreads [args]" >&2; exit 2 ;;
 esac
