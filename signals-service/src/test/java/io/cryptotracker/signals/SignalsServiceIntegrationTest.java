@@ -104,6 +104,7 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                 "manual:" + UUID.randomUUID(), null);
         return new BadInputSweep.Samples()
                 .pathValues("id", quotable.id().toString(), sample.id().toString())
+                .pathValues("symbol", "BTC-USDT")
                 .body("POST /api/v1/telegram/webhook", "{\"update_id\": 77001, \"channel_post\": {\"message_id\": 1, "
                         + "\"chat\": {\"id\": -1007700, \"title\": \"Sweep\"}, \"date\": 1795558000, "
                         + "\"edit_date\": 1795558100, \"text\": \"Good morning\"}}")
