@@ -4,6 +4,7 @@
 #        bench/signals/run.sh depth-budget [symbols=2000] [rounds=12]
 #        bench/signals/run.sh queries [rows=1000000] [repeats=30]
 #        bench/signals/run.sh stats [rows=1000000] [repeats=50] [sql-repeats=5]
+#        bench/signals/run.sh spreads [symbols=2000] [repeats=200] [pk=plain|covering] [thin|nothin]
 # Compiles the module (and the modules it needs, from this checkout's sources) and writes its classpath if they are
 # missing, or always with BENCH_BUILD=1 (e.g. after a merge). No install: the classpath of a reactor build names the
 # other modules' target/classes, so the stale io.cryptotracker copies in ~/.m2 are never used.
@@ -31,5 +32,7 @@ case "${1:-detectors}" in
     "${2:-1000000}" "${3:-30}" ;;
   stats) exec "${JAVA[@]}" -cp "$(classpath signals-service)" bench/signals/StatsLatency.java \
     "${2:-1000000}" "${3:-50}" "${4:-5}" ;;
-  *) echo "usage: $0 detectors|depth-budget|queries|stats [args]" >&2; exit 2 ;;
+  spreads) exec "${JAVA[@]}" -cp "$(classpath signals-service)" bench/signals/SpreadSeriesSize.java \
+    "${2:-2000}" "${3:-200}" "${4:-plain}" "${5:-thin}" ;;
+  *) echo "usage: $0 detectors|depth-budget|queries|stats|spreads [args]" >&2; exit 2 ;;
 esac

@@ -78,8 +78,10 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                 "/api/v1/signals",
                 "/api/v1/signals/{id}",
                 "/api/v1/signals/{id}/quote",
+                "/api/v1/signals/spreads/{symbol}",
                 "/api/v1/telegram/webhook",
-                "/api/v1/telegram/messages");
+                "/api/v1/telegram/messages",
+                "/api/v1/telegram/channels");
     }
 
     /**
@@ -102,6 +104,7 @@ class SignalsServiceIntegrationTest extends ServiceContractTest {
                 "manual:" + UUID.randomUUID(), null);
         return new BadInputSweep.Samples()
                 .pathValues("id", quotable.id().toString(), sample.id().toString())
+                .pathValues("symbol", "BTC-USDT")
                 .body("POST /api/v1/telegram/webhook", "{\"update_id\": 77001, \"channel_post\": {\"message_id\": 1, "
                         + "\"chat\": {\"id\": -1007700, \"title\": \"Sweep\"}, \"date\": 1795558000, "
                         + "\"edit_date\": 1795558100, \"text\": \"Good morning\"}}")

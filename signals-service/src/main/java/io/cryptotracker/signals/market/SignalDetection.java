@@ -23,6 +23,7 @@ import io.cryptotracker.signals.execution.Flags;
 import io.cryptotracker.signals.execution.LatestMarket;
 import io.cryptotracker.signals.execution.Refusal;
 import io.cryptotracker.signals.outcome.OutcomeLedger;
+import io.cryptotracker.signals.series.SpreadRecorder;
 import io.cryptotracker.signals.store.SignalKind;
 import io.cryptotracker.signals.store.SignalLifecycle;
 import io.cryptotracker.signals.store.SignalSource;
@@ -55,11 +56,12 @@ public class SignalDetection {
     private final ExecutionPricer pricer;
     private final LatestMarket latest;
     private final OutcomeLedger outcomes;
+    private final SpreadRecorder spreads;
 
     public SignalDetection(SpotFuturesDetector spotFutures, FundingRateDetector funding, DexDetector dex,
             DetectionSettings settings, ExecutionPricer pricer, LatestMarket latest, SignalStore store,
             SignalLifecycle lifecycle, TransactionTemplate transactions, MeterRegistry meters,
-            OutcomeLedger outcomes) {
+            OutcomeLedger outcomes, SpreadRecorder spreads) {
         this.spotFutures = spotFutures;
         this.funding = funding;
         this.dex = dex;
@@ -75,6 +77,7 @@ public class SignalDetection {
         this.pricer = pricer;
         this.latest = latest;
         this.outcomes = outcomes;
+        this.spreads = spreads;
     }
 
     public void onSnapshot(MarketSnapshot snapshot) {
@@ -88,6 +91,8 @@ public class SignalDetection {
         candidates.addAll(spotFutures.detect(snapshot, now));
         candidates.addAll(funding.detect(snapshot, now));
         candidates.addAll(dex.detect(snapshot, now));
+        // the spread series (issue 16) records every measured spread, in memory until its minute closes
+        spreads.record(candidates, now);
         meters.counter("cryptotracker.signals.snapshots").increment();
         if (candidates.isEmpty()) {
             return;
