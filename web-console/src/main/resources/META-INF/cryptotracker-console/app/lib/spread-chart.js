@@ -23,13 +23,18 @@ export function ticks(lo, hi, count = 4) {
   return out;
 }
 
-/** Splits the points into runs without a gap longer than twice the step (a gap is drawn as a gap). */
+/**
+ * Splits the points into runs without a gap longer than twice the spacing (a gap is drawn as a gap). The spacing is
+ * the larger of the step asked and the points' median distance: thinned days have coarser buckets.
+ */
 function runs(points, stepMs) {
+  const gaps = points.slice(1).map((p, i) => p.t - points[i].t).sort((a, b) => a - b);
+  const spacing = Math.max(stepMs, gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0);
   const out = [];
   let current = [];
   let previous = NaN;
   for (const p of points) {
-    if (current.length && p.t - previous > 2 * stepMs) {
+    if (current.length && p.t - previous > 2 * spacing) {
       out.push(current);
       current = [];
     }
@@ -68,11 +73,11 @@ const timeLabel = (ms, spanMs) => {
   return d.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
 };
 
-/** Time ticks at whole hours (or days) across [from, to]. */
-function timeTicks(from, to) {
+/** Time ticks at whole hours (or days) across [from, to], at most `max` of them. */
+function timeTicks(from, to, max = 6) {
   const span = to - from;
   const hour = 3_600_000;
-  const step = [hour, 2 * hour, 3 * hour, 6 * hour, 12 * hour, 24 * hour, 48 * hour].find((s) => span / s <= 6) || 7 * 24 * hour;
+  const step = [hour, 2 * hour, 3 * hour, 6 * hour, 12 * hour, 24 * hour, 48 * hour].find((s) => span / s <= max) || 7 * 24 * hour;
   const out = [];
   // align to the viewer's local hours: the offset of the zone is taken from the first tick
   const offset = new Date(from).getTimezoneOffset() * 60_000;
@@ -130,7 +135,7 @@ export function SpreadSeriesChart({ series, label, symbol, from, to, stepSeconds
   const y = (v) => PAD.top + (1 - (v - lo) / (hi - lo)) * (H - PAD.top - PAD.bottom);
   const parts = runs(points, stepMs);
   const yTicks = ticks(lo, hi, 4);
-  const xTicks = timeTicks(x0, x1);
+  const xTicks = timeTicks(x0, x1, Math.max(2, Math.min(6, Math.floor((W - PAD.left - PAD.right) / 90))));
   const last = points[points.length - 1];
   const grossValues = points.map((p) => p.grossLast).filter((v) => v !== null);
   const titleId = `chart-title-${uid}`;

@@ -71,7 +71,7 @@ export function ChannelScores() {
               <td class="num">${f.number(c.posts)}</td>
               <td class="num">${share(c.parsed_share)}</td>
               <td class="num">${f.number(c.signals)}</td>
-              <td class="num">${share(c.confirmed_share)}<span class="muted block small">of ${f.number(c.checked)} checked</span></td>
+              <td class="num">${share(c.confirmed_share)}<span class="muted block small">${c.checked ? `of ${f.number(c.checked)} checked` : "none checked yet"}</span></td>
               <td class="num">${f.number(c.not_reproducible)}</td>
               <td class="num">${f.number(c.no_market_data)}</td>
               <td class="num">${leadLag(c.median_lead_seconds)}</td>

@@ -5,7 +5,7 @@
 // shown beside the totals and re-read every 30 s.
 import { html, useState, useEffect, useRef, useMemo } from "../lib/html.js";
 import { api } from "../lib/api.js";
-import { Field } from "../lib/forms.js";
+import { Field, collectErrors } from "../lib/forms.js";
 import * as f from "../lib/format.js";
 import { Time } from "../lib/widgets.js";
 import { SymbolLink } from "../lib/symbols.js";
@@ -169,13 +169,11 @@ function Filters({ query, onChange, errors }) {
     </form>`;
 }
 
-/** The API's field errors at the filters: from/to belong to the period. */
+const FILTER_FIELDS = ["kind", "source", "exchange", "symbol", "group_by"];
+
+/** The API's field errors at the filters (from/to belong to the period); anything else is the screen's alert. */
 function filterErrors(error) {
-  const out = {};
-  for (const [field, message] of Object.entries(error?.fieldErrors || {})) {
-    out[field === "from" || field === "to" ? "period" : field] = message;
-  }
-  return out;
+  return collectErrors(error, (field) => (field === "from" || field === "to" ? "period" : FILTER_FIELDS.includes(field) ? field : null));
 }
 
 export function StatisticsScreen({ navigate }) {
@@ -211,8 +209,7 @@ export function StatisticsScreen({ navigate }) {
     sort: q.sort.key === col.id ? { key: col.id, dir: q.sort.dir === "asc" ? "desc" : "asc" } : { key: col.id, dir: col.first || "desc" },
   }));
 
-  const fields = filterErrors(error);
-  const formError = error && !Object.keys(fields).length ? error : null;
+  const { fields, form: formError } = filterErrors(error);
   // An answer for another grouping than the one asked is not shown (it is being replaced).
   const shown = data && data.group_by === query.groupBy ? data : null;
   const groups = useMemo(() => (shown ? sortGroups(shown.groups || [], query.sort) : []), [shown, query.sort]);
@@ -236,7 +233,7 @@ export function StatisticsScreen({ navigate }) {
       </div>
       ${formError && html`
         <div class="banner banner-error" role="alert">
-          <span>The statistics could not be read: ${formError.message}</span>
+          <span>The statistics could not be read: ${formError}</span>
           <button type="button" class="btn btn-small" onClick=${() => setTick((t) => t + 1)}>Retry</button>
         </div>`}
       ${loading && html`<p class="muted loading-dot" role="status">Loading the statistics…</p>`}
@@ -253,7 +250,7 @@ export function StatisticsScreen({ navigate }) {
                   ? html`<${SymbolLink} symbol=${g.key} navigate=${navigate} />`
                   : query.groupBy === "source" ? String(g.key).toLowerCase() : g.key}</th>
                 <td class="num">${f.number(g.count)}</td>
-                <td class="num">${share(g.converged_30m_share)}<span class="muted block small">${f.number(g.converged_30m_count)}</span></td>
+                <td class="num">${share(g.converged_30m_share)}<span class="muted small" title="signals converged"> · ${f.number(g.converged_30m_count)}</span></td>
                 <td class="num">${seconds(g.alive_median_seconds)}</td>
                 <td class="num">${seconds(g.alive_p90_seconds)}</td>
                 <td class="num">${f.pct(g.peak_net_median_percent)}</td>
