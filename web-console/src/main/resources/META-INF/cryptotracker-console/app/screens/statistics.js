@@ -17,6 +17,7 @@ const PERIODS = [["24h", "Last 24 hours", 86_400_000], ["7d", "Last 7 days", 7 *
   ["30d", "Last 30 days", 30 * 86_400_000], ["90d", "Last 90 days", 90 * 86_400_000]];
 const GROUPS = [["symbol", "Symbol"], ["route", "Route"], ["source", "Source"]];
 const LATENCY_EVERY_MS = 30_000;
+const STATS_EVERY_MS = 60_000;
 const SYMBOL_DELAY_MS = 350;
 
 /** Columns: id, header, how a group's value is read for sorting, first sort direction. */
@@ -203,6 +204,12 @@ export function StatisticsScreen({ navigate }) {
     }, (e) => ticket === latest.current && setError(e)).finally(() => ticket === latest.current && setLoading(false));
   }, [query.kind, query.source, query.exchange, query.symbol, query.period, query.groupBy, tick]);
 
+  // read again every minute while the screen is in view (the figures move as signals close and checkpoints pass)
+  useEffect(() => {
+    const id = setInterval(() => document.visibilityState !== "hidden" && setTick((t) => t + 1), STATS_EVERY_MS);
+    return () => clearInterval(id);
+  }, []);
+
   const onChange = (patch) => setQuery((q) => ({ ...q, ...patch }));
   const onSort = (col) => setQuery((q) => ({
     ...q,
@@ -222,9 +229,12 @@ export function StatisticsScreen({ navigate }) {
           <h1 id="stats-title">Statistics</h1>
           <p class="muted board-sub">What became of the signals: how many converged within 30 minutes, how long they lived, how far they went.</p>
         </div>
-        <p class="muted data-age" data-testid="stats-age">
-          ${shown ? html`From <${Time} iso=${shown.from} /> to <${Time} iso=${shown.to} />` : ""}
-        </p>
+        <div class="head-actions">
+          <p class="muted data-age" data-testid="stats-age">
+            ${shown ? html`From <${Time} iso=${shown.from} /> to <${Time} iso=${shown.to} />` : ""}
+          </p>
+          <button type="button" class="btn btn-small" disabled=${loading} onClick=${() => setTick((t) => t + 1)}>Refresh</button>
+        </div>
       </div>
       <${Filters} query=${query} onChange=${onChange} errors=${fields} />
       <div class="stat-cards" data-testid="stats-total">

@@ -42,7 +42,10 @@ function Series({ symbol, slug }) {
     };
   }, [slug, period, kind, tick]);
 
-  const series = (data?.series || []).filter((s) => !kind || s.kind === kind);
+  // every kind asked is in the answer, an empty one too: only kinds with points are drawn, the rest named below
+  const asked = (data?.series || []).filter((s) => !kind || s.kind === kind);
+  const series = asked.filter((s) => s.points?.length);
+  const without = asked.filter((s) => !s.points?.length).map((s) => KIND_NAMES[s.kind] || s.kind);
   return html`
     <section class="card symbol-series" aria-labelledby="series-title">
       <div class="table-tools">
@@ -78,6 +81,7 @@ function Series({ symbol, slug }) {
           <${SpreadSeriesChart} key=${s.kind} series=${s} label=${KIND_NAMES[s.kind] || s.kind} symbol=${symbol}
             from=${data.from} to=${data.to} stepSeconds=${data.step_seconds} />`)}
       </div>
+      ${series.length > 0 && without.length > 0 && html`<p class="muted small">No spread recorded in this period for ${without.join(", ")}.</p>`}
     </section>`;
 }
 

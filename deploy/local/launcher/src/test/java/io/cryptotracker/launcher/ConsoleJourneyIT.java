@@ -691,8 +691,13 @@ class ConsoleJourneyIT {
         expect(page.getByRole(AriaRole.HEADING, named("Statistics"))).isVisible();
         Locator table = page.getByTestId("stats-table");
         Locator twice = table.locator("tr[data-group-key=\"" + freshWhileFree.symbol() + "\"]");
-        expect(twice).isVisible();
-        expect(twice.locator("td").first()).hasText("2");
+        // the statistics index reads new ledger rows every few seconds: Refresh until the second post counts
+        await("the repeated pair counts two signals").atMost(Duration.ofSeconds(30)).pollInSameThread()
+                .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    page.getByRole(AriaRole.BUTTON, named("Refresh")).click();
+                    expect(table).hasAttribute("aria-busy", "false");
+                    return twice.count() == 1 && twice.locator("td").first().innerText().equals("2");
+                });
         expect(table.locator("tr[data-group-key=\"" + live.symbol() + "\"]")).isVisible();
 
         // sorted by count, descending, by default: the pair with two signals first; a click turns it ascending
@@ -733,20 +738,9 @@ class ConsoleJourneyIT {
         expect(table.locator("tbody tr")).hasCount(1);
 
         // a filter the API refuses shows its message at that filter
-        page.route(Pattern.compile(".*/api/v1/signals/stats\\?.*"), route -> route.fulfill(new Route.FulfillOptions()
-                .setStatus(400).setContentType("application/problem+json").setBody("""
-                        {"type": "about:blank", "title": "Bad Request", "status": 400,
-                         "detail": "symbol: must be a symbol such as BTC, BTCUSDT or BTC/USDT",
-                         "errors": [{"field": "symbol", "message": "must be a symbol such as BTC, BTCUSDT or BTC/USDT"}]}
-                        """)));
-        try {
-            page.getByLabel("Symbol", exactLabel()).fill("#?");
-            expect(page.locator("[data-field=symbol] .field-error")).containsText("must be a symbol");
-            expect(page.getByLabel("Symbol", exactLabel())).hasAttribute("aria-invalid", "true");
-        }
-        finally {
-            page.unrouteAll();
-        }
+        page.getByLabel("Symbol", exactLabel()).fill("#?");
+        expect(page.locator("[data-field=symbol] .field-error")).containsText("Must be a symbol");
+        expect(page.getByLabel("Symbol", exactLabel())).hasAttribute("aria-invalid", "true");
         page.getByLabel("Symbol", exactLabel()).fill("");
         page.getByLabel("Group by", exactLabel()).selectOption("symbol");
         expect(page.locator("[data-field=symbol] .field-error")).hasCount(0);
