@@ -130,7 +130,8 @@ export function LatencyFigure() {
 function Totals({ total }) {
   const cards = [
     ["Signals", f.number(total.count), null],
-    ["Converged ≤ 30 min", share(total.converged_30m_share), `${f.number(total.converged_30m_count)} signals`],
+    ["Converged ≤ 30 min", share(total.converged_30m_share), total.converged_30m_share === null || total.converged_30m_share === undefined
+      ? "none 30 min old yet" : `${f.number(total.converged_30m_count)} signals`],
     ["Time alive", seconds(total.alive_median_seconds), `median · p90 ${seconds(total.alive_p90_seconds)}`],
     ["Median peak net", f.pct(total.peak_net_median_percent), null],
   ];
@@ -260,7 +261,8 @@ export function StatisticsScreen({ navigate }) {
                   ? html`<${SymbolLink} symbol=${g.key} navigate=${navigate} />`
                   : query.groupBy === "source" ? String(g.key).toLowerCase() : g.key}</th>
                 <td class="num">${f.number(g.count)}</td>
-                <td class="num">${share(g.converged_30m_share)}<span class="muted small" title="signals converged"> · ${f.number(g.converged_30m_count)}</span></td>
+                <td class="num">${share(g.converged_30m_share)}${g.converged_30m_share !== null && g.converged_30m_share !== undefined
+                  && html`<span class="muted small" title="signals converged"> · ${f.number(g.converged_30m_count)}</span>`}</td>
                 <td class="num">${seconds(g.alive_median_seconds)}</td>
                 <td class="num">${seconds(g.alive_p90_seconds)}</td>
                 <td class="num">${f.pct(g.peak_net_median_percent)}</td>
