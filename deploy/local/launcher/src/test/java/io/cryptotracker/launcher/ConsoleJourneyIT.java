@@ -779,9 +779,7 @@ class ConsoleJourneyIT {
     void theSymbolPageShowsItsSpreadChartAndPastSignals() throws Exception {
         Page page = trader.page();
         String slug = freshWhileFree.base() + "-USDT";
-        List<String> stepsAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
         page.route(Pattern.compile(".*/api/v1/signals/spreads/" + slug + "\\?.*"), route -> {
-            stepsAsked.add(URI.create(route.request().url()).getQuery());
             APIResponse real = route.fetch();
             assertThat(real.status()).as("GET spreads: %s", real.text()).isEqualTo(200);
             ObjectNode body = (ObjectNode) JsonMapper.shared().readTree(real.text());
@@ -823,10 +821,11 @@ class ConsoleJourneyIT {
             expect(page).hasURL(Pattern.compile("/symbols/" + slug + "$"));
 
             // seven days, in hourly buckets
-            page.getByLabel("7 d", exactLabel()).check();
-            await("the 7-day series is asked with hourly buckets").atMost(Duration.ofSeconds(10))
-                    .untilAsserted(() -> assertThat(stepsAsked).anyMatch(query -> query.contains("step=3600")));
+            page.waitForRequest(request -> request.url().contains("/api/v1/signals/spreads/" + slug + "?")
+                    && request.url().contains("step=3600"), () -> page.getByLabel("7 d", exactLabel()).check());
+            expect(page.getByLabel("7 d", exactLabel())).isChecked();
             expect(svg).isVisible();
+            expect(chart.locator("summary")).containsText("24 buckets");
 
             page.setViewportSize(390, 844);
             try {
