@@ -77,7 +77,9 @@ const timeLabel = (ms, spanMs) => {
 function timeTicks(from, to, max = 6) {
   const span = to - from;
   const hour = 3_600_000;
-  const step = [hour, 2 * hour, 3 * hour, 6 * hour, 12 * hour, 24 * hour, 48 * hour].find((s) => span / s <= max) || 7 * 24 * hour;
+  const minute = 60_000;
+  const step = [5 * minute, 10 * minute, 15 * minute, 30 * minute, hour, 2 * hour, 3 * hour, 6 * hour, 12 * hour, 24 * hour,
+    48 * hour].find((s) => span / s <= max) || 7 * 24 * hour;
   const out = [];
   // align to the viewer's local hours: the offset of the zone is taken from the first tick
   const offset = new Date(from).getTimezoneOffset() * 60_000;

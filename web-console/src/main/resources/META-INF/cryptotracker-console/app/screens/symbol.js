@@ -10,15 +10,16 @@ import { SignalDrawer } from "./drawer.js";
 
 const KIND_NAMES = { "mexc-spot-futures": "Spot–futures", "funding-rate": "Funding", "mexc-dex": "DEX" };
 const KIND_IDS = Object.keys(KIND_NAMES);
-/** Period → its length and the bucket size asked for (about 300 points either way). */
+/** Period → its length and the bucket size asked for (60 to 300 points). */
 const PERIODS = [
+  { id: "1h", label: "1 h", ms: 3_600_000, step: 60 },
   { id: "24h", label: "24 h", ms: 86_400_000, step: 300 },
   { id: "7d", label: "7 d", ms: 7 * 86_400_000, step: 3600 },
 ];
 const PAST_PAGE = 20;
 
 function Series({ symbol, slug }) {
-  const [period, setPeriod] = useState(PERIODS[0].id);
+  const [period, setPeriod] = useState("24h");
   const [kind, setKind] = useState("");
   const [data, setData] = useState(null);
   const [error, setError] = useState(null);

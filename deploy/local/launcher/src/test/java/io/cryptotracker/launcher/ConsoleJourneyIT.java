@@ -845,7 +845,8 @@ class ConsoleJourneyIT {
 
     /**
      * A pair the suite's own detector watches has a real spread series: the first pair of the statistics' detector
-     * signals, whose page draws at least one kind from the unscripted answer (the recorder flushes each minute).
+     * signals, whose page draws its last hour in 1-minute buckets from the unscripted answer (the recorder flushes
+     * each minute; the page is read again until three buckets are there).
      */
     @Test
     @Order(17)
@@ -859,15 +860,16 @@ class ConsoleJourneyIT {
         first.getByRole(AriaRole.LINK).click();
         expect(page.getByTestId("symbol-title")).hasText(symbol);
         Locator drawn = page.locator("[data-testid=series-chart] svg[role=img]");
-        await("a recorded series of " + symbol).atMost(Duration.ofSeconds(150)).pollInSameThread()
+        Locator lastHour = page.getByLabel("1 h", exactLabel());
+        Locator busy = page.locator(".symbol-series [aria-busy=false]");
+        await("three recorded buckets of " + symbol).atMost(Duration.ofSeconds(180)).pollInSameThread()
                 .pollInterval(Duration.ofSeconds(5)).until(() -> {
-                    if (drawn.count() > 0) {
-                        return true;
-                    }
                     page.reload();
                     expect(page.getByTestId("symbol-title")).hasText(symbol);
-                    expect(page.locator(".symbol-series [aria-busy=false]")).hasCount(1);
-                    return drawn.count() > 0;
+                    lastHour.check();
+                    expect(busy).hasCount(1);
+                    return drawn.count() > 0 && page.locator("[data-testid=series-chart] summary").first().innerText()
+                            .matches(".*\\(([3-9]|\\d\\d+) buckets\\).*");
                 });
         assertThat(drawn.first().locator("path.line-gross").first().getAttribute("d")).startsWith("M");
         expect(page.getByTestId("symbol-signals").locator("tbody tr[data-signal-id]").first()).isVisible();
