@@ -866,7 +866,8 @@ class ConsoleJourneyIT {
                 .pollInterval(Duration.ofSeconds(5)).until(() -> {
                     page.reload();
                     expect(page.getByTestId("symbol-title")).hasText(symbol);
-                    lastHour.check();
+                    page.waitForResponse(response -> response.url().contains("/api/v1/signals/spreads/")
+                            && response.url().contains("step=60"), lastHour::check);
                     expect(busy).hasCount(1);
                     return drawn.count() > 0 && page.locator("[data-testid=series-chart] summary").first().innerText()
                             .matches(".*\\(([3-9]|\\d\\d+) buckets\\).*");
