@@ -112,7 +112,7 @@ export function LatencyFigure() {
     };
   }, []);
   const span = data?.window_seconds ? f.duration(data.window_seconds * 1000).replace(/ 00m$/, "") : "1h";
-  const millis = (v) => (v === null || v === undefined ? f.DASH : `${f.number(v, 0)} ms`);
+  const millis = (v) => (v === null || v === undefined ? f.DASH : `${f.number(v, Number(v) < 10 ? 1 : 0)} ms`);
   return html`
     <section class="stat-card latency" data-testid="latency" aria-labelledby="latency-title">
       <h2 class="stat-label" id="latency-title">Published latency</h2>

@@ -888,8 +888,8 @@ class ConsoleJourneyIT {
         Page page = trader.page();
         navigateTo(page, "Statistics", "/statistics");
         Locator latency = page.getByTestId("latency");
-        expect(latency.getByTestId("latency-median")).containsText(Pattern.compile("^[\\d,]+ ms$"));
-        expect(latency.getByTestId("latency-p99")).containsText(Pattern.compile("^[\\d,]+ ms$"));
+        expect(latency.getByTestId("latency-median")).containsText(Pattern.compile("^[\\d,.]+ ms$"));
+        expect(latency.getByTestId("latency-p99")).containsText(Pattern.compile("^[\\d,.]+ ms$"));
         expect(latency).containsText("frames in the last 1h");
         expect(page.getByTestId("stats-table").locator("tbody tr[data-group-key]").first()).isVisible();
         trader.screenshot(docsImage("console-statistics.png"));
