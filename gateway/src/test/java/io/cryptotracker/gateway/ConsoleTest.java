@@ -66,7 +66,8 @@ class ConsoleTest extends GatewayIntegrationTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "/", "/board/funding-rate", "/signals/4b0f3a52-9a51-4f7e-8f0e-2f6c3d1b9a10", "/sign-in",
-            "/register", "/board/mexc-dex", "/notifications", "/settings", "/market", "/admin" })
+            "/register", "/board/mexc-dex", "/notifications", "/settings", "/market", "/admin", "/statistics",
+            "/symbols/BTC-USDT" })
     void everyConsoleRouteAnswersThePageWithoutATokenAndWithoutARateLimitCharge(String route) {
         client.get().uri(route).accept(MediaType.TEXT_HTML)
                 .exchange()

@@ -11,6 +11,9 @@ import { NotificationsScreen } from "./screens/notifications.js";
 import { SettingsScreen } from "./screens/settings.js";
 import { MarketScreen } from "./screens/market.js";
 import { AdminScreen } from "./screens/admin.js";
+import { StatisticsScreen } from "./screens/statistics.js";
+import { SymbolScreen } from "./screens/symbol.js";
+import { symbolFromSlug } from "./lib/symbols.js";
 
 export const KINDS = ["mexc-spot-futures", "funding-rate", "mexc-dex"];
 const PUBLIC = new Set(["sign-in", "register"]);
@@ -25,7 +28,10 @@ export function parseRoute(pathname) {
     case "settings":
     case "market":
     case "admin":
+    case "statistics":
       return { name: first, path: pathname };
+    case "symbols":
+      return second ? { name: "symbol", symbol: symbolFromSlug(second), path: pathname } : { name: "statistics", path: "/statistics" };
     case "board":
       return { name: "board", kind: KINDS.includes(second) ? second : KINDS[0], path: pathname };
     case "signals":
@@ -69,7 +75,7 @@ export function Link({ href, children, ...rest }) {
 
 const TITLES = {
   "sign-in": "Sign in", register: "Create an account", board: "Board", notifications: "Notifications",
-  settings: "Settings", market: "Market", admin: "Admin",
+  settings: "Settings", market: "Market", admin: "Admin", statistics: "Statistics", symbol: "Symbol",
 };
 
 function SoundIcon({ muted }) {
@@ -85,6 +91,7 @@ function Header({ session, route }) {
   const { unread, muted } = useNotices();
   const nav = [
     ["Board", "/board", route.name === "board"],
+    ["Statistics", "/statistics", route.name === "statistics" || route.name === "symbol"],
     ["Market", "/market", route.name === "market"],
     ["Notifications", "/notifications", route.name === "notifications"],
     ["Settings", "/settings", route.name === "settings"],
@@ -136,6 +143,10 @@ function Screen({ session, route }) {
       return html`<${SettingsScreen} ...${props} />`;
     case "market":
       return html`<${MarketScreen} ...${props} />`;
+    case "statistics":
+      return html`<${StatisticsScreen} ...${props} />`;
+    case "symbol":
+      return html`<${SymbolScreen} key=${route.symbol} ...${props} />`;
     case "admin":
       return session.isAdmin
         ? html`<${AdminScreen} ...${props} />`
@@ -184,14 +195,14 @@ function App() {
   }, [session.status, isPublic]);
 
   useEffect(() => {
-    document.title = `${TITLES[route.name] || "Board"} · CryptoTracker`;
+    document.title = `${route.name === "symbol" ? route.symbol : TITLES[route.name] || "Board"} · CryptoTracker`;
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
     // Move focus to the new screen so keyboard and screen-reader users start there.
     if (!route.signalId) main.current?.focus({ preventScroll: true });
-  }, [route.name]);
+  }, [route.name, route.symbol]);
 
   if (session.status === "loading") {
     return html`<div class="splash" role="status"><span class="spinner" aria-hidden="true"></span>Loading…</div>`;

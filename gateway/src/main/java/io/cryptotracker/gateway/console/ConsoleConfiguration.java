@@ -32,7 +32,7 @@ public class ConsoleConfiguration implements WebFluxConfigurer {
 
     /** The console's routes: deep links answer the page, whose own router shows the screen. */
     public static final List<String> PAGES = List.of("/", "/sign-in", "/register", "/board/**", "/signals/**",
-            "/notifications/**", "/settings/**", "/market/**", "/admin/**");
+            "/notifications/**", "/settings/**", "/market/**", "/admin/**", "/statistics/**", "/symbols/**");
 
     /** Files whose URL changes with their content: hashed console files and versioned libraries. */
     static final CacheControl LONG_CACHE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();

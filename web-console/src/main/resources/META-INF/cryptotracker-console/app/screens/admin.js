@@ -1,10 +1,12 @@
 // Admin (/admin, role ADMIN): grant, extend or end VIP (user-service /admin/users), delete a signal and post a manual
-// one (signals-service /signals), and the Telegram posts the parser could not read (/telegram/messages?status=unparsed).
+// one (signals-service /signals), the Telegram posts the parser could not read (/telegram/messages?status=unparsed)
+// and each Telegram channel's score against our own feed (/telegram/channels, channels.js).
 import { html, useState, useEffect, useRef } from "../lib/html.js";
 import { api } from "../lib/api.js";
 import { Field, FormError, collectErrors } from "../lib/forms.js";
 import { browserZone, dateTime, relative } from "../lib/format.js";
 import { Pager, Time } from "../lib/widgets.js";
+import { ChannelScores } from "./channels.js";
 
 const DAY_MS = 24 * 3600 * 1000;
 const VIP_DEFAULT_DAYS = 30;
@@ -426,6 +428,10 @@ export function AdminScreen({ session, navigate }) {
         <${Section} id="admin-unparsed" title="Unparsed Telegram posts" wide
           intro="Posts from the channels that no format matched, with the parser's reason.">
           <${UnparsedPosts} />
+        <//>
+        <${Section} id="admin-channels" title="Telegram channel scores" wide
+          intro="Each channel's posts checked against our own market data: how many were read, confirmed, not reproducible or without data, and whether the channel posts before our detector (lead) or after it (lag).">
+          <${ChannelScores} />
         <//>
       </div>
     </section>`;

@@ -551,7 +551,7 @@ export function BoardScreen({ session, navigate, route }) {
             <div class="more"><button type="button" class="btn" onClick=${() => reload(load.page + 1)} disabled=${load.loading}>Load more</button></div>`}
         </div>
       </div>
-      ${drawerOpen && html`<${SignalDrawer} id=${route.signalId} session=${session} onClose=${onClose} onKind=${onKindOfSignal} opener=${opener} />`}
+      ${drawerOpen && html`<${SignalDrawer} id=${route.signalId} session=${session} navigate=${navigate} onClose=${onClose} onKind=${onKindOfSignal} opener=${opener} />`}
     </section>`;
 }
 

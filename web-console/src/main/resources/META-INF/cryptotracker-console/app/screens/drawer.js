@@ -1,5 +1,9 @@
 // The signal drawer (/signals/<id>): every field, the spread history as a uPlot chart (loaded on first open),
-// the execution breakdown and the position calculator (execution.js), peak, time alive and links to the venues. A modal dialog: focus stays inside, Escape and Close close it.
+// the outcome after 1, 5 and 30 minutes and, for a Telegram post, its check against our feed (outcome.js), the
+// execution breakdown and the position calculator (execution.js), peak, time alive, a link to the symbol's page
+// and links to the venues. A modal dialog: focus stays inside, Escape and Close close it. Live `updated` and
+// `closed` frames of the open signal re-render it (their data carries the outcome); when a pending checkpoint
+// falls due the signal is read again.
 import { html, useState, useEffect, useRef } from "../lib/html.js";
 import { api } from "../lib/api.js";
 import { onLive } from "../lib/live.js";
@@ -8,6 +12,8 @@ import * as f from "../lib/format.js";
 import { direction } from "../lib/board-columns.js";
 import { venueLinks, venueName, dexScreenerUrl } from "../lib/venues.js";
 import { ExecutionBreakdown, PositionCalculator } from "./execution.js";
+import { SignalOutcome, nextDue } from "./outcome.js";
+import { symbolPath } from "../lib/symbols.js";
 
 const UPLOT_CSS = "/webjars/uplot/1.6.30/dist/uPlot.min.css";
 const KIND_NAMES = { "mexc-spot-futures": "Spot–futures", "funding-rate": "Funding", "mexc-dex": "DEX" };
@@ -173,15 +179,20 @@ function focusables(root) {
     .filter((el) => el.offsetParent !== null || el === document.activeElement);
 }
 
-export function SignalDrawer({ id, onClose, onKind, opener }) {
+export function SignalDrawer({ id, onClose, onKind, opener, navigate }) {
   const [signal, setSignal] = useState(null);
   const [changes, setChanges] = useState([]);
   const [error, setError] = useState(null);
+  const [reads, setReads] = useState(0);
   const dialog = useRef(null);
 
   useEffect(() => {
-    let stale = false;
     setSignal(null);
+    setReads(0);
+  }, [id]);
+
+  useEffect(() => {
+    let stale = false;
     setError(null);
     api.get(`/api/v1/signals/${encodeURIComponent(id)}`).then((view) => {
       if (stale) return;
@@ -196,7 +207,9 @@ export function SignalDrawer({ id, onClose, onKind, opener }) {
         setError({ status: 410, message: "This signal was deleted." });
         return;
       }
-      setSignal(frame.data);
+      // a frame without an outcome (an `opened` one) keeps the outcome read before
+      setSignal((before) => (frame.data.outcome === undefined && before?.outcome
+        ? { ...frame.data, outcome: before.outcome } : frame.data));
       setChanges((list) => [...list, {
         seq: frame.seq, change: frame.event, changed_at: frame.data.updated_at,
         spread_percent: frame.data.spread_percent, net_spread_percent: frame.data.net_spread_percent,
@@ -206,7 +219,15 @@ export function SignalDrawer({ id, onClose, onKind, opener }) {
       stale = true;
       off();
     };
-  }, [id]);
+  }, [id, reads]);
+
+  // A pending checkpoint falls due: read the signal again a few seconds later (the ledger measures it then).
+  const due = nextDue(signal);
+  useEffect(() => {
+    if (!Number.isFinite(due)) return undefined;
+    const t = setTimeout(() => setReads((r) => r + 1), Math.max(0, due - Date.now()) + 5000);
+    return () => clearTimeout(t);
+  }, [due]);
 
   // Focus: into the dialog on open, back to what opened it on close; Tab cycles inside; Escape closes.
   useEffect(() => {
@@ -259,6 +280,12 @@ export function SignalDrawer({ id, onClose, onKind, opener }) {
         <div>
           <p class="drawer-kind">${s ? KIND_NAMES[s.kind] || s.kind : " "}</p>
           <h2 id="drawer-title">${title}</h2>
+          ${s && html`<a class="symbol-link" href=${symbolPath(s.symbol)} data-testid="symbol-link" onClick=${(e) => {
+            if (!navigate || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+            e.preventDefault();
+            if (location.pathname === symbolPath(s.symbol)) onClose();
+            else navigate(symbolPath(s.symbol));
+          }}>${s.symbol} spread history and past signals</a>`}
         </div>
         <button type="button" class="btn btn-ghost drawer-close" onClick=${onClose}>Close</button>
       </header>
@@ -280,6 +307,7 @@ export function SignalDrawer({ id, onClose, onKind, opener }) {
               ? f.duration(f.aliveMs(s)) : html`<${Tick} mode="alive" at=${f.ms(s.detected_at)} />`}<//>
           </dl>
           <${SpreadChart} points=${points} symbol=${s.symbol} />
+          <${SignalOutcome} signal=${s} />
           <${ExecutionBreakdown} signal=${s} />
           <${PositionCalculator} signal=${s} />
           <h3 class="section-title">Details</h3>

@@ -57,12 +57,14 @@ import tools.jackson.databind.node.ObjectNode;
  * fresh signal, the admin grants VIP in the admin screen, the console refreshes its token and goes live, a signal
  * posted to the Telegram webhook appears as a new row within a second with a browser notification and the unread
  * badge counting it, the drawer's chart, the drawer's execution breakdown and position calculator (a priced size, a
- * refused one at its field, an unpriceable one inline, a phone's width), a bad and a good preference, a reload that
- * keeps the session, and sign out.
+ * refused one at its field, an unpriceable one inline, a phone's width), the drawer's outcome after 1, 5 and 30
+ * minutes with the Telegram check, followed live through an edit of the post (issue 16), the Statistics screen
+ * sorted by mouse and keyboard with the published latency, a symbol's page with its spread chart and past signals,
+ * the admin's Telegram channel scores, a bad and a good preference, a reload that keeps the session, and sign out.
  * Every screen passes axe-core without a serious or critical violation, and no page raises an error (a CSP
  * violation included). The steps run in order and build on each other; when one fails the rest are skipped and
- * the pages are saved to {@code target/console-journey/}. The board, drawer (also with its execution breakdown) and
- * settings screenshots go to {@code docs/images/}.
+ * the pages are saved to {@code target/console-journey/}. The board, drawer (also with its execution breakdown and
+ * its outcome), statistics, symbol page, channel scores and settings screenshots go to {@code docs/images/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleJourneyIT {
@@ -71,6 +73,7 @@ class ConsoleJourneyIT {
     private static final Duration LIVE_ROW_BAR = Duration.ofSeconds(1);
 
     private static final String TELEGRAM_SECRET = "console-journey-" + UUID.randomUUID();
+    private static final long TELEGRAM_CHANNEL = -1001987654321L;
     private static final String REFRESH_COOKIE = "ct_refresh";
     private static final Pattern JWT = Pattern.compile("eyJ[\\w-]+\\.[\\w-]+\\.[\\w-]+");
 
@@ -91,8 +94,10 @@ class ConsoleJourneyIT {
     private static final String traderPassword = "saffron tide over marble steps " + suffix;
     private static final AtomicLong telegramUpdates = new AtomicLong(ThreadLocalRandom.current().nextLong(1, 1_000_000));
     private static BrowserUser trader;
+    private static BrowserUser admin;
     private static TelegramSignal freshWhileFree;
     private static TelegramSignal live;
+    private static TelegramSignal repeated;
     private static int unreadBeforeLive;
 
     @BeforeAll
@@ -210,7 +215,7 @@ class ConsoleJourneyIT {
     @Test
     @Order(5)
     void theAdminGrantsVipInTheAdminScreen() {
-        BrowserUser admin = browser.newUser("admin", suite.gatewayUrl());
+        admin = browser.newUser("admin", suite.gatewayUrl());
         Page page = admin.page();
         page.navigate("/sign-in");
         page.getByLabel("Email", exactLabel()).fill(SuiteUnderTest.ADMIN_EMAIL);
@@ -583,8 +588,358 @@ class ConsoleJourneyIT {
              "funding_income": {"per_8h_usdt": 5, "per_hour_usdt": 0.625, "per_day_usdt": 15,
                "break_even_hours": 25.6}}""";
 
+    /**
+     * The drawer's outcome (issue 16): the journey's live signal as the ledger has it now – three checkpoints, each
+     * measured, pending or without data (its pair has no market in this suite), and, a Telegram signal, its check
+     * against our feed –, then live: an edit of the post updates the signal and the open drawer re-renders from the
+     * `updated` frame. Last, a scripted outcome (Playwright route over the real answer) shows how each state reads.
+     */
     @Test
     @Order(13)
+    void theDrawerShowsWhatHappenedAfterTheSignalAndFollowsItLive() throws Exception {
+        Page page = trader.page();
+        openBoardTab(page, "Spot–futures");
+        row(page, live.id()).locator("td").first().click();
+        Locator drawer = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions()
+                .setName(Pattern.compile("^Signal " + literal(live.symbol()) + "$")));
+        expect(drawer).isVisible();
+        Locator outcome = drawer.getByTestId("outcome");
+        expect(outcome).isVisible();
+        Locator checkpoints = outcome.getByTestId("checkpoints").locator("tbody tr");
+        expect(checkpoints).hasCount(3);
+        for (String minutes : List.of("1", "5", "30")) {
+            expect(outcome.locator("tr[data-minutes=\"" + minutes + "\"]"))
+                    .containsText(Pattern.compile("pending|no data|%"));
+        }
+        expect(outcome.getByTestId("outcome-converged")).isVisible();
+        expect(outcome.getByTestId("confirmation"))
+                .containsText(Pattern.compile("Not checked yet|Confirmed|Not reproducible|No market data"));
+
+        // live: the channel edits its post; the signal is updated and the open drawer follows the frame
+        editTelegramSignal(live, "6.10");
+        expect(drawer.locator(".kpis")).containsText("6.10%");
+        expect(drawer.getByTestId("outcome")).isVisible();
+        expect(drawer.getByTestId("outcome").getByTestId("checkpoints").locator("tbody tr")).hasCount(3);
+        page.keyboard().press("Escape");
+        expect(drawer).hasCount(0);
+
+        // every state as it reads: measured, no data, pending; the peak; converged; confirmed with the channel first
+        String signalPath = "/api/v1/signals/" + live.id();
+        page.route(Pattern.compile(".*" + literal(signalPath) + "$"), route -> {
+            APIResponse real = route.fetch();
+            ObjectNode body = (ObjectNode) JsonMapper.shared().readTree(real.text());
+            body.set("outcome", JsonMapper.shared().readTree(scriptedOutcome(body.path("detected_at").asString())));
+            route.fulfill(new Route.FulfillOptions().setResponse(real).setBody(body.toString()));
+        });
+        try {
+            row(page, live.id()).locator("td").first().click();
+            expect(drawer).isVisible();
+            outcome = drawer.getByTestId("outcome");
+            expect(outcome.locator("tr[data-minutes=\"1\"]")).containsText("0.41%");
+            expect(outcome.locator("tr[data-minutes=\"5\"]")).containsText("no data");
+            expect(outcome.locator("tr[data-minutes=\"30\"]")).containsText("pending");
+            expect(outcome.getByTestId("outcome-peak")).containsText("0.52%");
+            expect(outcome.getByTestId("outcome-converged")).containsText("yes");
+            expect(outcome.getByTestId("outcome-alive")).containsText("5m 12s");
+            Locator confirmation = outcome.getByTestId("confirmation");
+            expect(confirmation.getByTestId("confirmation-status")).hasText("Confirmed");
+            expect(confirmation).containsText("5.43%");
+            expect(confirmation.getByTestId("our-spread")).hasText("5.05%");
+            expect(confirmation.getByTestId("lead-lag")).hasText("the channel was first, by 40s");
+            outcome.scrollIntoViewIfNeeded();
+            trader.screenshot(docsImage("console-drawer-outcome.png"));
+            AccessibilityCheck.assertNoSeriousViolations(page, "the signal drawer with its outcome");
+
+            // the drawer links to the symbol's page
+            expect(drawer.getByTestId("symbol-link")).hasAttribute("href", "/symbols/" + live.base() + "-USDT");
+            page.keyboard().press("Escape");
+            expect(drawer).hasCount(0);
+        }
+        finally {
+            page.unrouteAll();
+        }
+    }
+
+    /** An outcome in every state, as signals-service's ledger answers it (team contract 1). */
+    private static String scriptedOutcome(String detectedAt) {
+        Instant detected = Instant.parse(detectedAt);
+        return """
+            {"checkpoints": [
+               {"minutes": 1, "due_at": "%s", "state": "MEASURED", "net_spread_percent": 0.41},
+               {"minutes": 5, "due_at": "%s", "state": "NO_DATA", "net_spread_percent": null},
+               {"minutes": 30, "due_at": "%s", "state": "PENDING", "net_spread_percent": null}],
+             "peak_net_spread_percent": 0.52, "peak_at": "%s",
+             "converged": true, "converged_at": "%s", "alive_seconds": 312,
+             "confirmation": {"status": "CONFIRMED", "channel_spread_percent": 5.43, "our_spread_percent": 5.05,
+               "checked_at": "%s", "lead_seconds": 40}}
+            """.formatted(detected.plusSeconds(60), detected.plusSeconds(300), Instant.now().plusSeconds(1800),
+                detected.plusSeconds(20), detected.plusSeconds(290), detected.plusSeconds(90));
+    }
+
+    /**
+     * The Statistics screen on the real signals-service: one more post of the first signal's pair (which closes
+     * it, so that pair counts two signals, one closed), the table per symbol sorted by a header click and by the
+     * keyboard (aria-sort follows), grouped by route and by source, a refused filter shown at its field, and a
+     * phone's width.
+     */
+    @Test
+    @Order(14)
+    void theStatisticsScreenSortsItsTable() throws Exception {
+        repeated = postTelegramSignal(freshWhileFree.base());
+        Page page = trader.page();
+        navigateTo(page, "Statistics", "/statistics");
+        expect(page.getByRole(AriaRole.HEADING, named("Statistics"))).isVisible();
+        Locator table = page.getByTestId("stats-table");
+        Locator twice = table.locator("tr[data-group-key=\"" + freshWhileFree.symbol() + "\"]");
+        // the statistics index reads new ledger rows every few seconds: Refresh until the second post counts
+        await("the repeated pair counts two signals").atMost(Duration.ofSeconds(30)).pollInSameThread()
+                .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    page.getByRole(AriaRole.BUTTON, named("Refresh")).click();
+                    expect(table).hasAttribute("aria-busy", "false");
+                    return twice.count() == 1 && twice.locator("td").first().innerText().equals("2");
+                });
+        expect(table.locator("tr[data-group-key=\"" + live.symbol() + "\"]")).isVisible();
+
+        // sorted by count, descending, by default (the suite's detector adds pairs of its own); a click: ascending
+        Locator countHeader = table.locator("thead th").nth(1);
+        expect(countHeader).hasAttribute("aria-sort", "descending");
+        assertThat(groupCounts(table)).hasSizeGreaterThanOrEqualTo(2)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        countHeader.getByRole(AriaRole.BUTTON).click();
+        expect(countHeader).hasAttribute("aria-sort", "ascending");
+        assertThat(groupCounts(table)).isSorted();
+
+        // by the keyboard: the symbol header, ascending, then Enter again for descending
+        Locator symbolHeader = table.locator("thead th").first();
+        symbolHeader.getByRole(AriaRole.BUTTON).focus();
+        page.keyboard().press("Enter");
+        expect(symbolHeader).hasAttribute("aria-sort", "ascending");
+        expect(countHeader).hasAttribute("aria-sort", "none");
+        assertThat(groupKeys(table)).isSorted();
+        page.keyboard().press("Enter");
+        expect(symbolHeader).hasAttribute("aria-sort", "descending");
+        assertThat(groupKeys(table)).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        expect(page).hasURL(Pattern.compile("/statistics\\?sort=key%2Cdesc$"));
+
+        AccessibilityCheck.assertNoSeriousViolations(page, "the statistics screen");
+
+        // grouped by route, then by source: the Telegram signals are one group
+        page.getByLabel("Group by", exactLabel()).selectOption("route");
+        expect(symbolHeader).containsText("Route");
+        expect(table.locator("tbody tr").first()).isVisible();
+        page.getByLabel("Group by", exactLabel()).selectOption("source");
+        expect(symbolHeader).containsText("Source");
+        expect(table.locator("tr[data-group-key=\"TELEGRAM\"]")).containsText("telegram");
+        page.getByLabel("Source", exactLabel()).selectOption("TELEGRAM");
+        expect(table.locator("tbody tr")).hasCount(1);
+
+        // a filter the API refuses shows its message at that filter
+        page.getByLabel("Symbol", exactLabel()).fill("#?");
+        expect(page.locator("[data-field=symbol] .field-error")).containsText("Must be a symbol");
+        expect(page.getByLabel("Symbol", exactLabel())).hasAttribute("aria-invalid", "true");
+        page.getByLabel("Symbol", exactLabel()).fill("");
+        page.getByLabel("Group by", exactLabel()).selectOption("symbol");
+        expect(page.locator("[data-field=symbol] .field-error")).hasCount(0);
+        expect(table.locator("tr[data-group-key=\"" + live.symbol() + "\"]")).isVisible();
+
+        page.setViewportSize(390, 844);
+        try {
+            expect(table).isVisible();
+            trader.screenshot(EVIDENCE.resolve("statistics-phone.png"));
+            assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("the statistics screen does not scroll sideways at a phone's width").isTrue();
+        }
+        finally {
+            page.setViewportSize(BrowserSession.WIDTH, BrowserSession.HEIGHT);
+        }
+    }
+
+    private static List<Integer> groupCounts(Locator table) {
+        @SuppressWarnings("unchecked")
+        List<String> counts = (List<String>) table.locator("tbody tr[data-group-key] td:first-of-type")
+                .evaluateAll("cells => cells.map(cell => cell.textContent.replace(/\\D/g, ''))");
+        return counts.stream().map(Integer::valueOf).toList();
+    }
+
+    private static List<String> groupKeys(Locator table) {
+        @SuppressWarnings("unchecked")
+        List<String> keys = (List<String>) table.locator("tbody tr[data-group-key]")
+                .evaluateAll("rows => rows.map(row => row.getAttribute('data-group-key'))");
+        return keys;
+    }
+
+    /**
+     * A symbol's page, reached from the statistics table: its spread series (the real answer of
+     * {@code /signals/spreads/{symbol}}, with a day of scripted buckets added, since this suite's detector watches no
+     * market) drawn as an SVG with a title, a description and a data table; the 7-day period asks again with hourly
+     * buckets; its past signals from the real lists, a row opening the drawer over the page.
+     */
+    @Test
+    @Order(15)
+    void theSymbolPageShowsItsSpreadChartAndPastSignals() throws Exception {
+        Page page = trader.page();
+        String slug = freshWhileFree.base() + "-USDT";
+        page.route(Pattern.compile(".*/api/v1/signals/spreads/" + slug + "\\?.*"), route -> {
+            APIResponse real = route.fetch();
+            assertThat(real.status()).as("GET spreads: %s", real.text()).isEqualTo(200);
+            ObjectNode body = (ObjectNode) JsonMapper.shared().readTree(real.text());
+            body.set("series", JsonMapper.shared().readTree(scriptedSeries(body.path("step_seconds").asInt(300))));
+            route.fulfill(new Route.FulfillOptions().setResponse(real).setBody(body.toString()));
+        });
+        try {
+            navigateTo(page, "Statistics", "/statistics");
+            page.getByTestId("stats-table").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
+                    .setName(freshWhileFree.symbol()).setExact(true)).click();
+            expect(page).hasURL(Pattern.compile("/symbols/" + slug + "$"));
+            expect(page.getByTestId("symbol-title")).hasText(freshWhileFree.symbol());
+
+            Locator chart = page.locator("[data-testid=series-chart][data-kind=\"mexc-spot-futures\"]");
+            Locator svg = chart.locator("svg[role=img]");
+            expect(svg).isVisible();
+            expect(svg.locator("title")).hasText("Gross and net spread of " + freshWhileFree.symbol() + ", Spot–futures");
+            expect(svg.locator("desc")).containsText("buckets");
+            assertThat(svg.locator("path.line-gross").first().getAttribute("d")).startsWith("M");
+            assertThat(svg.locator("path.band-net").first().getAttribute("d")).startsWith("M");
+            chart.locator("summary").click();
+            expect(chart.locator("table tbody tr")).hasCount(SCRIPTED_BUCKETS);
+
+            // past signals: both of this pair's signals, newest first; a row opens the drawer over the page
+            Locator past = page.getByTestId("symbol-signals");
+            expect(past.locator("tr[data-signal-id=\"" + freshWhileFree.id() + "\"]")).isVisible();
+            expect(past.locator("tr[data-signal-id=\"" + repeated.id() + "\"]")).isVisible();
+            expect(past.locator("tbody tr").first()).hasAttribute("data-signal-id", repeated.id());
+            trader.screenshot(EVIDENCE.resolve("symbol-scripted-series.png"));
+            AccessibilityCheck.assertNoSeriousViolations(page, "the symbol page");
+
+            past.locator("tr[data-signal-id=\"" + freshWhileFree.id() + "\"] td").nth(1).click();
+            Locator drawer = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions()
+                    .setName("Signal " + freshWhileFree.symbol()).setExact(true));
+            expect(drawer).isVisible();
+            expect(drawer.getByTestId("outcome")).isVisible();
+            page.keyboard().press("Escape");
+            expect(drawer).hasCount(0);
+            expect(page).hasURL(Pattern.compile("/symbols/" + slug + "$"));
+
+            // seven days, in hourly buckets
+            page.waitForRequest(request -> request.url().contains("/api/v1/signals/spreads/" + slug + "?")
+                    && request.url().contains("step=3600"), () -> page.getByLabel("7 d", exactLabel()).check());
+            expect(page.getByLabel("7 d", exactLabel())).isChecked();
+            expect(svg).isVisible();
+            expect(chart.locator("summary")).containsText("24 buckets");
+
+            page.setViewportSize(390, 844);
+            try {
+                expect(svg).isVisible();
+                trader.screenshot(EVIDENCE.resolve("symbol-phone.png"));
+                assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                        .as("the symbol page does not scroll sideways at a phone's width").isTrue();
+            }
+            finally {
+                page.setViewportSize(BrowserSession.WIDTH, BrowserSession.HEIGHT);
+            }
+        }
+        finally {
+            page.unrouteAll();
+        }
+    }
+
+    /**
+     * A pair the suite's own detector watches has a real spread series: the first pair of the statistics' detector
+     * signals, whose page draws its last hour in 1-minute buckets from the unscripted answer (the recorder flushes
+     * each minute; the page is read again until three buckets are there).
+     */
+    @Test
+    @Order(17)
+    void aDetectedPairsPageDrawsItsRecordedSeries() throws IOException {
+        Page page = trader.page();
+        navigateTo(page, "Statistics", "/statistics");
+        page.getByLabel("Source", exactLabel()).selectOption("DETECTOR");
+        Locator first = page.getByTestId("stats-table").locator("tbody tr[data-group-key]").first();
+        expect(first).isVisible();
+        String symbol = first.getAttribute("data-group-key");
+        first.getByRole(AriaRole.LINK).click();
+        expect(page.getByTestId("symbol-title")).hasText(symbol);
+        Locator drawn = page.locator("[data-testid=series-chart] svg[role=img]");
+        Locator lastHour = page.getByLabel("1 h", exactLabel());
+        Locator busy = page.locator(".symbol-series [aria-busy=false]");
+        await("three recorded buckets of " + symbol).atMost(Duration.ofSeconds(180)).pollInSameThread()
+                .pollInterval(Duration.ofSeconds(5)).until(() -> {
+                    page.reload();
+                    expect(page.getByTestId("symbol-title")).hasText(symbol);
+                    page.waitForResponse(response -> response.url().contains("/api/v1/signals/spreads/")
+                            && response.url().contains("step=60"), lastHour::check);
+                    expect(busy).hasCount(1);
+                    return drawn.count() > 0 && page.locator("[data-testid=series-chart] summary").first().innerText()
+                            .matches(".*\\(([3-9]|\\d\\d+) buckets\\).*");
+                });
+        assertThat(drawn.first().locator("path.line-gross").first().getAttribute("d")).startsWith("M");
+        expect(page.getByTestId("symbol-signals").locator("tbody tr[data-signal-id]").first()).isVisible();
+        trader.screenshot(docsImage("console-symbol.png"));
+        AccessibilityCheck.assertNoSeriousViolations(page, "the page of a detected pair");
+    }
+
+    /**
+     * The published latency on the Statistics screen: median and p99 from detection to the socket frame over the last
+     * hour, from notification-service (the journey's live frames count).
+     */
+    @Test
+    @Order(18)
+    void theStatisticsScreenShowsThePublishedLatency() throws IOException {
+        Page page = trader.page();
+        navigateTo(page, "Statistics", "/statistics");
+        Locator latency = page.getByTestId("latency");
+        expect(latency.getByTestId("latency-median")).containsText(Pattern.compile("^[\\d,.]+ ms$"));
+        expect(latency.getByTestId("latency-p99")).containsText(Pattern.compile("^[\\d,.]+ ms$"));
+        expect(latency).containsText("frames in the last 1h");
+        expect(page.getByTestId("stats-table").locator("tbody tr[data-group-key]").first()).isVisible();
+        trader.screenshot(docsImage("console-statistics.png"));
+        AccessibilityCheck.assertNoSeriousViolations(page, "the statistics screen with the published latency");
+    }
+
+    private static final int SCRIPTED_BUCKETS = 24;
+
+    /** A spot-futures series of 24 buckets up to now, a spread narrowing from 5.4 % with a gap of three buckets. */
+    private static String scriptedSeries(int stepSeconds) {
+        Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        StringBuilder points = new StringBuilder();
+        int written = 0;
+        for (int i = SCRIPTED_BUCKETS + 3; i > 0 && written < SCRIPTED_BUCKETS; i--) {
+            if (i >= 10 && i < 13) {
+                continue;
+            }
+            double gross = 1.0 + i * 0.16;
+            double net = gross - 0.2;
+            points.append(written++ == 0 ? "" : ",").append(String.format(Locale.ROOT,
+                    "{\"t\": \"%s\", \"gross_min\": %.3f, \"gross_max\": %.3f, \"gross_last\": %.3f, "
+                            + "\"net_min\": %.3f, \"net_max\": %.3f, \"net_last\": %.3f}",
+                    end.minusSeconds((long) i * stepSeconds), gross - 0.1, gross + 0.15, gross, net - 0.1, net + 0.15,
+                    net));
+        }
+        return "[{\"kind\": \"mexc-spot-futures\", \"points\": [" + points + "]}]";
+    }
+
+    /** The admin screen's channel scores: the journey's channel with its posts, parsed share and signals. */
+    @Test
+    @Order(16)
+    void theAdminScreenScoresTheTelegramChannel() {
+        Page page = admin.page();
+        navigateTo(page, "Admin", "/admin");
+        page.getByRole(AriaRole.BUTTON, named("Reload scores")).click();
+        Locator scores = page.getByTestId("channel-scores");
+        Locator channel = scores.locator("tr[data-channel=\"" + TELEGRAM_CHANNEL + "\"]");
+        expect(channel).isVisible();
+        expect(channel.locator("th")).containsText("Spread Alerts");
+        // posts: the three of the journey (an edit is the same post), each parsed into one signal
+        expect(channel.locator("td").nth(0)).hasText("3");
+        expect(channel.locator("td").nth(1)).hasText("100%");
+        expect(channel.locator("td").nth(2)).hasText("3");
+        scores.scrollIntoViewIfNeeded();
+        admin.screenshot(docsImage("console-channel-scores.png"));
+        AccessibilityCheck.assertNoSeriousViolations(page, "the admin screen with the channel scores");
+    }
+
+    @Test
+    @Order(19)
     void theNotificationsScreenListsTheSignalsNotification() {
         Page page = trader.page();
         navigateTo(page, "Notifications", "/notifications");
@@ -594,7 +949,7 @@ class ConsoleJourneyIT {
     }
 
     @Test
-    @Order(14)
+    @Order(20)
     void aBadPreferenceShowsItsFieldErrorAndAGoodOneSaves() throws IOException {
         Page page = trader.page();
         navigateTo(page, "Settings", "/settings");
@@ -618,7 +973,7 @@ class ConsoleJourneyIT {
     }
 
     @Test
-    @Order(15)
+    @Order(21)
     void theMarketScreenListsTheCoins() {
         Page page = trader.page();
         navigateTo(page, "Market", "/market");
@@ -628,7 +983,7 @@ class ConsoleJourneyIT {
     }
 
     @Test
-    @Order(16)
+    @Order(22)
     void aReloadKeepsTheSessionWhileNoTokenIsWithinJavaScriptsReach() {
         Page page = trader.page();
         page.reload();
@@ -649,7 +1004,7 @@ class ConsoleJourneyIT {
     }
 
     @Test
-    @Order(17)
+    @Order(23)
     void signingOutEndsTheSession() throws Exception {
         Page page = trader.page();
         String spentCookie = refreshCookie().orElseThrow().value;
@@ -671,8 +1026,8 @@ class ConsoleJourneyIT {
         assertThat(reused.statusCode()).as("the old refresh cookie after sign out: %s", reused.body()).isEqualTo(401);
     }
 
-    /** A signal the webhook created from a channel post, and its pair. */
-    private record TelegramSignal(String id, String base) {
+    /** A signal the webhook created from a channel post, and its pair; the post's message id (an edit names it). */
+    private record TelegramSignal(String id, String base, long messageId) {
 
         String symbol() {
             return base + "/USDT";
@@ -684,15 +1039,32 @@ class ConsoleJourneyIT {
      * secret header; waits while the gateway does not yet route to signals-service.
      */
     private static TelegramSignal postTelegramSignal() throws Exception {
-        String base = "Q" + randomLetters(3);
+        return postTelegramSignal("Q" + randomLetters(3));
+    }
+
+    private static TelegramSignal postTelegramSignal(String base) throws Exception {
         long updateId = telegramUpdates.incrementAndGet();
+        return sendTelegramPost(base, updateId, updateId, "5.43", false);
+    }
+
+    /** Telegram's edit of a post: the same message id, a new spread; the signal it made is updated. */
+    private static TelegramSignal editTelegramSignal(TelegramSignal signal, String spread) throws Exception {
+        return sendTelegramPost(signal.base(), telegramUpdates.incrementAndGet(), signal.messageId(), spread, true);
+    }
+
+    private static TelegramSignal sendTelegramPost(String base, long updateId, long messageId, String spread,
+            boolean edit) throws Exception {
         ObjectNode update = JsonMapper.shared().createObjectNode();
         update.put("update_id", updateId);
-        ObjectNode post = update.putObject("channel_post");
-        post.put("message_id", updateId);
-        post.putObject("chat").put("id", -1001987654321L).put("title", "Spread Alerts");
-        post.put("date", Instant.now().getEpochSecond());
-        post.put("text", "🔔 Spread Alert for " + base + "USDT:\nSpot: 0.1234\nFutures: 0.1301\n💥 Spread: 5.43%");
+        ObjectNode post = update.putObject(edit ? "edited_channel_post" : "channel_post");
+        post.put("message_id", messageId);
+        post.putObject("chat").put("id", TELEGRAM_CHANNEL).put("title", "Spread Alerts");
+        post.put("date", Instant.now().getEpochSecond() - (edit ? 5 : 0));
+        if (edit) {
+            post.put("edit_date", Instant.now().getEpochSecond());
+        }
+        post.put("text", "🔔 Spread Alert for " + base + "USDT:\nSpot: 0.1234\nFutures: 0.1301\n💥 Spread: " + spread
+                + "%");
         HttpRequest request = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/v1/telegram/webhook"))
                 .timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/json")
@@ -706,7 +1078,7 @@ class ConsoleJourneyIT {
         assertThat(answer.statusCode()).as("webhook: %s", answer.body()).isEqualTo(200);
         JsonNode ids = JsonMapper.shared().readTree(answer.body()).path("signal_ids");
         assertThat(ids.size()).as("signals from the post: %s", answer.body()).isEqualTo(1);
-        return new TelegramSignal(ids.get(0).asString(), base);
+        return new TelegramSignal(ids.get(0).asString(), base, messageId);
     }
 
     private static String randomLetters(int count) {
