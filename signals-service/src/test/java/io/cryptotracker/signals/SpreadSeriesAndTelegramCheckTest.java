@@ -148,7 +148,8 @@ class SpreadSeriesAndTelegramCheckTest {
         String path = "/api/v1/signals/spreads/BTC-USDT";
 
         assertBad(path + "?kind=spot", "kind");
-        assertBad(path + "?from=2026-12-05T08:00:00Z&to=2026-12-05T07:00:00Z", "from");
+        assertBad(path + "?from=2026-12-05T08:00:00Z&to=2026-12-05T07:00:00Z", "to");
+        assertBad(path + "?from=2099-01-01T00:00:00Z", "from");
         assertBad(path + "?from=2026-10-01T00:00:00Z&to=2026-12-05T00:00:00Z", "from");
         assertBad(path + "?from=yesterday", "from");
         assertBad(path + "?step=30", "step");
@@ -259,7 +260,7 @@ class SpreadSeriesAndTelegramCheckTest {
         assertThat(as(admin).get("/api/v1/telegram/channels?from=2026-12-07T00:00:00Z&to=2026-12-08T00:00:00Z")
                 .json().path("channels").valueStream()
                 .noneMatch(node -> node.path("channel").asString().equals(String.valueOf(chat)))).isTrue();
-        assertBad("/api/v1/telegram/channels?from=2026-12-07T00:00:00Z&to=2026-12-06T00:00:00Z", "from");
+        assertBad("/api/v1/telegram/channels?from=2026-12-07T00:00:00Z&to=2026-12-06T00:00:00Z", "to");
 
         assertThat(as(free).get("/api/v1/telegram/channels").status()).isEqualTo(403);
         assertThat(as(vip).get("/api/v1/telegram/channels").status()).isEqualTo(403);

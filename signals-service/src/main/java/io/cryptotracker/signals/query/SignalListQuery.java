@@ -14,7 +14,7 @@ import java.util.Set;
 import io.cryptotracker.common.symbols.Symbol;
 import io.cryptotracker.common.symbols.Symbols;
 import io.cryptotracker.common.web.FieldError;
-import io.cryptotracker.common.web.input.StorableTime;
+import io.cryptotracker.common.web.input.TimeWindow;
 import io.cryptotracker.signals.store.SignalKind;
 import io.cryptotracker.signals.store.SignalSource;
 import io.cryptotracker.signals.store.SignalStatus;
@@ -127,24 +127,12 @@ record SignalListQuery(
 
         @Override
         public boolean isValid(SignalListQuery query, ConstraintValidatorContext context) {
-            List<String[]> errors = new ArrayList<>();
-            if (!StorableTime.isStorable(query.from())) {
-                errors.add(new String[] { "from", StorableTime.OUT_OF_RANGE });
-            }
-            if (!StorableTime.isStorable(query.to())) {
-                errors.add(new String[] { "to", StorableTime.OUT_OF_RANGE });
-            }
+            List<FieldError> errors = new ArrayList<>(TimeWindow.errors(query.from(), query.to()));
             if (query.minSpread() != null && query.maxSpread() != null
                     && query.minSpread().compareTo(query.maxSpread()) > 0) {
-                errors.add(new String[] { "maxSpread", "must not be less than min_spread" });
+                errors.add(new FieldError("maxSpread", "must not be less than min_spread"));
             }
-            if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
-                errors.add(new String[] { "to", "must not be before from" });
-            }
-            context.disableDefaultConstraintViolation();
-            errors.forEach(error -> context.buildConstraintViolationWithTemplate(error[1]).addPropertyNode(error[0])
-                    .addConstraintViolation());
-            return errors.isEmpty();
+            return TimeWindow.report(context, errors);
         }
     }
 }

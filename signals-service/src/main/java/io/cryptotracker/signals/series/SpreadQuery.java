@@ -9,7 +9,7 @@ import java.util.Locale;
 
 import io.cryptotracker.common.symbols.Symbols;
 import io.cryptotracker.common.web.ValidationException;
-import io.cryptotracker.common.web.input.StorableTime;
+import io.cryptotracker.common.web.input.TimeWindow;
 import io.cryptotracker.signals.store.SignalKind;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -37,16 +37,11 @@ record SpreadQuery(
         List<SignalKind> kinds = kind == null || kind.isBlank() ? Arrays.asList(SignalKind.values())
                 : List.of(SignalKind.fromApiName(kind.strip().toLowerCase(Locale.ROOT)).orElseThrow(
                         () -> new ValidationException("kind", "must be mexc-spot-futures, funding-rate or mexc-dex")));
-        if (!StorableTime.isStorable(from)) {
-            throw new ValidationException("from", StorableTime.OUT_OF_RANGE);
-        }
-        if (!StorableTime.isStorable(to)) {
-            throw new ValidationException("to", StorableTime.OUT_OF_RANGE);
-        }
+        TimeWindow.check(from, to);
         Instant end = to == null ? now : to;
         Instant start = from == null ? end.minus(DEFAULT_RANGE) : from;
         if (start.isAfter(end)) {
-            throw new ValidationException("from", "must not be after to");
+            throw new ValidationException("from", "must not be after to (default now)");
         }
         if (Duration.between(start, end).compareTo(settings.retention()) > 0) {
             throw new ValidationException("from", "the range may span at most " + days(settings.retention())

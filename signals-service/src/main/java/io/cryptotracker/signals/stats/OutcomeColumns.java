@@ -183,7 +183,7 @@ public final class OutcomeColumns {
             aliveStart[g + 1] = aliveStart[g] + (int) closed[g];
             peakStart[g + 1] = peakStart[g] + (int) peaked[g];
         }
-        int[] alive = new int[aliveStart[groupCount]];
+        double[] alive = new double[aliveStart[groupCount]];
         double[] peaks = new double[peakStart[groupCount]];
         int[] aliveNext = Arrays.copyOf(aliveStart, groupCount);
         int[] peakNext = Arrays.copyOf(peakStart, groupCount);
@@ -222,11 +222,11 @@ public final class OutcomeColumns {
         return new Result(total, groups);
     }
 
-    private static Figures figures(long count, long converged, long passed, long convergedPassed, int[] alive,
+    private static Figures figures(long count, long converged, long passed, long convergedPassed, double[] alive,
             int aliveFrom, int aliveTo, double[] peaks, int peakFrom, int peakTo) {
         Double[] aliveFigures = Percentiles.of(alive, aliveFrom, aliveTo, 0.5, 0.9);
         return new Figures(count, converged, passed == 0 ? null : (double) convergedPassed / passed, aliveFigures[0],
-                aliveFigures[1], round(Percentiles.of(peaks, peakFrom, peakTo, 0.5)));
+                aliveFigures[1], round(Percentiles.of(peaks, peakFrom, peakTo, 0.5)[0]));
     }
 
     private int key(StatsGrouping grouping, int row) {

@@ -20,125 +20,46 @@ final class Percentiles {
      * for a few values (each next one among the values above the previous), by one histogram for many
      * ({@link #RADIX_FROM}), which costs a few sequential passes instead of a selection's many partitioning ones.
      */
-    static Double[] of(int[] values, int from, int to, double... ps) {
+    static Double[] of(double[] values, int from, int to, double... ps) {
         Double[] found = new Double[ps.length];
         if (to <= from) {
             return found;
         }
-        if (to - from >= RADIX_FROM) {
-            IntHistogram histogram = new IntHistogram(values, from, to);
-            for (int i = 0; i < ps.length; i++) {
-                found[i] = histogram.percentile(ps[i]);
-            }
-            return found;
-        }
+        Histogram histogram = to - from >= RADIX_FROM ? new Histogram(values, from, to) : null;
         int start = from;
         for (int i = 0; i < ps.length; i++) {
             double rank = ps[i] * (to - from - 1);
-            int lower = from + (int) Math.floor(rank);
-            select(values, start, to - 1, lower);
-            double low = values[lower];
-            found[i] = low;
-            if (rank != lower - from) {
-                int high = Integer.MAX_VALUE;
-                for (int j = lower + 1; j < to; j++) {
-                    high = Math.min(high, values[j]);
-                }
-                found[i] = low + (rank - (lower - from)) * (high - low);
+            int lower = (int) Math.floor(rank);
+            double low;
+            double high;
+            if (histogram != null) {
+                low = histogram.at(lower);
+                high = rank == lower ? low : histogram.at(lower + 1);
             }
-            start = lower;
+            else {
+                select(values, start, to - 1, from + lower);
+                low = values[from + lower];
+                high = rank == lower ? low : least(values, from + lower + 1, to);
+                start = from + lower;
+            }
+            found[i] = low + (rank - lower) * (high - low);
         }
         return found;
     }
 
-    /** The p-th percentile of {@code values[from..to)}, or null when that is empty. */
-    static Double of(double[] values, int from, int to, double p) {
-        if (to <= from) {
-            return null;
+    private static double least(double[] values, int from, int to) {
+        double least = Double.POSITIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            least = Math.min(least, values[i]);
         }
-        if (to - from >= RADIX_FROM) {
-            return new DoubleHistogram(values, from, to).percentile(p);
-        }
-        double rank = p * (to - from - 1);
-        int lower = from + (int) Math.floor(rank);
-        select(values, from, to - 1, lower);
-        double low = values[lower];
-        if (rank == lower - from) {
-            return low;
-        }
-        double high = Double.POSITIVE_INFINITY;
-        for (int i = lower + 1; i < to; i++) {
-            high = Math.min(high, values[i]);
-        }
-        return low + (rank - (lower - from)) * (high - low);
+        return least;
     }
 
     /**
-     * The values in up to 65,536 buckets of equal width (one value each when their range is smaller); a rank is found
-     * by walking the buckets, then gathering and selecting only its bucket's values.
+     * The values in 65,536 buckets of equal width between the least and the greatest; a rank is found by walking the
+     * buckets, then gathering and selecting only its bucket's values.
      */
-    private static final class IntHistogram {
-
-        private final int[] values;
-        private final int from;
-        private final int to;
-        private final int min;
-        private final int shift;
-        private final int[] counts;
-
-        IntHistogram(int[] values, int from, int to) {
-            this.values = values;
-            this.from = from;
-            this.to = to;
-            int low = Integer.MAX_VALUE;
-            int high = Integer.MIN_VALUE;
-            for (int i = from; i < to; i++) {
-                low = Math.min(low, values[i]);
-                high = Math.max(high, values[i]);
-            }
-            long range = (long) high - low;
-            this.min = low;
-            this.shift = Math.max(0, 64 - Long.numberOfLeadingZeros(range) - 16);
-            this.counts = new int[(int) (range >>> shift) + 1];
-            for (int i = from; i < to; i++) {
-                counts[bucket(values[i])]++;
-            }
-        }
-
-        private int bucket(int value) {
-            return (int) (((long) value - min) >>> shift);
-        }
-
-        double percentile(double p) {
-            double rank = p * (to - from - 1);
-            int lower = (int) Math.floor(rank);
-            double low = at(lower);
-            return rank == lower ? low : low + (rank - lower) * (at(lower + 1) - low);
-        }
-
-        private double at(int rank) {
-            int bucket = 0;
-            int before = 0;
-            while (before + counts[bucket] <= rank) {
-                before += counts[bucket++];
-            }
-            if (shift == 0) {
-                return (long) min + bucket;
-            }
-            int[] inBucket = new int[counts[bucket]];
-            int n = 0;
-            for (int i = from; i < to; i++) {
-                if (bucket(values[i]) == bucket) {
-                    inBucket[n++] = values[i];
-                }
-            }
-            select(inBucket, 0, n - 1, rank - before);
-            return inBucket[rank - before];
-        }
-    }
-
-    /** The same over doubles: 65,536 buckets of equal width between the least and the greatest value. */
-    private static final class DoubleHistogram {
+    private static final class Histogram {
 
         private final double[] values;
         private final int from;
@@ -147,7 +68,7 @@ final class Percentiles {
         private final double scale;
         private final int[] counts = new int[BUCKETS];
 
-        DoubleHistogram(double[] values, int from, int to) {
+        Histogram(double[] values, int from, int to) {
             this.values = values;
             this.from = from;
             this.to = to;
@@ -169,14 +90,8 @@ final class Percentiles {
             return Math.min(BUCKETS - 1, (int) ((value - min) * scale));
         }
 
-        double percentile(double p) {
-            double rank = p * (to - from - 1);
-            int lower = (int) Math.floor(rank);
-            double low = at(lower);
-            return rank == lower ? low : low + (rank - lower) * (at(lower + 1) - low);
-        }
-
-        private double at(int rank) {
+        /** The value of rank {@code rank} (from 0) in the range. */
+        double at(int rank) {
             int bucket = 0;
             int before = 0;
             while (before + counts[bucket] <= rank) {
@@ -195,36 +110,6 @@ final class Percentiles {
     }
 
     /** Puts the value of rank k in [left, right] at k, the smaller before it, the larger after (Hoare's selection). */
-    private static void select(int[] a, int left, int right, int k) {
-        while (right > left) {
-            int pivot = a[median(left, (left + right) >>> 1, right, a)];
-            int i = left;
-            int j = right;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    int t = a[i];
-                    a[i++] = a[j];
-                    a[j--] = t;
-                }
-            }
-            if (k <= j) {
-                right = j;
-            }
-            else if (k >= i) {
-                left = i;
-            }
-            else {
-                return;
-            }
-        }
-    }
-
     private static void select(double[] a, int left, int right, int k) {
         while (right > left) {
             double pivot = a[median(left, (left + right) >>> 1, right, a)];
@@ -253,10 +138,6 @@ final class Percentiles {
                 return;
             }
         }
-    }
-
-    private static int median(int x, int y, int z, int[] a) {
-        return a[x] < a[y] ? (a[y] < a[z] ? y : a[x] < a[z] ? z : x) : (a[x] < a[z] ? x : a[y] < a[z] ? z : y);
     }
 
     private static int median(int x, int y, int z, double[] a) {

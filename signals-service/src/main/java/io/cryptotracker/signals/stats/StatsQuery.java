@@ -13,7 +13,7 @@ import java.util.Set;
 import io.cryptotracker.common.symbols.Symbol;
 import io.cryptotracker.common.symbols.Symbols;
 import io.cryptotracker.common.web.FieldError;
-import io.cryptotracker.common.web.input.StorableTime;
+import io.cryptotracker.common.web.input.TimeWindow;
 import io.cryptotracker.signals.store.SignalSource;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -110,20 +110,7 @@ record StatsQuery(
 
         @Override
         public boolean isValid(StatsQuery query, ConstraintValidatorContext context) {
-            List<String[]> errors = new ArrayList<>();
-            if (!StorableTime.isStorable(query.from())) {
-                errors.add(new String[] { "from", StorableTime.OUT_OF_RANGE });
-            }
-            if (!StorableTime.isStorable(query.to())) {
-                errors.add(new String[] { "to", StorableTime.OUT_OF_RANGE });
-            }
-            if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
-                errors.add(new String[] { "to", "must not be before from" });
-            }
-            context.disableDefaultConstraintViolation();
-            errors.forEach(error -> context.buildConstraintViolationWithTemplate(error[1]).addPropertyNode(error[0])
-                    .addConstraintViolation());
-            return errors.isEmpty();
+            return TimeWindow.report(context, TimeWindow.errors(query.from(), query.to()));
         }
     }
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.cryptotracker.common.web.ValidationException;
-import io.cryptotracker.common.web.input.StorableTime;
+import io.cryptotracker.common.web.input.TimeWindow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,16 +37,11 @@ class TelegramChannelsController {
                     + "first. A signal is checked once its window (post ± `signals.telegram.confirm-window`) has "
                     + "passed.")
     ChannelScores list(@ParameterObject Range range) {
+        TimeWindow.check(range.from(), range.to());
         Instant to = range.to() == null ? clock.instant() : range.to();
         Instant from = range.from() == null ? to.minus(DEFAULT_RANGE) : range.from();
-        if (!StorableTime.isStorable(range.from())) {
-            throw new ValidationException("from", StorableTime.OUT_OF_RANGE);
-        }
-        if (!StorableTime.isStorable(range.to())) {
-            throw new ValidationException("to", StorableTime.OUT_OF_RANGE);
-        }
         if (from.isAfter(to)) {
-            throw new ValidationException("from", "must not be after to");
+            throw new ValidationException("from", "must not be after to (default now)");
         }
         return new ChannelScores(channels.scores(from, to));
     }
