@@ -40,6 +40,7 @@ class RequestBodyLimitTest extends GatewayIntegrationTest {
                 .exchange()
                 .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.CONNECTION, "close")
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("https://cryptotracker.io/problems/content-too-large")
                 .jsonPath("$.status").isEqualTo(413)

@@ -38,6 +38,9 @@ public class RequestBodyLimitFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         long declared = request.getHeaders().getContentLength();
         if (declared > maxBytes) {
+            // the body is left unread: the connection closes after the answer (RFC 9110 15.5.14), so a client still
+            // sending it sees the 413 and its end instead of a connection that waits for the rest
+            exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
             return Mono.error(tooLarge());
         }
         if (declared >= 0 || request.getHeaders().containsHeader(HttpHeaders.UPGRADE)) {
