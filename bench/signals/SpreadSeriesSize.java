@@ -65,9 +65,14 @@ public class SpreadSeriesSize {
             System.out.printf("5 days of 15-min buckets: %,d rows in %.1f s, %s (%s a day)%n",
                     rows(connection), seconds(t0), mb(thinned), mb(thinned / 5));
 
+            // the recorder writes each minute's quarter hour beside it: the newest 2 days have both resolutions
+            insertDay(connection, symbols, now.minus(2, ChronoUnit.DAYS), 900);
+            insertDay(connection, symbols, now.minus(1, ChronoUnit.DAYS), 900);
+            long coarseOnly = size(connection);
             t0 = System.nanoTime();
             insertDay(connection, symbols, now.minus(2, ChronoUnit.DAYS), 60);
             long withOneMinuteDay = size(connection);
+            thinned = coarseOnly;
             System.out.printf("+1 day of 1-min buckets (%,d rows) in %.1f s: %s a day%n",
                     (long) symbols * KINDS * 1440, seconds(t0), mb(withOneMinuteDay - thinned));
             t0 = System.nanoTime();
@@ -85,17 +90,19 @@ public class SpreadSeriesSize {
             Random random = new Random(16);
             System.out.printf("%-34s %10s %10s %10s %8s%n", "one symbol, 7 days, all 3 kinds", "p50 ms", "p95 ms",
                     "max ms", "points");
-            for (int step : new int[] { 60, 900 }) {
+            // the 1-minute buckets are read from the first quarter hour at which all are kept (the endpoint's rule)
+            Instant minutesFrom = now.minus(2, ChronoUnit.DAYS);
+            for (int step : new int[] { 60, 900, 3600 }) {
                 for (int i = 0; i < 20; i++) {
                     series.points("S" + random.nextInt(symbols) + "/USDT", List.of(SignalKind.values()), from, to,
-                            step);
+                            step, minutesFrom, 900);
                 }
                 long[] times = new long[repeats];
                 int points = 0;
                 for (int i = 0; i < repeats; i++) {
                     long start = System.nanoTime();
                     points = series.points("S" + random.nextInt(symbols) + "/USDT", List.of(SignalKind.values()),
-                            from, to, step).size();
+                            from, to, step, minutesFrom, 900).size();
                     times[i] = System.nanoTime() - start;
                 }
                 Arrays.sort(times);

@@ -134,6 +134,14 @@ class SpreadSeriesAndTelegramCheckTest {
         assertThat(kind(twoMinutes, "mexc-spot-futures").path("points").size()).isEqualTo(1);
         assertPoint(kind(twoMinutes, "mexc-spot-futures").path("points").get(0), "2026-12-05T08:00:00Z", 0.5, 2.0,
                 0.7, 0.43, 1.93, 0.63);
+        // a step of whole quarter hours reads the quarter-hour bucket the recorder wrote beside the minutes
+        assertThat(rowsOf("SRSA/USDT")).extracting(row -> ((Number) row.get("resolution")).intValue())
+                .containsExactly(60, 900, 60);
+        JsonNode quarter = as(vip).get("/api/v1/signals/spreads/SRSA-USDT?kind=mexc-spot-futures&step=15m&"
+                + range).json();
+        assertThat(kind(quarter, "mexc-spot-futures").path("points").size()).isEqualTo(1);
+        assertPoint(kind(quarter, "mexc-spot-futures").path("points").get(0), "2026-12-05T08:00:00Z", 0.5, 2.0,
+                0.7, 0.43, 1.93, 0.63);
 
         // FREE users see the series up to the FREE delay ago, as they see signals
         JsonNode forFree = as(free).get("/api/v1/signals/spreads/SRSA-USDT").json();
@@ -172,15 +180,18 @@ class SpreadSeriesAndTelegramCheckTest {
         }
         clock.set(base.plusSeconds(16 * 60 + 5));
         recorder.flush();
-        assertThat(rowsOf("THN/USDT")).hasSize(16);
+        List<Map<String, Object>> written = rowsOf("THN/USDT");
+        assertThat(written).as("16 minutes and the two quarter hours they fall in").hasSize(18);
+        assertRow(written.get(1), 900, "2031-01-01T00:00:00Z", 0.2, 3.0, 1.4, 0.13, 2.93, 1.33);
 
         clock.set(Instant.parse("2031-01-03T00:20:00Z"));
         thinning.thin();
 
         List<Map<String, Object>> thinned = rowsOf("THN/USDT");
-        assertThat(thinned).hasSize(2);
+        assertThat(thinned).hasSize(3);
         assertRow(thinned.get(0), 900, "2031-01-01T00:00:00Z", 0.2, 3.0, 1.4, 0.13, 2.93, 1.33);
         assertRow(thinned.get(1), 60, "2031-01-01T00:15:00Z", 0.9, 0.9, 0.9, 0.83, 0.83, 0.83);
+        assertRow(thinned.get(2), 900, "2031-01-01T00:15:00Z", 0.9, 0.9, 0.9, 0.83, 0.83, 0.83);
         thinning.thin();
         assertThat(rowsOf("THN/USDT")).as("a second run changes nothing").isEqualTo(thinned);
 

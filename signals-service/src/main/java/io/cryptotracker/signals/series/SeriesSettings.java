@@ -1,6 +1,7 @@
 package io.cryptotracker.signals.series;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -39,5 +40,12 @@ public record SeriesSettings(@DefaultValue("2d") Duration minuteRetention, @Defa
 
     int coarseSeconds() {
         return (int) coarseStep.toSeconds();
+    }
+
+    /** The first coarse bucket's start from which every 1-minute bucket is still kept at {@code now}. */
+    Instant minutesKeptFrom(Instant now) {
+        long coarse = coarseSeconds();
+        long oldest = now.minus(minuteRetention).getEpochSecond();
+        return Instant.ofEpochSecond(Math.floorDiv(oldest + coarse - 1, coarse) * coarse);
     }
 }

@@ -11,6 +11,13 @@ import io.cryptotracker.signals.store.SignalKind;
 record SpreadPoint(String symbol, SignalKind kind, int resolutionSeconds, Instant bucket, double grossMin,
         double grossMax, double grossLast, Double netMin, Double netMax, Double netLast) {
 
+    /** The same values as a piece of the {@code seconds}-long bucket this one lies in. */
+    SpreadPoint within(int seconds) {
+        long start = Math.floorDiv(bucket.getEpochSecond(), seconds) * seconds;
+        return new SpreadPoint(symbol, kind, seconds, Instant.ofEpochSecond(start), grossMin, grossMax, grossLast,
+                netMin, netMax, netLast);
+    }
+
     /** Two pieces of the same bucket as one: this one written earlier, {@code later} after it. */
     SpreadPoint merge(SpreadPoint later) {
         return new SpreadPoint(symbol, kind, resolutionSeconds, bucket, Math.min(grossMin, later.grossMin),

@@ -100,30 +100,39 @@ public class SpreadSeries {
 
     /**
      * The series of one symbol: the buckets that start in {@code [from, to]}, grouped into {@code stepSeconds}
-     * buckets counted from the epoch, per kind, oldest first.
+     * buckets counted from the epoch, per kind, oldest first. Read from the coarse buckets where the step is a whole
+     * number of them or the bucket starts before {@code minutesFrom} (a coarse bucket's start from which the 1-minute
+     * buckets are all kept), from the 1-minute ones otherwise: each moment is read at one resolution.
      */
-    public List<Row> points(String symbol, Collection<SignalKind> kinds, Instant from, Instant to, int stepSeconds) {
+    public List<Row> points(String symbol, Collection<SignalKind> kinds, Instant from, Instant to, int stepSeconds,
+            Instant minutesFrom, int coarseSeconds) {
         List<Short> codes = kinds.stream().map(SeriesKind::codeOf).toList();
+        Instant split = stepSeconds % coarseSeconds == 0 ? to.plusSeconds(1) : minutesFrom;
         return jdbc.sql("SELECT kind, to_timestamp(floor(extract(epoch FROM bucket) / :step) * :step) AS t, "
                 + AGGREGATES + " FROM spread_series WHERE symbol = :symbol AND kind IN (:kinds) "
+                + "AND ((resolution = :minute AND bucket >= :split) OR (resolution = :coarse AND bucket < :split)) "
                 + "AND bucket >= :from AND bucket <= :to GROUP BY kind, t ORDER BY kind, t")
                 .param("step", stepSeconds).param("symbol", symbol).param("kinds", codes)
+                .param("minute", SeriesSettings.MINUTE_SECONDS).param("coarse", coarseSeconds)
+                .param("split", Timestamp.from(split))
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query(SpreadSeries::row).list();
     }
 
     /**
      * The highest gross spread of a symbol and kind in the buckets that overlap {@code [from, to]}, and how many
-     * buckets there were (none: we had no market data for it then).
+     * buckets there were (none: we had no market data for it then). The 1-minute buckets where there are any (a
+     * quarter hour overlapping the window may hold minutes outside it), else the coarse ones of thinned days.
      */
     public Window window(String symbol, SignalKind kind, Instant from, Instant to) {
         return jdbc.sql("SELECT count(*), max(gross_max) FROM spread_series WHERE symbol = ? AND kind = ? "
-                + "AND bucket + make_interval(secs => resolution) > ? AND bucket <= ?")
+                + "AND bucket + make_interval(secs => resolution) > ? AND bucket <= ? "
+                + "GROUP BY resolution ORDER BY resolution LIMIT 1")
                 .params(symbol, SeriesKind.codeOf(kind), Timestamp.from(from), Timestamp.from(to))
                 .query((rs, n) -> {
                     Float max = nullable(rs, 2);
                     return new Window(rs.getLong(1), max == null ? null : new BigDecimal(max.toString()));
-                }).single();
+                }).optional().orElse(new Window(0, null));
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

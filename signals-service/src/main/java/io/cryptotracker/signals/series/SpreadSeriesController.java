@@ -53,7 +53,8 @@ class SpreadSeriesController {
             to = now.minus(properties.freeDelay());
         }
         List<SpreadSeries.Row> rows = to.isBefore(wanted.from()) ? List.of()
-                : series.points(wanted.symbol(), wanted.kinds(), wanted.from(), to, wanted.stepSeconds());
+                : series.points(wanted.symbol(), wanted.kinds(), wanted.from(), to, wanted.stepSeconds(),
+                        settings.minutesKeptFrom(now), settings.coarseSeconds());
         List<SpreadSeriesAnswer.KindSeries> perKind = wanted.kinds().stream()
                 .map(kind -> new SpreadSeriesAnswer.KindSeries(kind.apiName(), rows.stream()
                         .filter(row -> row.kind() == kind)
