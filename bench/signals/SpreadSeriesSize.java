@@ -19,11 +19,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Size and read time of the spread series at SYMBOLS symbols × 3 kinds: real PostgreSQL (embedded), the service's own
- * changeset for spread_series. Five days of 15-minute buckets (the thinned days) and two days of 1-minute buckets (the
- * newest), each minute written as the recorder writes it (one multi-row statement per minute for every symbol and
+ * changeset for spread_series. Seven days of 15-minute buckets (the recorder writes each minute's quarter hour at
+ * once; older days keep only those) and two days of 1-minute buckets (the newest), each minute written as the recorder
+ * writes it (one multi-row statement per minute for every symbol and
  * kind, so the primary key grows as in production); pg_total_relation_size after each part (VACUUM ANALYZE first).
  * Then the series of one symbol over 7 days as GET /api/v1/signals/spreads/{symbol} reads it (SpreadSeries.points,
- * all kinds) at step 60 s and 15 min, REPEATS random symbols each; then one more day of minutes thinned at once
+ * all kinds) at step 60 s, 15 min and 1 h (the console's 7-day view), REPEATS random symbols each; then one more day of minutes thinned at once
  * (SpreadSeries.thin, the worst case after the job was down a day; normally it thins 10 minutes at a time).
  * Run with bench/signals/run.sh spreads.
  */
