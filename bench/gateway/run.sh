@@ -15,7 +15,7 @@
 # +92 Kafka), BENCH_MVN_LOCK (a file to flock while building, e.g. /tmp/ct-mvn.lock), GATEWAY_JAVA_OPTS,
 # BENCH_HOLD (seconds to keep everything running before measuring, for looking at it by hand),
 # GATEWAY_VARIANT_ARGS (extra gateway arguments of the variant (v) on +3; "none" skips it), GATEWAY_VARIANT_NAME,
-# GATEWAY_VARIANT_JAR (another gateway jar for (v), e.g. one built before a change; its arguments then default to none),
+# GATEWAY_JAR (the gateway (b), default gateway/target's), GATEWAY_VARIANT_JAR (another gateway jar for (v), e.g. one built before a change; its arguments then default to none),
 # PROFILE=1 (async-profiler flame graphs of (b) and (v) during their measured full-load runs, written to
 # bench/gateway/flamegraph-$PROFILE_NAME.html and -$PROFILE_VARIANT_NAME.html; PROFILE_EVENT cpu or itimer).
 set -euo pipefail
@@ -31,6 +31,7 @@ GATEWAY_PORT_B=$((BASE + 1))
 NGINX_PORT=$((BASE + 2))
 VARIANT_PORT=$((BASE + 3))
 VARIANT_JAR="${GATEWAY_VARIANT_JAR:-}"
+VARIANT_JAR_LABEL="${GATEWAY_VARIANT_JAR:+$(basename "$GATEWAY_VARIANT_JAR")}"
 if [[ -n "$VARIANT_JAR" ]]; then
   VARIANT_ARGS="${GATEWAY_VARIANT_ARGS:-}"
   VARIANT_NAME="${GATEWAY_VARIANT_NAME:-$(basename "$VARIANT_JAR")}"
@@ -81,7 +82,7 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # --- jars ----------------------------------------------------------------------------------------------------
 VERSION="$(awk '/<artifactId>cryptotracker<\/artifactId>/ { found = 1 }
                 found && /<version>/ { gsub(/.*<version>|<\/version>.*/, ""); print; exit }' "$ROOT/pom.xml")"
-GATEWAY_JAR="$ROOT/gateway/target/gateway-$VERSION.jar"
+GATEWAY_JAR="${GATEWAY_JAR:-$ROOT/gateway/target/gateway-$VERSION.jar}"
 LAUNCHER_JAR="$ROOT/deploy/local/launcher/target/local-launcher-$VERSION.jar"
 if [[ ! -f "$GATEWAY_JAR" || ! -f "$LAUNCHER_JAR" || ! -f "$ROOT/auth-service/target/auth-service-$VERSION.jar" \
       || ! -f "$ROOT/discovery/target/discovery-$VERSION.jar" ]]; then
@@ -117,6 +118,10 @@ if [[ -n "$PROFILE" ]]; then
     jcmd "$1" JVMTI.agent_load "$PROFILER_LIB" "\"$2\"" >/dev/null
   }
 fi
+
+# the gateways run from copies, so a build during the run cannot swap the jar under them
+cp "$GATEWAY_JAR" "$WORK/gateway.jar"; GATEWAY_JAR="$WORK/gateway.jar"
+if [[ -n "$VARIANT_JAR" ]]; then cp "$VARIANT_JAR" "$WORK/gateway-variant.jar"; VARIANT_JAR="$WORK/gateway-variant.jar"; fi
 
 wait_for() { # url, seconds
   local deadline=$((SECONDS + $2))
@@ -354,7 +359,7 @@ JAVA_VERSION="$("$JAVA" -version 2>&1 | head -1)"
   echo "  checked in Redis by the Lua script (quotas $HUGE/min, so nothing is refused), request id, CORS, header"
   echo "  stripping, routing through the load balancer;"
   echo "- **(c) nginx** as a plain reverse proxy, for reference;"
-  [[ -z "$VARIANT_ON" ]] || echo "- **(v) gateway, $VARIANT_NAME**: a second gateway like (b)${VARIANT_JAR:+ from \`$(basename "$VARIANT_JAR")\`}${VARIANT_ARGS:+, started with \`$VARIANT_ARGS\`}."
+  [[ -z "$VARIANT_ON" ]] || echo "- **(v) gateway, $VARIANT_NAME**: a second gateway like (b)${VARIANT_JAR_LABEL:+ from \`$VARIANT_JAR_LABEL\`}${VARIANT_ARGS:+, started with \`$VARIANT_ARGS\`}."
   echo
   echo "## Full load: wrk, $THREADS thread, $CONNECTIONS connections, ${DURATION}s each (after ${WARMUP}s warm-up, gateway $((2 * WARMUP))s)"
   echo "| path | req/s | p50 ms | p99 ms | errors |"

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import reactor.netty.http.HttpResources;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.client.ReactorResourceFactory;
+import reactor.netty.resources.LoopResources;
 
 /**
  * On Linux x86-64 the gateway serves and proxies on Reactor Netty's native epoll transport
@@ -29,15 +31,19 @@ class EpollTransportTest extends GatewayIntegrationTest {
         assertThat(Epoll.isAvailable()).as("epoll unavailable: %s", Epoll.unavailabilityCause()).isTrue();
     }
 
+    @Autowired
+    private ReactorResourceFactory resources;
+
     @Test
     void theServerAndTheProxyClientRunOnEpollEventLoops() {
-        // Boot's Reactor Netty server and the gateway's HttpClient both use Reactor Netty's global loop resources
-        EventLoopGroup server = HttpResources.get().onServer(true);
-        EventLoopGroup client = HttpResources.get().onClient(true);
+        // Boot's Reactor Netty server and the gateway's HttpClient both take their loops from this factory (Reactor
+        // Netty's global resources in production; the test context gives the factory its own)
+        LoopResources loops = resources.getLoopResources();
+        EventLoopGroup server = loops.onServer(true);
+        EventLoopGroup client = loops.onClient(true);
 
-        assertThat(HttpResources.get().onChannelClass(ServerSocketChannel.class, server))
-                .isEqualTo(EpollServerSocketChannel.class);
-        assertThat(HttpResources.get().onChannelClass(SocketChannel.class, client)).isEqualTo(EpollSocketChannel.class);
+        assertThat(loops.onChannelClass(ServerSocketChannel.class, server)).isEqualTo(EpollServerSocketChannel.class);
+        assertThat(loops.onChannelClass(SocketChannel.class, client)).isEqualTo(EpollSocketChannel.class);
     }
 
     @Test
