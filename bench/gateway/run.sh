@@ -282,6 +282,8 @@ cpu_ms_per_request() { # ticks-before ticks-after req/s
 }
 # auth-service is the launcher's child: the process listening on its port
 AUTH_PID="$(ss -Hltnp "sport = :$AUTH_PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)"
+# Redis: embedded-redis runs redis-server as a process of its own
+REDIS_PID="$(ss -Hltnp "sport = :$((BASE + 79))" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)"
 # profile_run NAME PID FLAME-NAME URL: the measured full-load run, profiled when PROFILE=1
 profiled_run() {
   local name="$1" pid="$2" flame="$3" url="$4"
@@ -295,14 +297,16 @@ profiled_run() {
 AUTH_BEFORE="$(cpu_ticks "$AUTH_PID")"
 run max-direct "$DIRECT" "$CONNECTIONS" "$DURATION"; A_RPS=$RPS; A_P50=$P50; A_P99=$P99; A_ERR=$ERRORS
 AUTH_CPU_MS="$(cpu_ms_per_request "$AUTH_BEFORE" "$(cpu_ticks "$AUTH_PID")" "$A_RPS")"
-TICKS_BEFORE="$(cpu_ticks "$GATEWAY_PID")"; AUTH_BEFORE="$(cpu_ticks "$AUTH_PID")"
+TICKS_BEFORE="$(cpu_ticks "$GATEWAY_PID")"; AUTH_BEFORE="$(cpu_ticks "$AUTH_PID")"; REDIS_BEFORE="$(cpu_ticks "$REDIS_PID")"
 profiled_run max-gateway "$GATEWAY_PID" "$PROFILE_NAME" "$GATEWAY"; B_RPS=$RPS; B_P50=$P50; B_P99=$P99; B_ERR=$ERRORS
+REDIS_CPU_B_MS="$(cpu_ms_per_request "$REDIS_BEFORE" "$(cpu_ticks "$REDIS_PID")" "$B_RPS")"
 GATEWAY_CPU_MS="$(cpu_ms_per_request "$TICKS_BEFORE" "$(cpu_ticks "$GATEWAY_PID")" "$B_RPS")"
 AUTH_CPU_B_MS="$(cpu_ms_per_request "$AUTH_BEFORE" "$(cpu_ticks "$AUTH_PID")" "$B_RPS")"
 run max-nginx "$NGINX_URL" "$CONNECTIONS" "$DURATION"; C_RPS=$RPS; C_P50=$P50; C_P99=$P99; C_ERR=$ERRORS
 if [[ -n "$VARIANT_ON" ]]; then
-  TICKS_BEFORE="$(cpu_ticks "$VARIANT_PID")"
+  TICKS_BEFORE="$(cpu_ticks "$VARIANT_PID")"; REDIS_BEFORE="$(cpu_ticks "$REDIS_PID")"
   profiled_run max-variant "$VARIANT_PID" "$PROFILE_VARIANT_NAME" "$VARIANT"; V_RPS=$RPS; V_P50=$P50; V_P99=$P99; V_ERR=$ERRORS
+  REDIS_CPU_V_MS="$(cpu_ms_per_request "$REDIS_BEFORE" "$(cpu_ticks "$REDIS_PID")" "$V_RPS")"
   VARIANT_CPU_MS="$(cpu_ms_per_request "$TICKS_BEFORE" "$(cpu_ticks "$VARIANT_PID")" "$V_RPS")"
 fi
 # the event loops' transport: Reactor Netty names its threads reactor-http-epoll-n (native) or -nio-n
@@ -374,7 +378,8 @@ JAVA_VERSION="$("$JAVA" -version 2>&1 | head -1)"
   echo
   echo "- **b/a = $(ratio "$B_RPS" "$A_RPS")** (target ≥ 50%), b/c = $(ratio "$B_RPS" "$C_RPS")"
   echo "- CPU per request at full load (user + system, all threads incl. GC and JIT): gateway $GATEWAY_CPU_MS ms,"
-  echo "  auth-service $AUTH_CPU_MS ms when called directly ($AUTH_CPU_B_MS ms while behind the gateway)"
+  echo "  auth-service $AUTH_CPU_MS ms when called directly ($AUTH_CPU_B_MS ms while behind the gateway), Redis $REDIS_CPU_B_MS ms"
+  echo "  while the gateway ran${VARIANT_ON:+ ($REDIS_CPU_V_MS ms while the variant ran)}"
   echo "- gateway event-loop transport: $TRANSPORT_B (Reactor Netty thread names reactor-http-<transport>-n)"
   [[ -z "$VARIANT_ON" ]] || echo "- $VARIANT_NAME: v/a = $(ratio "$V_RPS" "$A_RPS"), v/b = $(ratio "$V_RPS" "$B_RPS"), CPU per request $VARIANT_CPU_MS ms, transport $TRANSPORT_V"
   [[ -z "$PROFILE" ]] || echo "- profiled during the measured full-load runs (async-profiler 4.2, event=$PROFILE_EVENT, 1 ms): bench/gateway/flamegraph-$PROFILE_NAME.html${VARIANT_ON:+, flamegraph-$PROFILE_VARIANT_NAME.html}"
