@@ -284,7 +284,7 @@ cpu_ms_per_request() { # ticks-before ticks-after req/s
 AUTH_PID="$(ss -Hltnp "sport = :$AUTH_PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)"
 # Redis: embedded-redis runs redis-server as a process of its own
 REDIS_PID="$(ss -Hltnp "sport = :$((BASE + 79))" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)"
-# profile_run NAME PID FLAME-NAME URL: the measured full-load run, profiled when PROFILE=1
+# profiled_run NAME PID FLAME-NAME URL: the measured full-load run, profiled when PROFILE=1
 profiled_run() {
   local name="$1" pid="$2" flame="$3" url="$4"
   [[ -z "$PROFILE" ]] || profiler "$pid" "start,event=$PROFILE_EVENT,interval=1ms"
