@@ -14,7 +14,12 @@
 # BENCH_PORT_BASE (27000: +1 gateway, +2 nginx, +81 auth-service, +61 discovery, +32 PostgreSQL, +79 Redis,
 # +92 Kafka), BENCH_MVN_LOCK (a file to flock while building, e.g. /tmp/ct-mvn.lock), GATEWAY_JAVA_OPTS,
 # BENCH_HOLD (seconds to keep everything running before measuring, for looking at it by hand),
-# GATEWAY_VARIANT_ARGS (extra gateway arguments of the variant (v) on +3; "none" skips it), GATEWAY_VARIANT_NAME.
+# GATEWAY_VARIANT_ARGS (extra gateway arguments of the variant (v) on +3; "none" skips it), GATEWAY_VARIANT_NAME,
+# GATEWAY_JAR (the gateway (b), default gateway/target's), GATEWAY_VARIANT_JAR (another gateway jar for (v), e.g. one built before a change; its arguments then default to none),
+# GATEWAY_VARIANT_RATE_LIMITED=0 (the variant is started without a rate limit on the path, e.g. to measure what the
+# Redis round trip costs: its answers are not checked for X-RateLimit-* headers),
+# PROFILE=1 (async-profiler flame graphs of (b) and (v) during their measured full-load runs, written to
+# bench/gateway/flamegraph-$PROFILE_NAME.html and -$PROFILE_VARIANT_NAME.html; PROFILE_EVENT cpu or itimer).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -27,9 +32,22 @@ BASE="${BENCH_PORT_BASE:-27000}"
 GATEWAY_PORT_B=$((BASE + 1))
 NGINX_PORT=$((BASE + 2))
 VARIANT_PORT=$((BASE + 3))
-VARIANT_ARGS="${GATEWAY_VARIANT_ARGS:---cryptotracker.gateway.auth.token-cache.ttl=0s}"
-VARIANT_NAME="${GATEWAY_VARIANT_NAME:-token cache off}"
-[[ "$VARIANT_ARGS" == none ]] && VARIANT_ARGS=""
+VARIANT_JAR="${GATEWAY_VARIANT_JAR:-}"
+VARIANT_JAR_LABEL="${GATEWAY_VARIANT_JAR:+$(basename "$GATEWAY_VARIANT_JAR")}"
+if [[ -n "$VARIANT_JAR" ]]; then
+  VARIANT_ARGS="${GATEWAY_VARIANT_ARGS:-}"
+  VARIANT_NAME="${GATEWAY_VARIANT_NAME:-$(basename "$VARIANT_JAR")}"
+else
+  VARIANT_ARGS="${GATEWAY_VARIANT_ARGS:---cryptotracker.gateway.auth.token-cache.ttl=0s}"
+  VARIANT_NAME="${GATEWAY_VARIANT_NAME:-token cache off}"
+fi
+VARIANT_ON=1
+if [[ "$VARIANT_ARGS" == none ]]; then VARIANT_ARGS=""; [[ -n "$VARIANT_JAR" ]] || VARIANT_ON=""; fi
+[[ -z "$VARIANT_JAR" || -f "$VARIANT_JAR" ]] || { echo "GATEWAY_VARIANT_JAR $VARIANT_JAR: no such file" >&2; exit 1; }
+PROFILE="${PROFILE:-}"
+PROFILE_EVENT="${PROFILE_EVENT:-cpu}"
+PROFILE_NAME="${PROFILE_NAME:-gateway}"
+PROFILE_VARIANT_NAME="${PROFILE_VARIANT_NAME:-variant}"
 AUTH_PORT=$((BASE + 81))
 GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:--Xms256m -Xmx512m}"
 WORK="$(mktemp -d /tmp/ct-gateway-bench.XXXXXX)"
@@ -48,6 +66,10 @@ cleanup() {
     kill -KILL "$pid" 2>/dev/null || true
   done
   if [[ -f "$WORK/nginx/nginx.pid" ]]; then kill -QUIT "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null || true; fi
+  if [[ -n "${PARANOID_BEFORE:-}" ]]; then
+    echo "$PARANOID_BEFORE" >/proc/sys/kernel/perf_event_paranoid 2>/dev/null || true
+    echo "$KPTR_BEFORE" >/proc/sys/kernel/kptr_restrict 2>/dev/null || true
+  fi
 }
 trap cleanup EXIT
 
@@ -62,15 +84,46 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # --- jars ----------------------------------------------------------------------------------------------------
 VERSION="$(awk '/<artifactId>cryptotracker<\/artifactId>/ { found = 1 }
                 found && /<version>/ { gsub(/.*<version>|<\/version>.*/, ""); print; exit }' "$ROOT/pom.xml")"
-GATEWAY_JAR="$ROOT/gateway/target/gateway-$VERSION.jar"
+GATEWAY_JAR="${GATEWAY_JAR:-$ROOT/gateway/target/gateway-$VERSION.jar}"
 LAUNCHER_JAR="$ROOT/deploy/local/launcher/target/local-launcher-$VERSION.jar"
 if [[ ! -f "$GATEWAY_JAR" || ! -f "$LAUNCHER_JAR" || ! -f "$ROOT/auth-service/target/auth-service-$VERSION.jar" \
       || ! -f "$ROOT/discovery/target/discovery-$VERSION.jar" ]]; then
   log "building the jars"
-  build=(./mvnw -B -q -DskipTests -pl gateway,auth-service,discovery,deploy/local/launcher -am install)
+  # package, not install: the local repository is shared with other worktrees
+  build=(./mvnw -B -q -DskipTests -pl gateway,auth-service,discovery,deploy/local/launcher -am package)
   if [[ -n "${BENCH_MVN_LOCK:-}" ]]; then build=(flock "$BENCH_MVN_LOCK" "${build[@]}"); fi
   (cd "$ROOT" && "${build[@]}")
 fi
+
+# --- async-profiler (PROFILE=1): the jar from Maven Central carries the native agent ----------------------------
+if [[ -n "$PROFILE" ]]; then
+  log "fetching tools.profiler:async-profiler:4.2 into $WORK/profiler"
+  (cd "$ROOT" && ./mvnw -B -q dependency:copy -Dartifact=tools.profiler:async-profiler:4.2 \
+     -DoutputDirectory="$WORK/profiler")
+  unzip -q -o -j "$WORK/profiler/async-profiler-4.2.jar" "linux-$( [[ "$(uname -m)" == aarch64 ]] && echo arm64 || echo x64 )/libasyncProfiler.so" \
+    -d "$WORK/profiler"
+  PROFILER_LIB="$WORK/profiler/libasyncProfiler.so"
+  # perf_events (event=cpu) with kernel frames needs perf_event_paranoid <= 1 and readable kernel symbols; set them
+  # for the run if we may (root), restored on exit; otherwise fall back to itimer (Java and native frames only)
+  if [[ "$PROFILE_EVENT" == cpu && "$(cat /proc/sys/kernel/perf_event_paranoid)" -gt 1 ]]; then
+    PARANOID_BEFORE="$(cat /proc/sys/kernel/perf_event_paranoid)"; KPTR_BEFORE="$(cat /proc/sys/kernel/kptr_restrict)"
+    if echo 1 >/proc/sys/kernel/perf_event_paranoid 2>/dev/null; then
+      echo 0 >/proc/sys/kernel/kptr_restrict 2>/dev/null || true
+      log "kernel.perf_event_paranoid 1 and kptr_restrict 0 for this run (were $PARANOID_BEFORE and $KPTR_BEFORE)"
+    else
+      PARANOID_BEFORE=""; PROFILE_EVENT=itimer
+      log "cannot lower kernel.perf_event_paranoid: profiling with event=itimer"
+    fi
+  fi
+  # the agent is loaded into the running gateway for the measured run only (jcmd JVMTI.agent_load: start, stop)
+  profiler() { # pid, agent arguments
+    jcmd "$1" JVMTI.agent_load "$PROFILER_LIB" "\"$2\"" >/dev/null
+  }
+fi
+
+# the gateways run from copies, so a build during the run cannot swap the jar under them
+cp "$GATEWAY_JAR" "$WORK/gateway.jar"; GATEWAY_JAR="$WORK/gateway.jar"
+if [[ -n "$VARIANT_JAR" ]]; then cp "$VARIANT_JAR" "$WORK/gateway-variant.jar"; VARIANT_JAR="$WORK/gateway-variant.jar"; fi
 
 wait_for() { # url, seconds
   local deadline=$((SECONDS + $2))
@@ -102,12 +155,12 @@ TOKEN="$(curl -fs -X POST "http://127.0.0.1:$AUTH_PORT/api/v1/auth/login" -H 'Co
 # --- the gateway: real Redis limiter, JWKS from auth-service, no Eureka (one static instance) ------------------
 # actuator on the benchmark's one port (a deployment keeps it on GATEWAY_MANAGEMENT_PORT, never public)
 HUGE=1000000000
-start_gateway() { # port log extra-args...
-  local port="$1" logfile="$2"
-  shift 2
-  log "starting a gateway on $port $*"
+start_gateway() { # jar port log extra-args...
+  local jar="$1" port="$2" logfile="$3"
+  shift 3
+  log "starting $(basename "$jar") on $port $*"
   # shellcheck disable=SC2086
-  REDIS_PORT=$((BASE + 79)) "$JAVA" $GATEWAY_JAVA_OPTS -jar "$GATEWAY_JAR" \
+  REDIS_PORT=$((BASE + 79)) "$JAVA" $GATEWAY_JAVA_OPTS -jar "$jar" \
     --server.port="$port" \
     --management.server.port="$port" \
     --eureka.client.enabled=false \
@@ -122,11 +175,11 @@ start_gateway() { # port log extra-args...
     "$@" >"$logfile" 2>&1 &
   PIDS+=($!)
 }
-start_gateway "$GATEWAY_PORT_B" "$WORK/gateway.log"
+start_gateway "$GATEWAY_JAR" "$GATEWAY_PORT_B" "$WORK/gateway.log"
 GATEWAY_PID=$!
-if [[ -n "$VARIANT_ARGS" ]]; then
+if [[ -n "$VARIANT_ON" ]]; then
   # shellcheck disable=SC2086
-  start_gateway "$VARIANT_PORT" "$WORK/gateway-variant.log" $VARIANT_ARGS
+  start_gateway "${VARIANT_JAR:-$GATEWAY_JAR}" "$VARIANT_PORT" "$WORK/gateway-variant.log" $VARIANT_ARGS
   VARIANT_PID=$!
 fi
 
@@ -159,13 +212,13 @@ NGINX
 "$NGINX" -e "$WORK/nginx/error.log" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
 
 wait_for "http://127.0.0.1:$GATEWAY_PORT_B/actuator/health" 120
-[[ -z "$VARIANT_ARGS" ]] || wait_for "http://127.0.0.1:$VARIANT_PORT/actuator/health" 120
+[[ -z "$VARIANT_ON" ]] || wait_for "http://127.0.0.1:$VARIANT_PORT/actuator/health" 120
 DIRECT="http://127.0.0.1:$AUTH_PORT$PATH_UNDER_TEST"
 GATEWAY="http://127.0.0.1:$GATEWAY_PORT_B$PATH_UNDER_TEST"
 NGINX_URL="http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST"
 VARIANT="http://127.0.0.1:$VARIANT_PORT$PATH_UNDER_TEST"
 GATEWAYS=("$GATEWAY")
-[[ -z "$VARIANT_ARGS" ]] || GATEWAYS+=("$VARIANT")
+[[ -z "$VARIANT_ON" ]] || GATEWAYS+=("$VARIANT")
 
 # sanity: all three answer 200 with the token; the gateway refuses the path without one (so it does verify)
 for url in "$DIRECT" "${GATEWAYS[@]}" "$NGINX_URL"; do
@@ -175,6 +228,7 @@ done
 for url in "${GATEWAYS[@]}"; do
   code="$(curl -s -o /dev/null -w '%{http_code}' "$url")"
   [[ "$code" == 401 ]] || { log "$url answered $code without a token: JWT check not in the path"; exit 1; }
+  [[ "$url" != "$VARIANT" || "${GATEWAY_VARIANT_RATE_LIMITED:-1}" == 1 ]] || continue
   curl -s -D - -o /dev/null -H "Authorization: Bearer $TOKEN" "$url" | grep -qi '^X-RateLimit-Remaining' \
     || { log "no X-RateLimit-Remaining from $url"; exit 1; }
 done
@@ -214,7 +268,7 @@ log "warming up: ${WARMUP}s each, the gateway $((2 * WARMUP))s"
 run warm-direct "$DIRECT" "$CONNECTIONS" "$WARMUP"
 run warm-gateway "$GATEWAY" "$CONNECTIONS" "$((2 * WARMUP))"
 run warm-nginx "$NGINX_URL" "$CONNECTIONS" "$WARMUP"
-[[ -z "$VARIANT_ARGS" ]] || run warm-variant "$VARIANT" "$CONNECTIONS" "$((2 * WARMUP))"
+[[ -z "$VARIANT_ON" ]] || run warm-variant "$VARIANT" "$CONNECTIONS" "$((2 * WARMUP))"
 
 fallbacks() {
   curl -s "http://127.0.0.1:$GATEWAY_PORT_B/actuator/prometheus" \
@@ -222,19 +276,43 @@ fallbacks() {
 }
 FALLBACKS_WARMUP="$(fallbacks)"
 log "full load: $CONNECTIONS connections, ${DURATION}s each"
-run max-direct "$DIRECT" "$CONNECTIONS" "$DURATION"; A_RPS=$RPS; A_P50=$P50; A_P99=$P99; A_ERR=$ERRORS
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-TICKS_BEFORE="$(cpu_ticks "$GATEWAY_PID")"
-run max-gateway "$GATEWAY" "$CONNECTIONS" "$DURATION"; B_RPS=$RPS; B_P50=$P50; B_P99=$P99; B_ERR=$ERRORS
-GATEWAY_CPU_MS="$(awk -v t="$(( $(cpu_ticks "$GATEWAY_PID") - TICKS_BEFORE ))" -v hz="$(getconf CLK_TCK)" \
-  -v n="$((B_RPS * DURATION))" 'BEGIN { printf "%.2f", t * 1000 / hz / n }')"
+cpu_ms_per_request() { # ticks-before ticks-after req/s
+  awk -v t="$(($2 - $1))" -v hz="$(getconf CLK_TCK)" -v n="$(($3 * DURATION))" 'BEGIN { printf "%.2f", t * 1000 / hz / n }'
+}
+# auth-service is the launcher's child: the process listening on its port
+AUTH_PID="$(ss -Hltnp "sport = :$AUTH_PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)"
+# Redis: embedded-redis runs redis-server as a process of its own
+REDIS_PID="$(ss -Hltnp "sport = :$((BASE + 79))" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)"
+# profiled_run NAME PID FLAME-NAME URL: the measured full-load run, profiled when PROFILE=1
+profiled_run() {
+  local name="$1" pid="$2" flame="$3" url="$4"
+  [[ -z "$PROFILE" ]] || profiler "$pid" "start,event=$PROFILE_EVENT,interval=1ms"
+  run "$name" "$url" "$CONNECTIONS" "$DURATION"
+  if [[ -n "$PROFILE" ]]; then
+    profiler "$pid" "stop,title=$flame ($name; $RPS req/s; event=$PROFILE_EVENT),file=$ROOT/bench/gateway/flamegraph-$flame.html"
+    log "flame graph: bench/gateway/flamegraph-$flame.html"
+  fi
+}
+AUTH_BEFORE="$(cpu_ticks "$AUTH_PID")"
+run max-direct "$DIRECT" "$CONNECTIONS" "$DURATION"; A_RPS=$RPS; A_P50=$P50; A_P99=$P99; A_ERR=$ERRORS
+AUTH_CPU_MS="$(cpu_ms_per_request "$AUTH_BEFORE" "$(cpu_ticks "$AUTH_PID")" "$A_RPS")"
+TICKS_BEFORE="$(cpu_ticks "$GATEWAY_PID")"; AUTH_BEFORE="$(cpu_ticks "$AUTH_PID")"; REDIS_BEFORE="$(cpu_ticks "$REDIS_PID")"
+profiled_run max-gateway "$GATEWAY_PID" "$PROFILE_NAME" "$GATEWAY"; B_RPS=$RPS; B_P50=$P50; B_P99=$P99; B_ERR=$ERRORS
+REDIS_CPU_B_MS="$(cpu_ms_per_request "$REDIS_BEFORE" "$(cpu_ticks "$REDIS_PID")" "$B_RPS")"
+GATEWAY_CPU_MS="$(cpu_ms_per_request "$TICKS_BEFORE" "$(cpu_ticks "$GATEWAY_PID")" "$B_RPS")"
+AUTH_CPU_B_MS="$(cpu_ms_per_request "$AUTH_BEFORE" "$(cpu_ticks "$AUTH_PID")" "$B_RPS")"
 run max-nginx "$NGINX_URL" "$CONNECTIONS" "$DURATION"; C_RPS=$RPS; C_P50=$P50; C_P99=$P99; C_ERR=$ERRORS
-if [[ -n "$VARIANT_ARGS" ]]; then
-  TICKS_BEFORE="$(cpu_ticks "$VARIANT_PID")"
-  run max-variant "$VARIANT" "$CONNECTIONS" "$DURATION"; V_RPS=$RPS; V_P50=$P50; V_P99=$P99; V_ERR=$ERRORS
-  VARIANT_CPU_MS="$(awk -v t="$(( $(cpu_ticks "$VARIANT_PID") - TICKS_BEFORE ))" -v hz="$(getconf CLK_TCK)" \
-    -v n="$((V_RPS * DURATION))" 'BEGIN { printf "%.2f", t * 1000 / hz / n }')"
+if [[ -n "$VARIANT_ON" ]]; then
+  TICKS_BEFORE="$(cpu_ticks "$VARIANT_PID")"; REDIS_BEFORE="$(cpu_ticks "$REDIS_PID")"
+  profiled_run max-variant "$VARIANT_PID" "$PROFILE_VARIANT_NAME" "$VARIANT"; V_RPS=$RPS; V_P50=$P50; V_P99=$P99; V_ERR=$ERRORS
+  REDIS_CPU_V_MS="$(cpu_ms_per_request "$REDIS_BEFORE" "$(cpu_ticks "$REDIS_PID")" "$V_RPS")"
+  VARIANT_CPU_MS="$(cpu_ms_per_request "$TICKS_BEFORE" "$(cpu_ticks "$VARIANT_PID")" "$V_RPS")"
 fi
+# the event loops' transport: Reactor Netty names its threads reactor-http-epoll-n (native) or -nio-n
+transport() { jcmd "$1" Thread.print 2>/dev/null | grep -o 'reactor-http-[a-z]*' | sort -u | sed 's/reactor-http-//' | paste -sd, -; }
+TRANSPORT_B="$(transport "$GATEWAY_PID")"
+[[ -z "$VARIANT_ON" ]] || TRANSPORT_V="$(transport "$VARIANT_PID")"
 
 # half of the gateway's maximum, offered to all three: connections that each pause 20 ms between requests
 TARGET=$((B_RPS / 2))
@@ -245,7 +323,20 @@ log "paced load: ~$TARGET req/s offered ($PACED_CONNECTIONS connections x 1 requ
 run half-direct "$DIRECT" "$PACED_CONNECTIONS" "$DURATION" "$PACE_MS"; HA_RPS=$RPS; HA_P50=$P50; HA_P99=$P99
 run half-gateway "$GATEWAY" "$PACED_CONNECTIONS" "$DURATION" "$PACE_MS"; HB_RPS=$RPS; HB_P50=$P50; HB_P99=$P99
 run half-nginx "$NGINX_URL" "$PACED_CONNECTIONS" "$DURATION" "$PACE_MS"; HC_RPS=$RPS; HC_P50=$P50; HC_P99=$P99
-[[ -z "$VARIANT_ARGS" ]] || { run half-variant "$VARIANT" "$PACED_CONNECTIONS" "$DURATION" "$PACE_MS"; HV_RPS=$RPS; HV_P50=$P50; HV_P99=$P99; }
+if [[ -n "$VARIANT_ON" ]]; then
+  # a variant from another jar (e.g. the gateway before a change) is paced at half of its own maximum, and direct
+  # again at that rate, so each gateway's added p99 is taken at its own half load
+  V_TARGET=$TARGET; V_PACED_CONNECTIONS=$PACED_CONNECTIONS; HAV_P50=$HA_P50; HAV_P99=$HA_P99
+  if [[ -n "$VARIANT_JAR" ]]; then
+    V_TARGET=$((V_RPS / 2)); V_PACED_CONNECTIONS=$(( (V_TARGET * PACE_MS + 999) / 1000 ))
+    ((V_PACED_CONNECTIONS < 1)) && V_PACED_CONNECTIONS=1
+    if ((V_PACED_CONNECTIONS != PACED_CONNECTIONS)); then
+      log "paced load for the variant: ~$V_TARGET req/s ($V_PACED_CONNECTIONS connections)"
+      run half-direct-v "$DIRECT" "$V_PACED_CONNECTIONS" "$DURATION" "$PACE_MS"; HAV_P50=$P50; HAV_P99=$P99
+    fi
+  fi
+  run half-variant "$VARIANT" "$V_PACED_CONNECTIONS" "$DURATION" "$PACE_MS"; HV_RPS=$RPS; HV_P50=$P50; HV_P99=$P99
+fi
 
 FALLBACKS_MEASURED=$(( $(fallbacks) - FALLBACKS_WARMUP ))
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
@@ -275,7 +366,7 @@ JAVA_VERSION="$("$JAVA" -version 2>&1 | head -1)"
   echo "  checked in Redis by the Lua script (quotas $HUGE/min, so nothing is refused), request id, CORS, header"
   echo "  stripping, routing through the load balancer;"
   echo "- **(c) nginx** as a plain reverse proxy, for reference;"
-  [[ -z "$VARIANT_ARGS" ]] || echo "- **(v) gateway, $VARIANT_NAME**: a second gateway like (b), started with \`$VARIANT_ARGS\`."
+  [[ -z "$VARIANT_ON" ]] || echo "- **(v) gateway, $VARIANT_NAME**: a second gateway like (b)${VARIANT_JAR_LABEL:+ from \`$VARIANT_JAR_LABEL\`}${VARIANT_ARGS:+, started with \`$VARIANT_ARGS\`}."
   echo
   echo "## Full load: wrk, $THREADS thread, $CONNECTIONS connections, ${DURATION}s each (after ${WARMUP}s warm-up, gateway $((2 * WARMUP))s)"
   echo "| path | req/s | p50 ms | p99 ms | errors |"
@@ -283,11 +374,15 @@ JAVA_VERSION="$("$JAVA" -version 2>&1 | head -1)"
   echo "| (a) direct | $A_RPS | $A_P50 | $A_P99 | ${A_ERR:-none} |"
   echo "| (b) gateway | $B_RPS | $B_P50 | $B_P99 | ${B_ERR:-none} |"
   echo "| (c) nginx | $C_RPS | $C_P50 | $C_P99 | ${C_ERR:-none} |"
-  [[ -z "$VARIANT_ARGS" ]] || echo "| (v) gateway, $VARIANT_NAME | $V_RPS | $V_P50 | $V_P99 | ${V_ERR:-none} |"
+  [[ -z "$VARIANT_ON" ]] || echo "| (v) gateway, $VARIANT_NAME | $V_RPS | $V_P50 | $V_P99 | ${V_ERR:-none} |"
   echo
   echo "- **b/a = $(ratio "$B_RPS" "$A_RPS")** (target ≥ 50%), b/c = $(ratio "$B_RPS" "$C_RPS")"
-  echo "- gateway CPU per request at full load: $GATEWAY_CPU_MS ms (user + system, all its threads incl. GC and JIT)"
-  [[ -z "$VARIANT_ARGS" ]] || echo "- $VARIANT_NAME: v/a = $(ratio "$V_RPS" "$A_RPS"), v/b = $(ratio "$V_RPS" "$B_RPS"), CPU per request $VARIANT_CPU_MS ms"
+  echo "- CPU per request at full load (user + system, all threads incl. GC and JIT): gateway $GATEWAY_CPU_MS ms,"
+  echo "  auth-service $AUTH_CPU_MS ms when called directly ($AUTH_CPU_B_MS ms while behind the gateway), Redis $REDIS_CPU_B_MS ms"
+  echo "  while the gateway ran${VARIANT_ON:+ ($REDIS_CPU_V_MS ms while the variant ran)}"
+  echo "- gateway event-loop transport: $TRANSPORT_B (Reactor Netty thread names reactor-http-<transport>-n)"
+  [[ -z "$VARIANT_ON" ]] || echo "- $VARIANT_NAME: v/a = $(ratio "$V_RPS" "$A_RPS"), v/b = $(ratio "$V_RPS" "$B_RPS"), CPU per request $VARIANT_CPU_MS ms, transport $TRANSPORT_V"
+  [[ -z "$PROFILE" ]] || echo "- profiled during the measured full-load runs (async-profiler 4.2, event=$PROFILE_EVENT, 1 ms): bench/gateway/flamegraph-$PROFILE_NAME.html${VARIANT_ON:+, flamegraph-$PROFILE_VARIANT_NAME.html}"
   echo
   echo "## Half of the gateway's maximum (~$TARGET req/s offered), ${DURATION}s each"
   echo "| path | req/s | p50 ms | p99 ms |"
@@ -295,11 +390,11 @@ JAVA_VERSION="$("$JAVA" -version 2>&1 | head -1)"
   echo "| (a) direct | $HA_RPS | $HA_P50 | $HA_P99 |"
   echo "| (b) gateway | $HB_RPS | $HB_P50 | $HB_P99 |"
   echo "| (c) nginx | $HC_RPS | $HC_P50 | $HC_P99 |"
-  [[ -z "$VARIANT_ARGS" ]] || echo "| (v) gateway, $VARIANT_NAME | $HV_RPS | $HV_P50 | $HV_P99 |"
+  [[ -z "$VARIANT_ON" ]] || echo "| (v) gateway, $VARIANT_NAME | $HV_RPS | $HV_P50 | $HV_P99 |"
   echo
   echo "- **p99 added by the gateway: $(minus "$HB_P99" "$HA_P99") ms** (target ≤ 5 ms); p50 added $(minus "$HB_P50" "$HA_P50") ms;"
   echo "  nginx adds $(minus "$HC_P99" "$HA_P99") ms at p99"
-  [[ -z "$VARIANT_ARGS" ]] || echo "- $VARIANT_NAME adds $(minus "$HV_P99" "$HA_P99") ms at p99, p50 $(minus "$HV_P50" "$HA_P50") ms"
+  [[ -z "$VARIANT_ON" ]] || echo "- $VARIANT_NAME adds $(minus "$HV_P99" "$HAV_P99") ms at p99, p50 $(minus "$HV_P50" "$HAV_P50") ms (paced at ~$V_TARGET req/s; direct at that rate: p50 $HAV_P50 ms, p99 $HAV_P99 ms)"
   echo "- wrk has no fixed-rate mode (wrk2, which has, is not packaged in Debian): the rate is approximated with"
   echo "  $PACED_CONNECTIONS connections that each wait ${PACE_MS} ms before every request (wrk's Lua \`delay()\`), so the"
   echo "  offered rate drops slightly as latency grows and queueing delay is not counted (closed loop)."

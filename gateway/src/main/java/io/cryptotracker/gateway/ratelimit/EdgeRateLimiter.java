@@ -2,6 +2,9 @@ package io.cryptotracker.gateway.ratelimit;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -39,6 +43,8 @@ public class EdgeRateLimiter {
     private final AtomicBoolean redisAway = new AtomicBoolean(true);
     private final AtomicLong retryAt = new AtomicLong(0);
     private volatile boolean outageLogged;
+    /** One scheduler per event loop that requests came from (a handful: Reactor Netty's loop threads). */
+    private final Map<Executor, Scheduler> continuations = new ConcurrentHashMap<>();
 
     public EdgeRateLimiter(RedisTokenBuckets redis, RateLimitProperties properties, Clock clock,
             MeterRegistry meters) {
@@ -54,12 +60,23 @@ public class EdgeRateLimiter {
     }
 
     public Mono<BucketAnswer> take(String key, Quota quota) {
+        return take(key, quota, null);
+    }
+
+    /**
+     * Takes a token; a Redis answer continues on {@code continueOn} (the request's own event loop), or on Reactor's
+     * parallel scheduler when that is {@code null}.
+     */
+    public Mono<BucketAnswer> take(String key, Quota quota, Executor continueOn) {
         long now = clock.millis();
         if (!redisAway.get()) {
             return redis.take(key, quota, period, now)
                     .timeout(redisTimeout)
-                    // Redis answers on Lettuce's single I/O thread; the rest of the request must not run there
-                    .publishOn(Schedulers.parallel())
+                    // Redis answers on Lettuce's single I/O thread; the rest of the request must not run there. Back
+                    // on the request's own event loop it costs less than a hop to the parallel scheduler, and the
+                    // proxied call's connection is then taken on that same loop (Reactor Netty colocates them)
+                    .publishOn(continueOn == null ? Schedulers.parallel()
+                            : continuations.computeIfAbsent(continueOn, Schedulers::fromExecutor))
                     .onErrorResume(error -> {
                         redisFailed(error);
                         return Mono.fromSupplier(() -> fallback(key, quota, now));

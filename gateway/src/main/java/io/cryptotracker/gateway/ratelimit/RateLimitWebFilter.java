@@ -1,6 +1,7 @@
 package io.cryptotracker.gateway.ratelimit;
 
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 import io.cryptotracker.common.security.AuthenticatedUser;
 import io.cryptotracker.common.web.TooManyRequestsException;
@@ -13,10 +14,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
 /**
  * Charges every request that passed authentication to a token bucket: the verified user's own (by tier) or, without
@@ -72,7 +75,7 @@ public class RateLimitWebFilter implements WebFilter, Ordered {
         }
         Quota quota = policy.quotas().of(tier);
         exchange.getAttributes().put(CHARGED_ATTRIBUTE, Boolean.TRUE);
-        return limiter.take(key, quota).flatMap(answer -> {
+        return limiter.take(key, quota, eventLoopOf(exchange)).flatMap(answer -> {
             HttpHeaders headers = exchange.getResponse().getHeaders();
             headers.set(LIMIT_HEADER, Long.toString(quota.burst()));
             headers.set(REMAINING_HEADER, Long.toString(answer.remaining()));
@@ -84,6 +87,12 @@ public class RateLimitWebFilter implements WebFilter, Ordered {
                     "Too many requests. Retry after the number of seconds in Retry-After.",
                     Duration.ofMillis(answer.waitMillis())));
         });
+    }
+
+    /** The Netty event loop serving this request, or {@code null} (not on Reactor Netty, e.g. a mock request). */
+    static Executor eventLoopOf(ServerWebExchange exchange) {
+        Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+        return nativeRequest instanceof Connection connection ? connection.channel().eventLoop() : null;
     }
 
     private Counter rejected(RatePolicies.Policy policy, RateTier tier) {

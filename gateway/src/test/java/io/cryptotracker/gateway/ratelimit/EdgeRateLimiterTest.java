@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.cryptotracker.gateway.support.MutableClock;
 import io.cryptotracker.gateway.support.TestRedis;
@@ -151,6 +153,24 @@ class EdgeRateLimiterTest {
         take(second, key);
         take(second, key);
         assertThat(take(first, key).allowed()).as("shared again: the other instance used half").isFalse();
+    }
+
+    @Test
+    void aRedisAnswerContinuesOnTheRequestsOwnEventLoopNotOnLettucesThread() throws Exception {
+        EdgeRateLimiter limiter = limiter();
+        take(limiter, "rl:test:warm-up");
+        ExecutorService requestLoop = Executors.newSingleThreadExecutor(task -> new Thread(task, "request-loop"));
+        try {
+            String thread = limiter.take("rl:test:thread", FOUR_AT_ONCE_ONE_PER_SECOND, requestLoop)
+                    .map(answer -> Thread.currentThread().getName())
+                    .block(Duration.ofSeconds(5));
+
+            assertThat(limiter.usingRedis()).isTrue();
+            assertThat(thread).isEqualTo("request-loop");
+        }
+        finally {
+            requestLoop.shutdownNow();
+        }
     }
 
     private EdgeRateLimiter limiter() {
