@@ -29,6 +29,8 @@ final class RealtimeMetrics {
     /** The window slides in steps of window / buffers (5 minutes). */
     private static final int LATENCY_BUFFERS = 12;
 
+    private final MeterRegistry registry;
+    private final Map<String, AtomicInteger> transports = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private final Counter opened;
     private final Map<CloseReason, Counter> closed = new EnumMap<>(CloseReason.class);
@@ -41,6 +43,7 @@ final class RealtimeMetrics {
     private final WindowCount published;
 
     RealtimeMetrics(MeterRegistry registry) {
+        this.registry = registry;
         Gauge.builder("notifications.ws.connections", open, AtomicInteger::get)
                 .description("Open WebSocket connections").register(registry);
         opened = Counter.builder("notifications.ws.connections.opened").description("WebSocket connections accepted")
@@ -70,6 +73,43 @@ final class RealtimeMetrics {
     private static Counter frames(MeterRegistry registry, String type) {
         return Counter.builder("notifications.ws.frames.sent").tag("type", type)
                 .description("Frames written to WebSocket clients, by type").register(registry);
+    }
+
+    /**
+     * The transport of an accepted socket ({@link #transport(io.netty.channel.Channel)}): gauge
+     * {@code notifications_ws_transport{transport}} = open sockets on it, so a deployment that lost Netty's native
+     * library (sockets on {@code nio}) shows it. Returns the counter of open sockets on that transport.
+     */
+    AtomicInteger transportOpened(String transport) {
+        AtomicInteger sockets = transports.computeIfAbsent(transport, name -> {
+            AtomicInteger count = new AtomicInteger();
+            Gauge.builder("notifications.ws.transport", count, AtomicInteger::get).tag("transport", name)
+                    .description("Open WebSocket connections by Netty transport (epoll: the native one)")
+                    .register(registry);
+            org.slf4j.LoggerFactory.getLogger(RealtimeMetrics.class)
+                    .info("WebSocket sockets are served over the {} transport", name);
+            return count;
+        });
+        sockets.incrementAndGet();
+        return sockets;
+    }
+
+    /** {@code epoll}, {@code io_uring}, {@code kqueue} or {@code nio}: from the class of the socket's channel. */
+    static String transport(io.netty.channel.Channel channel) {
+        String name = channel.getClass().getSimpleName();
+        if (name.startsWith("Epoll")) {
+            return "epoll";
+        }
+        if (name.startsWith("IoUring")) {
+            return "io_uring";
+        }
+        if (name.startsWith("KQueue")) {
+            return "kqueue";
+        }
+        if (name.startsWith("Nio")) {
+            return "nio";
+        }
+        return name;
     }
 
     void opened() {
