@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.cryptotracker.notifications.realtime.RealtimeMetrics.CloseReason;
 import io.cryptotracker.notifications.realtime.SocketFilter.Subscription;
 import io.cryptotracker.notifications.users.Preferences;
+import io.cryptotracker.notifications.users.SignalMatcher;
 import io.netty.channel.Channel;
 import reactor.netty.http.websocket.WebsocketOutbound;
 
@@ -28,6 +29,8 @@ final class ClientSession {
     Subscription subscription = Subscription.PREFERENCES;
     Preferences prefs;
     SocketFilter filter;
+    /** {@link #prefs} read once: whether a created signal gets this socket a {@code notification} frame. */
+    SignalMatcher.Compiled notify;
     /** The last seq drained on this loop before the socket joined: what {@code resume} may replay. */
     long joinedAfterSeq;
     /**
@@ -65,6 +68,7 @@ final class ClientSession {
     void preferences(Preferences prefs) {
         this.prefs = prefs;
         this.filter = SocketFilter.of(prefs, subscription);
+        this.notify = SignalMatcher.compile(prefs);
     }
 
     void subscribe(Subscription subscription) {

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import io.cryptotracker.notifications.realtime.RealtimeMetrics.CloseReason;
-import io.cryptotracker.notifications.users.SignalMatcher;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
@@ -142,7 +141,7 @@ final class LoopSessions implements Runnable {
                     continue;
                 }
                 boolean signal = session.filter.accepts(frame);
-                boolean notify = frame.notification != null && SignalMatcher.matches(session.prefs, frame.data);
+                boolean notify = frame.notification != null && notifies(session, frame);
                 if (!signal && !notify) {
                     continue;
                 }
@@ -241,7 +240,7 @@ final class LoopSessions implements Runnable {
                         session.channel.write(frame.bytes.retainedDuplicate(), session.channel.voidPromise());
                         signals++;
                     }
-                    if (heldBack && frame.notification != null && SignalMatcher.matches(session.prefs, frame.data)) {
+                    if (heldBack && frame.notification != null && notifies(session, frame)) {
                         session.channel.write(frame.notification.frame(session.channel.alloc(), notificationIds,
                                 session.notificationIdPrefix, frame.eventIdBytes, session.prefs.channels().browser(),
                                 session.prefs.channels().sound()), session.channel.voidPromise());
@@ -274,6 +273,11 @@ final class LoopSessions implements Runnable {
     private void endReplay(ClientSession session) {
         session.replaying = false;
         session.holding = session.resumePending;
+    }
+
+    /** Whether the socket's user wants a notification of this created signal (preferences read once per socket). */
+    private static boolean notifies(ClientSession session, SignalFrame frame) {
+        return session.notify.matches(frame.kind, frame.symbol, frame.data.spreadPercent());
     }
 
     /** A frame for one socket only (pong, error). */
