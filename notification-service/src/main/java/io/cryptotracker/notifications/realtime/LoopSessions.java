@@ -148,7 +148,7 @@ final class LoopSessions implements Runnable {
                 int needed = (signal ? 1 : 0) + (notify ? 1 : 0);
                 if (unflushed + needed > limit) {
                     // a big batch: let the kernel take what it can before counting what still waits
-                    session.channel.flush();
+                    session.flush();
                     unflushed = 0;
                 }
                 if (queued.size() + unflushed + needed > limit) {
@@ -160,20 +160,20 @@ final class LoopSessions implements Runnable {
                     nowMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
                 }
                 if (signal) {
-                    session.channel.write(frame.bytes.retainedDuplicate(), session.channel.voidPromise());
+                    session.write(frame.bytes.retainedDuplicate());
                     signals++;
                     metrics.delivered(nowMicros - frame.occurredAtMicros, 1);
                 }
                 if (notify) {
-                    session.channel.write(frame.notification.frame(session.channel.alloc(), notificationIds,
+                    session.write(frame.notification.frame(session.channel.alloc(), notificationIds,
                             session.notificationIdPrefix, frame.eventIdBytes, session.prefs.channels().browser(),
-                            session.prefs.channels().sound()), session.channel.voidPromise());
+                            session.prefs.channels().sound()));
                     notifications++;
                 }
                 unflushed += needed;
             }
             if (unflushed > 0) {
-                session.channel.flush();
+                session.flush();
             }
         }
         if (signals > 0) {
