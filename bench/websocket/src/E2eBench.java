@@ -241,7 +241,7 @@ public final class E2eBench {
                 statuses);
         log("%d clients, %d posts at %.1f/s: received %d of %d frames; latency p50 %.1f ms p99 %.1f ms max %.1f ms; "
                 + "first client p50 %.1f p99 %.1f; webhook answer p50 %.1f p99 %.1f ms; posts on every socket %d; "
-                + "unknown frames %d; notification frames %d; webhook answers %s", channels.size(), posts,
+                + "other frames (not a created signal of a post: updates, closes) %d; notification frames %d; webhook answers %s", channels.size(), posts,
                 posts / sendSeconds, received, expected, all.percentile(50) / 1000.0, all.percentile(99) / 1000.0,
                 all.max() / 1000.0, firstClient.percentile(50) / 1000.0, firstClient.percentile(99) / 1000.0,
                 webhook.percentile(50) / 1000.0, webhook.percentile(99) / 1000.0, complete, unknown.get(),
