@@ -3,6 +3,7 @@ package io.cryptotracker.notifications.realtime;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,9 +12,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.netty.channel.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The socket meters of the contract: names fixed, the alerts and dashboards are built on them. */
 final class RealtimeMetrics {
+
+    private static final Logger log = LoggerFactory.getLogger(RealtimeMetrics.class);
 
     /** Why a socket closed: the {@code reason} tag of {@code notifications_ws_connections_closed_total}. */
     enum CloseReason {
@@ -30,7 +36,7 @@ final class RealtimeMetrics {
     private static final int LATENCY_BUFFERS = 12;
 
     private final MeterRegistry registry;
-    private final Map<String, AtomicInteger> transports = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> transports = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private final Counter opened;
     private final Map<CloseReason, Counter> closed = new EnumMap<>(CloseReason.class);
@@ -76,7 +82,7 @@ final class RealtimeMetrics {
     }
 
     /**
-     * The transport of an accepted socket ({@link #transport(io.netty.channel.Channel)}): gauge
+     * The transport of an accepted socket ({@link #transport(Channel)}): gauge
      * {@code notifications_ws_transport{transport}} = open sockets on it, so a deployment that lost Netty's native
      * library (sockets on {@code nio}) shows it. Returns the counter of open sockets on that transport.
      */
@@ -86,8 +92,7 @@ final class RealtimeMetrics {
             Gauge.builder("notifications.ws.transport", count, AtomicInteger::get).tag("transport", name)
                     .description("Open WebSocket connections by Netty transport (epoll: the native one)")
                     .register(registry);
-            org.slf4j.LoggerFactory.getLogger(RealtimeMetrics.class)
-                    .info("WebSocket sockets are served over the {} transport", name);
+            log.info("WebSocket sockets are served over the {} transport", name);
             return count;
         });
         sockets.incrementAndGet();
@@ -95,7 +100,7 @@ final class RealtimeMetrics {
     }
 
     /** {@code epoll}, {@code io_uring}, {@code kqueue} or {@code nio}: from the class of the socket's channel. */
-    static String transport(io.netty.channel.Channel channel) {
+    static String transport(Channel channel) {
         String name = channel.getClass().getSimpleName();
         if (name.startsWith("Epoll")) {
             return "epoll";

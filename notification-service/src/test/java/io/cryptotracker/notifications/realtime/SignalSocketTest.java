@@ -33,6 +33,7 @@ import io.cryptotracker.notifications.realtime.RealtimeMetrics.CloseReason;
 import io.cryptotracker.notifications.users.UserDirectory;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -594,7 +595,7 @@ class SignalSocketTest {
     @Test
     void onLinuxX8664TheSocketsRunOnTheNativeEpollTransport() throws Exception {
         String arch = System.getProperty("os.arch");
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux")
+        Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux")
                 && ("amd64".equals(arch) || "x86_64".equals(arch)), "the native transport is built for Linux x86_64");
         try (SocketClient client = SocketClient.connect(port, token(UUID.randomUUID(), Tier.VIP))) {
             client.send("{\"type\":\"ping\"}");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.cryptotracker.common.events.SignalData;
+import io.cryptotracker.common.symbols.Symbols;
 import org.junit.jupiter.api.Test;
 
 class SignalMatcherTest {
@@ -82,7 +83,7 @@ class SignalMatcherTest {
             SignalMatcher.Compiled compiled = SignalMatcher.compile(prefs);
             for (SignalData signal : signals) {
                 assertThat(compiled.matches(signal.kind(),
-                        io.cryptotracker.common.symbols.Symbols.parse(signal.symbol()).orElse(null),
+                        Symbols.parse(signal.symbol()).orElse(null),
                         signal.spreadPercent()))
                         .as("%s against %s", signal.symbol(), prefs)
                         .isEqualTo(SignalMatcher.matches(prefs, signal));
