@@ -18,7 +18,7 @@
 #   PIN=1 (the load generator and the infrastructure on core 0, notification-service and the gateway on core 1, by
 #   taskset; PIN_LOADGEN_CPUS / PIN_SERVER_CPUS to choose other cores),
 #   PROFILE=1 (async-profiler on notification-service during the first measured step: PROFILE_SECONDS (STEP_SECONDS)
-#   of CPU samples, kernel frames included where perf events are allowed, written as profile-<label>.html and
+#   of CPU samples, kernel frames included where perf events are allowed, written as profile-<PROFILE_LABEL>.html and
 #   .collapsed next to OUT; the agent comes from the Maven artifact tools.profiler:async-profiler:4.2).
 #   e2e: E2E_CLIENTS (1000), E2E_POSTS (3000 measured), E2E_WARMUP_POSTS (200), E2E_RATE (10 posts/s),
 #   SIGNALS_JAR, SIGNALS_JAVA_OPTS; OUT defaults to RESULTS-e2e.md.
