@@ -15,7 +15,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * The benchmark's infrastructure in one JVM: embedded PostgreSQL (database {@code notifications}), Redis (the
+ * The benchmark's infrastructure in one JVM: embedded PostgreSQL (databases {@code notifications} and {@code signals}), Redis (the
  * gateway's rate limiter) and a Kafka KRaft broker on fixed loopback ports, plus a JWKS endpoint played by
  * common-lib's {@link TestJwtIssuer} (what the services' tests use in place of auth-service). The issuer's private key
  * (PKCS#8 PEM) and key id are written to the work directory so the load client can mint VIP access tokens that both
@@ -42,6 +42,7 @@ public final class BenchInfra {
             stopped.countDown();
         }, "bench-infra-stop"));
         servers.createDatabase("notifications");
+        servers.createDatabase("signals"); // signals-service, for the end-to-end run (run.sh e2e)
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 servers.kafkaBootstrapServers()))) {
             // the partition count the services declare (cryptotracker.kafka.partitions, 3)
@@ -57,6 +58,7 @@ public final class BenchInfra {
         Files.writeString(work.resolve("jwks-uri"), issuer.jwksUri());
         Files.writeString(work.resolve("kafka"), servers.kafkaBootstrapServers());
         Files.writeString(work.resolve("postgres-url"), servers.jdbcUrl("notifications"));
+        Files.writeString(work.resolve("postgres-url-signals"), servers.jdbcUrl("signals"));
         Files.writeString(work.resolve("infra.ready"), Long.toString(ProcessHandle.current().pid()));
         System.out.println("bench infrastructure up: PostgreSQL " + servers.postgresPort() + ", Redis "
                 + servers.redisPort() + ", Kafka " + servers.kafkaBootstrapServers() + ", JWKS " + issuer.jwksUri());

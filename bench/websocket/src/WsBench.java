@@ -498,6 +498,8 @@ public final class WsBench {
                 double cpuSeconds = (b[0] - a[0]) / 100.0;
                 result.cpu.put(name, cpuSeconds / window);
                 result.cpuPerDelivery.put(name, allFrames == 0 ? 0 : cpuSeconds * 1e6 / allFrames);
+                long total = b[0] - a[0];
+                result.kernelShare.put(name, total <= 0 ? 0 : 100.0 * (b[1] - a[1]) / total);
             }
         }
         return result;
@@ -594,6 +596,8 @@ public final class WsBench {
         Histogram latency;
         final Map<String, Double> cpu = new LinkedHashMap<>();
         final Map<String, Double> cpuPerDelivery = new LinkedHashMap<>();
+        /** Percent of the process's CPU spent in the kernel (stime of utime + stime); not for kafka+pg. */
+        final Map<String, Double> kernelShare = new LinkedHashMap<>();
 
         boolean saturated() {
             return deliveredPerSecond < 0.9 * offeredPerSecond || missing > 0.01 * published * clients
@@ -605,7 +609,8 @@ public final class WsBench {
             if (cores == null) {
                 return "–";
             }
-            return String.format(Locale.ROOT, "%.2f (%.1f µs)", cores, cpuPerDelivery.get(name));
+            return String.format(Locale.ROOT, "%.2f (%.1f µs, %.0f %% sys)", cores, cpuPerDelivery.get(name),
+                    kernelShare.getOrDefault(name, 0.0));
         }
 
         String row(int connectedClients) {
@@ -639,7 +644,7 @@ public final class WsBench {
         for (var entry : pids.entrySet()) {
             long ticks = entry.getKey().equals("kafka+pg") ? treeTicks(entry.getValue()) : ticks(entry.getValue());
             if (ticks >= 0) {
-                snapshot.put(entry.getKey(), new long[] { ticks });
+                snapshot.put(entry.getKey(), new long[] { ticks, Math.max(0, systemTicks(entry.getValue())) });
             }
         }
         return snapshot;
@@ -651,6 +656,18 @@ public final class WsBench {
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // fields[0] is state (field 3): utime is field 14, stime 15
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        }
+        catch (IOException | RuntimeException ex) {
+            return -1;
+        }
+    }
+
+    /** stime alone (field 15): the process's time in the kernel, which on loopback includes the peer's TCP input. */
+    static long systemTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[12]);
         }
         catch (IOException | RuntimeException ex) {
             return -1;

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import io.cryptotracker.notifications.realtime.RealtimeMetrics.CloseReason;
-import io.cryptotracker.notifications.users.SignalMatcher;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
@@ -142,14 +141,14 @@ final class LoopSessions implements Runnable {
                     continue;
                 }
                 boolean signal = session.filter.accepts(frame);
-                boolean notify = frame.notification != null && SignalMatcher.matches(session.prefs, frame.data);
+                boolean notify = frame.notification != null && notifies(session, frame);
                 if (!signal && !notify) {
                     continue;
                 }
                 int needed = (signal ? 1 : 0) + (notify ? 1 : 0);
                 if (unflushed + needed > limit) {
                     // a big batch: let the kernel take what it can before counting what still waits
-                    session.channel.flush();
+                    session.flush();
                     unflushed = 0;
                 }
                 if (queued.size() + unflushed + needed > limit) {
@@ -161,20 +160,20 @@ final class LoopSessions implements Runnable {
                     nowMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
                 }
                 if (signal) {
-                    session.channel.write(frame.bytes.retainedDuplicate(), session.channel.voidPromise());
+                    session.write(frame.bytes.retainedDuplicate());
                     signals++;
                     metrics.delivered(nowMicros - frame.occurredAtMicros, 1);
                 }
                 if (notify) {
-                    session.channel.write(frame.notification.frame(session.channel.alloc(), notificationIds,
+                    session.write(frame.notification.frame(session.channel.alloc(), notificationIds,
                             session.notificationIdPrefix, frame.eventIdBytes, session.prefs.channels().browser(),
-                            session.prefs.channels().sound()), session.channel.voidPromise());
+                            session.prefs.channels().sound()));
                     notifications++;
                 }
                 unflushed += needed;
             }
             if (unflushed > 0) {
-                session.channel.flush();
+                session.flush();
             }
         }
         if (signals > 0) {
@@ -241,7 +240,7 @@ final class LoopSessions implements Runnable {
                         session.channel.write(frame.bytes.retainedDuplicate(), session.channel.voidPromise());
                         signals++;
                     }
-                    if (heldBack && frame.notification != null && SignalMatcher.matches(session.prefs, frame.data)) {
+                    if (heldBack && frame.notification != null && notifies(session, frame)) {
                         session.channel.write(frame.notification.frame(session.channel.alloc(), notificationIds,
                                 session.notificationIdPrefix, frame.eventIdBytes, session.prefs.channels().browser(),
                                 session.prefs.channels().sound()), session.channel.voidPromise());
@@ -274,6 +273,11 @@ final class LoopSessions implements Runnable {
     private void endReplay(ClientSession session) {
         session.replaying = false;
         session.holding = session.resumePending;
+    }
+
+    /** Whether the socket's user wants a notification of this created signal (preferences read once per socket). */
+    private static boolean notifies(ClientSession session, SignalFrame frame) {
+        return session.notify.matches(frame.kind, frame.symbol, frame.data.spreadPercent());
     }
 
     /** A frame for one socket only (pong, error). */

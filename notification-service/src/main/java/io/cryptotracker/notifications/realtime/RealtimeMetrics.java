@@ -3,6 +3,7 @@ package io.cryptotracker.notifications.realtime;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,9 +12,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.netty.channel.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The socket meters of the contract: names fixed, the alerts and dashboards are built on them. */
 final class RealtimeMetrics {
+
+    private static final Logger log = LoggerFactory.getLogger(RealtimeMetrics.class);
 
     /** Why a socket closed: the {@code reason} tag of {@code notifications_ws_connections_closed_total}. */
     enum CloseReason {
@@ -29,6 +35,8 @@ final class RealtimeMetrics {
     /** The window slides in steps of window / buffers (5 minutes). */
     private static final int LATENCY_BUFFERS = 12;
 
+    private final MeterRegistry registry;
+    private final Map<String, AtomicInteger> transports = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private final Counter opened;
     private final Map<CloseReason, Counter> closed = new EnumMap<>(CloseReason.class);
@@ -41,6 +49,7 @@ final class RealtimeMetrics {
     private final WindowCount published;
 
     RealtimeMetrics(MeterRegistry registry) {
+        this.registry = registry;
         Gauge.builder("notifications.ws.connections", open, AtomicInteger::get)
                 .description("Open WebSocket connections").register(registry);
         opened = Counter.builder("notifications.ws.connections.opened").description("WebSocket connections accepted")
@@ -70,6 +79,42 @@ final class RealtimeMetrics {
     private static Counter frames(MeterRegistry registry, String type) {
         return Counter.builder("notifications.ws.frames.sent").tag("type", type)
                 .description("Frames written to WebSocket clients, by type").register(registry);
+    }
+
+    /**
+     * The transport of an accepted socket ({@link #transport(Channel)}): gauge
+     * {@code notifications_ws_transport{transport}} = open sockets on it, so a deployment that lost Netty's native
+     * library (sockets on {@code nio}) shows it. Returns the counter of open sockets on that transport.
+     */
+    AtomicInteger transportOpened(String transport) {
+        AtomicInteger sockets = transports.computeIfAbsent(transport, name -> {
+            AtomicInteger count = new AtomicInteger();
+            Gauge.builder("notifications.ws.transport", count, AtomicInteger::get).tag("transport", name)
+                    .description("Open WebSocket connections by Netty transport (epoll: the native one)")
+                    .register(registry);
+            log.info("WebSocket sockets are served over the {} transport", name);
+            return count;
+        });
+        sockets.incrementAndGet();
+        return sockets;
+    }
+
+    /** {@code epoll}, {@code io_uring}, {@code kqueue} or {@code nio}: from the class of the socket's channel. */
+    static String transport(Channel channel) {
+        String name = channel.getClass().getSimpleName();
+        if (name.startsWith("Epoll")) {
+            return "epoll";
+        }
+        if (name.startsWith("IoUring")) {
+            return "io_uring";
+        }
+        if (name.startsWith("KQueue")) {
+            return "kqueue";
+        }
+        if (name.startsWith("Nio")) {
+            return "nio";
+        }
+        return name;
     }
 
     void opened() {

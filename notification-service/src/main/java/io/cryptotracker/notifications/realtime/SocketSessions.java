@@ -68,6 +68,7 @@ final class SocketSessions implements SmartLifecycle {
         LoopSessions loop = fanout.loop(channel[0].eventLoop());
         ClientSession session = new ClientSession(channel[0], out, userId, tokenIssuedAt, preferences(userId), loop);
         metrics.opened();
+        AtomicInteger onTransport = metrics.transportOpened(RealtimeMetrics.transport(channel[0]));
         open.incrementAndGet();
         onLoop(session, () -> {
             loop.add(session);
@@ -85,6 +86,7 @@ final class SocketSessions implements SmartLifecycle {
                     metrics.closed(reason != null ? reason
                             : signal == SignalType.ON_ERROR ? CloseReason.ERROR : CloseReason.CLIENT);
                     open.decrementAndGet();
+                    onTransport.decrementAndGet();
                 });
     }
 

@@ -33,6 +33,7 @@ import io.cryptotracker.notifications.realtime.RealtimeMetrics.CloseReason;
 import io.cryptotracker.notifications.users.UserDirectory;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -583,6 +584,25 @@ class SignalSocketTest {
                     .contains("notifications_ws_frames_sent_total{")
                     .contains("type=\"signal\"")
                     .contains("notifications_signal_delivery_seconds_bucket");
+        }
+    }
+
+    /**
+     * Issue 17: the sockets run on Netty's native epoll transport where it exists (Linux x86_64, the production
+     * platform): this fails when {@code netty-transport-native-epoll:linux-x86_64} goes missing from the jar's
+     * classpath or cannot load, and the sockets silently fall back to NIO.
+     */
+    @Test
+    void onLinuxX8664TheSocketsRunOnTheNativeEpollTransport() throws Exception {
+        String arch = System.getProperty("os.arch");
+        Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux")
+                && ("amd64".equals(arch) || "x86_64".equals(arch)), "the native transport is built for Linux x86_64");
+        try (SocketClient client = SocketClient.connect(port, token(UUID.randomUUID(), Tier.VIP))) {
+            client.send("{\"type\":\"ping\"}");
+            client.await(frame -> "pong".equals(frame.path("type").asString()));
+            String prometheus = get("/actuator/prometheus").body();
+            assertThat(prometheus).containsPattern("notifications_ws_transport\\{[^}]*transport=\"epoll\"[^}]*} [1-9]")
+                    .doesNotContainPattern("notifications_ws_transport\\{[^}]*transport=\"nio\"[^}]*} [1-9]");
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.cryptotracker.common.events.SignalData;
+import io.cryptotracker.common.symbols.Symbols;
 import org.junit.jupiter.api.Test;
 
 class SignalMatcherTest {
@@ -64,5 +65,31 @@ class SignalMatcherTest {
     void theDefaultsMatchEveryKindFromOnePercent() {
         assertThat(SignalMatcher.matches(Preferences.DEFAULT, signal("funding-rate", "SOL/USDT", "1.0"))).isTrue();
         assertThat(SignalMatcher.matches(Preferences.DEFAULT, signal("funding-rate", "SOL/USDT", "0.99"))).isFalse();
+    }
+
+    /** The socket path reads the preferences once ({@link SignalMatcher#compile}): the same answers as per signal. */
+    @Test
+    void preferencesReadOnceAnswerAsReadPerSignal() {
+        List<Preferences> preferences = List.of(prefs(List.of(), "0", List.of(), List.of()),
+                prefs(List.of("mexc-dex"), "1.5", List.of(), List.of()),
+                prefs(List.of(), "1", List.of("1000PEPE/USDT", "ETH"), List.of()),
+                prefs(List.of(), "1", List.of(), List.of("eth/usdt", "BTC")),
+                prefs(List.of("funding-rate", "mexc-dex"), "2", List.of("PEPE"), List.of("PEPE/USDC")));
+        List<SignalData> signals = List.of(signal("mexc-dex", "PEPE/USDT", "1.5"),
+                signal("mexc-dex", "PEPE/USDC", "3"), signal("funding-rate", "ETH/USDT", "2"),
+                signal("mexc-spot-futures", "BTC/USDT", "0.5"), signal("mexc-dex", "not a symbol", "9"),
+                signal("funding-rate", "1000PEPEUSDT", "1.49"));
+        for (Preferences prefs : preferences) {
+            SignalMatcher.Compiled compiled = SignalMatcher.compile(prefs);
+            for (SignalData signal : signals) {
+                assertThat(compiled.matches(signal.kind(),
+                        Symbols.parse(signal.symbol()).orElse(null),
+                        signal.spreadPercent()))
+                        .as("%s against %s", signal.symbol(), prefs)
+                        .isEqualTo(SignalMatcher.matches(prefs, signal));
+            }
+        }
+        assertThat(SignalMatcher.compile(prefs(List.of(), "0", List.of(), List.of())).matches("mexc-dex", null, null))
+                .as("no symbol, no spread: passes empty lists and a zero minimum").isTrue();
     }
 }
