@@ -134,6 +134,11 @@ public final class SuiteLauncher implements AutoCloseable {
         }
     }
 
+    /** The {@code java} every service runs on: this JVM's own. */
+    public Path javaExecutable() {
+        return javaExecutable;
+    }
+
     /** Every process started so far, in start order. */
     public synchronized List<ServiceProcess> processes() {
         return waves.stream().flatMap(List::stream).toList();
