@@ -5,7 +5,7 @@
 #
 #   flock /work/bench.lock bench/startup/run.sh [LABEL]
 #
-# ROUNDS (1), JAVA_HOME (the JDK the launcher and the services run on), SERVICE_JAVA_OPTS and the launcher's other
+# ROUNDS (1), KINDS ("fresh second": which starts make a round), JAVA_HOME (the JDK the launcher and the services run on), SERVICE_JAVA_OPTS and the launcher's other
 # variables pass through. Each start is stopped with SIGTERM to the launcher's own PID once it prints its status
 # table. Raw launcher output goes to bench/startup/out/ (not committed).
 set -euo pipefail
@@ -14,6 +14,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 LABEL="${1:-run}"
 ROUNDS="${ROUNDS:-1}"
+KINDS="${KINDS:-fresh second}"
 OUT="$HERE/out"
 RESULTS="$HERE/RESULTS.md"
 TIMEOUT_S="${BENCH_TIMEOUT_SECONDS:-300}"
@@ -44,8 +45,10 @@ start_once() {
   done
   # load average at the moment the suite turned healthy
   cut -d' ' -f1-3 /proc/loadavg >"$log.load"
+  local stop_started=$SECONDS
   kill -TERM "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  echo $((SECONDS - stop_started)) >"$log.stop"
 }
 
 # "| service | up s | RSS MiB |" rows from one launcher output
@@ -83,19 +86,23 @@ fi
   echo "## $(date -u '+%Y-%m-%d %H:%M UTC') – $LABEL"
   echo
   echo "Machine: $cpus cores ($model), $mem; JDK: $jdk; commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet || echo ' + local changes')."
-  [[ -n "${SERVICE_JAVA_OPTS:-}" ]] && echo "SERVICE_JAVA_OPTS: \`$SERVICE_JAVA_OPTS\`."
+  for variable in SERVICE_JAVA_OPTS STARTUP_ARCHIVE MALLOC_ARENA_MAX DB_POOL_MIN_IDLE SPRING_DATASOURCE_HIKARI_MINIMUM_IDLE; do
+    if [[ -n "${!variable:-}" ]]; then echo "$variable=\`${!variable}\`"; echo; fi
+  done
 } >>"$RESULTS"
 
 for round in $(seq 1 "$ROUNDS"); do
-  for kind in fresh second; do
-    log="$OUT/$(tr -c 'A-Za-z0-9.\n-' '_' <<<"$LABEL")-$round-$kind.log"
+  start=0
+  for kind in $KINDS; do
+    start=$((start + 1))
+    log="$OUT/$(tr -c 'A-Za-z0-9.\n-' '_' <<<"$LABEL")-$round-$start-$kind.log"
     args=()
     [[ "$kind" == fresh ]] && args=(--fresh)
     load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
     start_once "$log" "${args[@]+"${args[@]}"}"
     {
       echo
-      echo "Round $round, $kind start (load average before $load_before, at healthy $(cat "$log.load")):"
+      echo "Round $round, start $start: $kind (load average before $load_before, at healthy $(cat "$log.load"); stopping took $(cat "$log.stop") s):"
       echo
       echo "| service | up (s) | RSS (MiB) |"
       echo "|---|---|---|"

@@ -161,7 +161,8 @@ public final class LocalLauncher {
                     throw new IllegalStateException("stopping");
                 }
                 // the shutdown hook waits for this start, so servers starting during Ctrl-C are still stopped
-                infrastructure = CompletableFuture.supplyAsync(() -> EmbeddedServers.start(serverSettings));
+                infrastructure = CompletableFuture.supplyAsync(() -> EmbeddedServers.start(serverSettings),
+                        runnable -> infrastructureStarter(runnable).start());
             }
             ModuleJars jars = ModuleJars.of(root);
             archives.extractAll(options.services().stream().map(service -> jars.jar(service.serviceName())).toList());
@@ -177,6 +178,18 @@ public final class LocalLauncher {
         finally {
             System.setOut(original);
         }
+    }
+
+    /**
+     * A thread with the launcher's class loader: Kafka loads its configured classes by name through the context class
+     * loader, and the common pool's threads have the system class loader there on JDK 19+, which cannot see the
+     * classes inside the launcher's jar.
+     */
+    private static Thread infrastructureStarter(Runnable runnable) {
+        Thread thread = new Thread(runnable, "infrastructure-start");
+        thread.setContextClassLoader(LocalLauncher.class.getClassLoader());
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** Every service's database, owned by its own role (created, or upgraded from a data directory without roles). */

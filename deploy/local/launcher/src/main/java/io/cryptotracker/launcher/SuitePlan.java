@@ -34,6 +34,7 @@ public record SuitePlan(ModuleJars jars, EmbeddedServers infrastructure, Map<Sui
         if (service == SuiteService.GATEWAY) {
             environment.put("GATEWAY_PORT", Integer.toString(port));
         }
+        environment.put("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", SuiteService.MALLOC_ARENAS));
         environment.put("EUREKA_URL", eurekaUrl());
         environment.put("EUREKA_INSTANCE_HOSTNAME", "localhost");
         if (infrastructure != null) {
