@@ -222,6 +222,9 @@ public final class LocalLauncher {
     private ServiceSpec withArchive(ServiceSpec spec) {
         StartupArchive.Prepared prepared = archives.prepare(spec);
         out.printf("%s: %s%n", spec.name(), prepared.description());
+        if (prepared.training()) {
+            suite.atLeastStopGrace(StartupArchive.TRAINING_STOP_GRACE);
+        }
         return prepared.spec();
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -41,6 +42,8 @@ final class StartupArchive {
 
     private static final String STAMP = "source.stamp";
     private static final long EXTRACT_TIMEOUT_SECONDS = 120;
+    /** How long a training run may take to stop: it writes its archive first (the AOT cache takes longest). */
+    static final java.time.Duration TRAINING_STOP_GRACE = java.time.Duration.ofSeconds(120);
     /** Two at a time: the machine this runs on may have two cores, and the infrastructure starts meanwhile. */
     private static final Executor EXTRACTORS = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "jar-extract");
@@ -83,12 +86,14 @@ final class StartupArchive {
         try {
             Path extracted = extraction(jar).join();
             Path archive = directoryFor(jar).resolve(archiveName(jar, jdk));
-            boolean trained = Files.isRegularFile(archive) && Files.size(archive) > 0;
-            List<String> options = options(jdk, archive, trained);
+            boolean trained = Files.isRegularFile(archive) || (recordsToTemporaryFile(jdk)
+                    && promoteIfUsable(spec.withJar(extracted), partOf(archive), archive));
+            Path target = trained || !recordsToTemporaryFile(jdk) ? archive : partOf(archive);
+            List<String> options = options(jdk, target, trained);
             if (options.isEmpty()) {
                 return new Prepared(spec, "no class data sharing on JDK " + jdk.feature());
             }
-            return new Prepared(spec.withJar(extracted).withJvmOptions(options),
+            return new Prepared(spec.withJar(extracted).withJvmOptions(options), trained,
                     trained ? "archive " + archive.getFileName()
                             : "training run: archive " + archive.getFileName() + " written when it stops");
         }
@@ -96,6 +101,52 @@ final class StartupArchive {
             Throwable cause = ex instanceof CompletionException && ex.getCause() != null ? ex.getCause() : ex;
             return new Prepared(spec, "no archive (" + cause.getMessage() + ")");
         }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return new Prepared(spec, "no archive (interrupted)");
+        }
+    }
+
+    /**
+     * JDK 17 and 25 write the archive a training run records when the JVM exits: into {@code <archive>.part}, so
+     * that one cut short (killed while writing, a full disk) is never mapped – a truncated CDS archive crashes JDK
+     * 17 at start. JDK 19–24 manage their auto-created archive themselves.
+     */
+    private static boolean recordsToTemporaryFile(Runtime.Version jdk) {
+        int feature = jdk.feature();
+        return feature >= 25 || (feature >= 13 && feature < 19);
+    }
+
+    static Path partOf(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + ".part");
+    }
+
+    /**
+     * Whether the archive a training run left is usable: a JVM with the service's own options and class path maps it
+     * strictly ({@code -Xshare:on}, {@code -XX:AOTMode=on}) and prints its version; then it becomes the archive,
+     * otherwise it is deleted and the next run trains again.
+     */
+    private boolean promoteIfUsable(ServiceSpec extracted, Path part, Path archive)
+            throws IOException, InterruptedException {
+        if (!Files.isRegularFile(part)) {
+            return false;
+        }
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable.toString());
+        command.addAll(extracted.jvmOptions());
+        command.addAll(options(jdk, part, true));
+        command.add(jdk.feature() >= 25 ? "-XX:AOTMode=on" : "-Xshare:on");
+        command.addAll(List.of("-cp", extracted.jar().toString(), "-version"));
+        Process check = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        boolean usable = check.waitFor(EXTRACT_TIMEOUT_SECONDS, TimeUnit.SECONDS) && check.exitValue() == 0;
+        if (!check.isAlive() && usable) {
+            Files.move(part, archive, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        }
+        check.destroyForcibly();
+        Files.deleteIfExists(part);
+        return false;
     }
 
     private CompletableFuture<Path> extraction(Path jar) {
@@ -200,8 +251,18 @@ final class StartupArchive {
      * A spec ready to start, and what was decided for it (shown in the progress line).
      *
      * @param spec the spec to start: with the extracted jar and archive options, or the original
+     * @param trained whether it maps an archive made by an earlier run
      * @param description "archive x.jsa", "training run ...", or why none is used
      */
-    record Prepared(ServiceSpec spec, String description) {
+    record Prepared(ServiceSpec spec, boolean trained, String description) {
+
+        Prepared(ServiceSpec spec, String description) {
+            this(spec, false, description);
+        }
+
+        /** Whether this start records an archive when it stops (writing it takes a few seconds more then). */
+        boolean training() {
+            return !trained && description.startsWith("training run");
+        }
     }
 }

@@ -87,16 +87,39 @@ class StartupArchiveTest {
         StartupArchive.Prepared training = archives.prepare(spec(jar));
         assertThat(training.description()).startsWith("training run");
         assertThat(training.spec().jar()).isEqualTo(startup.resolve(jar.getFileName()));
+        assertThat(training.training()).isTrue();
         try (SuiteLauncher suite = suite()) {
             suite.startWave(List.of(training.spec()));
         }
-        assertThat(archive).as("written at exit after SIGTERM").isNotEmptyFile();
+        assertThat(StartupArchive.partOf(archive)).as("written at exit after SIGTERM").isNotEmptyFile();
 
         StartupArchive.Prepared trained = archives.prepare(spec(jar));
         assertThat(trained.description()).isEqualTo("archive " + archive.getFileName());
+        assertThat(archive).as("checked, then moved into place").isNotEmptyFile();
+        assertThat(StartupArchive.partOf(archive)).doesNotExist();
         try (SuiteLauncher suite = suite()) {
             List<ServiceProcess> started = suite.startWave(List.of(trained.spec()));
             assertThat(started.get(0).logFile()).content().contains("fake service starting in mode healthy");
+        }
+    }
+
+    @Test
+    void anArchiveCutShortIsDiscardedAndTheNextRunTrainsAgain() throws Exception {
+        Path jar = fakeServiceJar("fake-service-1.0.jar");
+        Path startup = Files.createDirectories(StartupArchive.directoryFor(jar));
+        Files.copy(jar, startup.resolve(jar.getFileName()));
+        Files.writeString(startup.resolve("source.stamp"), StartupArchive.stampOf(jar));
+        Path archive = startup.resolve(StartupArchive.archiveName(jar, Runtime.version()));
+        // a training run killed while it wrote the archive
+        Files.write(StartupArchive.partOf(archive), new byte[4096]);
+
+        StartupArchive.Prepared prepared = archives().prepare(spec(jar));
+
+        assertThat(prepared.training()).isTrue();
+        assertThat(archive).doesNotExist();
+        assertThat(StartupArchive.partOf(archive)).doesNotExist();
+        try (SuiteLauncher suite = suite()) {
+            assertThat(suite.startWave(List.of(prepared.spec()))).hasSize(1);
         }
     }
 
