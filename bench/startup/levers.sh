@@ -12,7 +12,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 JDK25_HOME="${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 
-rm -f "$ROOT"/*/target/startup/*.jsa "$ROOT"/*/target/startup/*.aot
+rm -f "$ROOT"/*/target/startup/*.jsa* "$ROOT"/*/target/startup/*.aot*
 
 KINDS="fresh second fresh" "$HERE/run.sh" "JDK 17, as the local run starts (the first start is the archive's training run)"
 # the memory settings switched back (as far as options go: the initial heap at discovery's maximum, 192m)
