@@ -61,11 +61,15 @@ table_rows() {
     table && / MiB$/ {
       name = $1; if ($1 == "kafka") name = "kafka (launcher JVM)"
       rss[name] = $(NF-1); order[++n] = name
+      cpu[name] = ($(NF-2) == "s") ? $(NF-3) : "-"
     }
     /All [0-9]+ services healthy/ { for (i = 1; i <= NF; i++) if ($i == "healthy") all = $(i+1) }
     END {
-      for (i = 1; i <= n; i++) printf "| %s | %s | %s |\n", order[i], (order[i] in up) ? up[order[i]] : "-", rss[order[i]]
-      printf "| **suite** | **%s** (all healthy after launch) | **%s** |\n", all ? all : "FAILED", total ? total : "-"
+      for (i = 1; i <= n; i++) {
+        printf "| %s | %s | %s | %s |\n", order[i], (order[i] in up) ? up[order[i]] : "-", cpu[order[i]], rss[order[i]]
+        if (cpu[order[i]] != "-") cpus += cpu[order[i]]
+      }
+      printf "| **suite** | **%s** (all healthy after launch) | **%.1f** | **%s** |\n", all ? all : "FAILED", cpus, total ? total : "-"
     }' "$log"
 }
 
@@ -76,7 +80,8 @@ if [[ ! -f "$RESULTS" ]]; then
 Written by `bench/startup/run.sh` (see README.md): each section is one run, each round a first start with an empty
 database (`--fresh`) and a second start. "up" is each service's time from its own JVM start to a healthy `/readyz`
 (discovery starts first, the rest together after it); the suite line is the launcher's time from its own start
-(embedded PostgreSQL, Redis and Kafka included) to every service healthy. RSS is read from /proc when the suite is
+(embedded PostgreSQL, Redis and Kafka included) to every service healthy. CPU is the CPU time each JVM had used
+when the launcher printed its table (start-up, since the services start together and share the cores). RSS is read from /proc when the suite is
 healthy; PostgreSQL counts its backends' private memory once, the launcher JVM hosts Kafka.
 EOF
 fi
@@ -104,8 +109,8 @@ for round in $(seq 1 "$ROUNDS"); do
       echo
       echo "Round $round, start $start: $kind (load average before $load_before, at healthy $(cat "$log.load"); stopping took $(cat "$log.stop") s):"
       echo
-      echo "| service | up (s) | RSS (MiB) |"
-      echo "|---|---|---|"
+      echo "| service | up (s) | CPU (s) | RSS (MiB) |"
+      echo "|---|---|---|---|"
       table_rows "$log"
     } >>"$RESULTS"
   done

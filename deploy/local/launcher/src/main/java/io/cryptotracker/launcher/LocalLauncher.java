@@ -240,31 +240,34 @@ public final class LocalLauncher {
     }
 
     private void printStatus(EmbeddedServers servers) {
-        StatusTable table = new StatusTable("SERVICE", "PORT", "URL", "PID", "HEAP", "RSS");
+        // CPU: what each JVM has used so far, start-up included: on a small machine the services start together
+        // and share the cores, so this (not the wall time) is what each one costs
+        StatusTable table = new StatusTable("SERVICE", "PORT", "URL", "PID", "HEAP", "CPU", "RSS");
         long total = 0;
         for (ServiceProcess process : suite.processes()) {
             OptionalLong rss = process.residentBytes();
             total += rss.orElse(0);
             table.row(process.spec().name(), process.spec().port(), process.spec().baseUrl(), process.pid(),
-                    process.spec().maxHeap(), ProcessMemory.mebibytes(rss));
+                    process.spec().maxHeap(), cpuTime(process.process().toHandle()), ProcessMemory.mebibytes(rss));
         }
         long launcherPid = ProcessHandle.current().pid();
         OptionalLong launcherRss = ProcessMemory.residentBytes(launcherPid);
         total += launcherRss.orElse(0);
         table.row("kafka (launcher JVM)", settings.kafkaPort(), "localhost:" + settings.kafkaPort(), launcherPid,
-                (Runtime.getRuntime().maxMemory() / (1024 * 1024)) + "m", ProcessMemory.mebibytes(launcherRss));
+                (Runtime.getRuntime().maxMemory() / (1024 * 1024)) + "m", cpuTime(ProcessHandle.current()),
+                ProcessMemory.mebibytes(launcherRss));
         OptionalLong postgresPid = postmasterPid();
         OptionalLong postgresRss = postgresPid.isPresent()
                 ? ProcessMemory.residentBytesWithDescendants(postgresPid.getAsLong()) : OptionalLong.empty();
         total += postgresRss.orElse(0);
         table.row("postgres", servers.postgresPort(), "jdbc:postgresql://localhost:" + servers.postgresPort() + "/<db>",
-                postgresPid.isPresent() ? postgresPid.getAsLong() : "-", "-", ProcessMemory.mebibytes(postgresRss));
+                postgresPid.isPresent() ? postgresPid.getAsLong() : "-", "-", "-", ProcessMemory.mebibytes(postgresRss));
         OptionalLong redisPid = redisPid();
         OptionalLong redisRss = redisPid.isPresent() ? ProcessMemory.residentBytes(redisPid.getAsLong())
                 : OptionalLong.empty();
         total += redisRss.orElse(0);
         table.row("redis", servers.redisPort(), "redis://" + servers.redisHost() + ":" + servers.redisPort(),
-                redisPid.isPresent() ? redisPid.getAsLong() : "-", "-", ProcessMemory.mebibytes(redisRss));
+                redisPid.isPresent() ? redisPid.getAsLong() : "-", "-", "-", ProcessMemory.mebibytes(redisRss));
         out.println();
         out.print(table.render());
         out.println("  total RSS: " + ProcessMemory.mebibytes(total));
@@ -398,6 +401,11 @@ public final class LocalLauncher {
 
     static String seconds(long nanos) {
         return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+
+    /** The CPU time a process has used, "12.3 s", or "-" where the platform does not tell. */
+    static String cpuTime(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(LocalLauncher::seconds).orElse("-");
     }
 
     static String seconds(Duration duration) {
