@@ -58,6 +58,7 @@ class StartupArchiveTest {
         assertThat(StartupArchive.enabled(Map.of())).isTrue();
         assertThat(StartupArchive.enabled(Map.of("STARTUP_ARCHIVE", "false"))).isFalse();
         assertThat(StartupArchive.enabled(Map.of("STARTUP_ARCHIVE", "true"))).isTrue();
+        assertThat(LauncherSettings.describeVariables()).anyMatch(line -> line.startsWith("STARTUP_ARCHIVE (true)"));
     }
 
     @Test
