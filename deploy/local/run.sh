@@ -115,5 +115,5 @@ export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 # exec: Ctrl-C and SIGTERM go straight to the launcher, whose shutdown hook stops everything it started
 # shellcheck disable=SC2086
-exec "$JAVA" ${LAUNCHER_JAVA_OPTS:--Xmx384m -Xss512k -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m} \
+exec "$JAVA" ${LAUNCHER_JAVA_OPTS:--Xmx384m -Xms32m -Xss512k -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m} \
   -Dcryptotracker.root="$ROOT" -jar "$LAUNCHER_JAR" "${launcher_args[@]+"${launcher_args[@]}"}"
