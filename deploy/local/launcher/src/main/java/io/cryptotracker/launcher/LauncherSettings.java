@@ -59,6 +59,8 @@ public record LauncherSettings(int postgresPort, int redisPort, int kafkaPort, M
         lines.add(STARTUP_TIMEOUT_SECONDS + " (180): how long each service may take to become healthy");
         lines.add(STOP_TIMEOUT_SECONDS + " (30): how long a service may take to stop before it is killed");
         lines.add(SERVICE_JAVA_OPTS + " (empty): extra JVM options for every service, e.g. -Xmx384m");
+        lines.add(StartupArchive.ENABLED_VARIABLE + " (true): run each service from its extracted jar with a class data "
+                + "archive (CDS, or the AOT cache on JDK 25) trained by the first run after a build; false: from the jar");
         return lines;
     }
 

@@ -41,6 +41,7 @@ public final class LocalLauncher {
     private final Path logDirectory;
     private final ProcessLedger ledger;
     private final SuiteLauncher suite;
+    private final StartupArchive archives;
     private final Object shutdownLock = new Object();
     private final long launchedAt = System.nanoTime();
     /** Decided after {@code --fresh} has wiped the data directory, where a generated admin password lives. */
@@ -60,6 +61,8 @@ public final class LocalLauncher {
         this.ledger = new ProcessLedger(dataDirectory.resolve("launcher.pids"));
         this.suite = new SuiteLauncher(logDirectory, settings.startupTimeout(), settings.stopGrace(),
                 new ProgressPrinter(out), ledger);
+        this.archives = new StartupArchive(suite.javaExecutable(), Runtime.version(),
+                StartupArchive.enabled(System.getenv()));
     }
 
     public static void main(String[] args) {
@@ -113,7 +116,7 @@ public final class LocalLauncher {
         firstAdmin = LocalFirstAdmin.decide(System.getenv(), dataDirectory);
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "local-launcher-shutdown"));
         try {
-            EmbeddedServers servers = startInfrastructure();
+            EmbeddedServers servers = startInfrastructureAndDiscovery();
             startServices(servers, provisionDatabases(servers));
             printStatus(servers);
             drillControl = DrillControl.startIfEnabled(System.getenv(), suite, servers, logDirectory, ledger,
@@ -137,24 +140,56 @@ public final class LocalLauncher {
         return 1;
     }
 
-    private EmbeddedServers startInfrastructure() {
+    /**
+     * Starts PostgreSQL, Redis and Kafka in the background and discovery meanwhile (it needs none of them), while the
+     * services' jars are extracted for their start-up archives; returns when the servers are up and discovery is
+     * healthy.
+     */
+    private EmbeddedServers startInfrastructureAndDiscovery() {
         out.printf("Starting PostgreSQL :%d, Redis :%d, Kafka :%d (data in %s)...%n", settings.postgresPort(),
                 settings.redisPort(), settings.kafkaPort(), root.relativize(dataDirectory));
         long started = System.nanoTime();
         EmbeddedServersSettings serverSettings = EmbeddedServersSettings.localRun(dataDirectory)
                 .withPorts(settings.postgresPort(), settings.redisPort(), settings.kafkaPort())
                 .withLogDirectory(logDirectory);
-        synchronized (shutdownLock) {
-            if (stopping) {
-                throw new IllegalStateException("stopping");
+        // Kafka's storage formatter prints to System.out; the launcher's own output goes to {@code out}
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            synchronized (shutdownLock) {
+                if (stopping) {
+                    throw new IllegalStateException("stopping");
+                }
+                // the shutdown hook waits for this start, so servers starting during Ctrl-C are still stopped
+                infrastructure = CompletableFuture.supplyAsync(() -> EmbeddedServers.start(serverSettings),
+                        runnable -> infrastructureStarter(runnable).start());
             }
-            // the shutdown hook waits for this start, so servers starting during Ctrl-C are still stopped
-            infrastructure = CompletableFuture.supplyAsync(() -> EmbeddedServers.start(serverSettings));
+            ModuleJars jars = ModuleJars.of(root);
+            archives.extractAll(options.services().stream().map(service -> jars.jar(service.serviceName())).toList());
+            int discoveryPort = settings.port(SuiteService.DISCOVERY);
+            SuitePlan discoveryPlan = new SuitePlan(jars, null, Map.of(), discoveryPort,
+                    dataDirectory.resolve("services"), settings.serviceJavaOptions());
+            suite.startWave(List.of(withArchive(discoveryPlan.spec(SuiteService.DISCOVERY, discoveryPort))));
+            EmbeddedServers servers = infrastructure.join();
+            recordInfrastructureProcesses();
+            out.printf("infrastructure up in %s%n", seconds(System.nanoTime() - started));
+            return servers;
         }
-        EmbeddedServers servers = withoutStandardOutput(infrastructure::join);
-        recordInfrastructureProcesses();
-        out.printf("infrastructure up in %s%n", seconds(System.nanoTime() - started));
-        return servers;
+        finally {
+            System.setOut(original);
+        }
+    }
+
+    /**
+     * A thread with the launcher's class loader: Kafka loads its configured classes by name through the context class
+     * loader, and the common pool's threads have the system class loader there on JDK 19+, which cannot see the
+     * classes inside the launcher's jar.
+     */
+    private static Thread infrastructureStarter(Runnable runnable) {
+        Thread thread = new Thread(runnable, "infrastructure-start");
+        thread.setContextClassLoader(LocalLauncher.class.getClassLoader());
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** Every service's database, owned by its own role (created, or upgraded from a data directory without roles). */
@@ -168,32 +203,29 @@ public final class LocalLauncher {
         return logins;
     }
 
-    /** Kafka's storage formatter prints to System.out; the launcher's own output goes to {@code out}. */
-    private static <T> T withoutStandardOutput(java.util.function.Supplier<T> action) {
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream()));
-        try {
-            return action.get();
-        }
-        finally {
-            System.setOut(original);
-        }
-    }
-
     private void startServices(EmbeddedServers servers, Map<SuiteService, DatabaseLogin> databaseLogins) {
         int discoveryPort = settings.port(SuiteService.DISCOVERY);
         SuitePlan plan = new SuitePlan(ModuleJars.of(root), servers, databaseLogins, discoveryPort,
                 dataDirectory.resolve("services"), settings.serviceJavaOptions());
-        suite.startWave(List.of(plan.spec(SuiteService.DISCOVERY, discoveryPort)));
         List<ServiceSpec> rest = SuiteService.behindDiscovery().stream()
                 .filter(options.services()::contains)
-                .map(service -> withFirstAdmin(service, plan.spec(service, settings.port(service))))
+                .map(service -> withArchive(withFirstAdmin(service, plan.spec(service, settings.port(service)))))
                 .toList();
         if (!rest.isEmpty()) {
             suite.startWave(rest);
         }
         out.printf("%nAll %d services healthy %s after launch.%n", rest.size() + 1,
                 seconds(System.nanoTime() - launchedAt));
+    }
+
+    /** The spec started from its extracted jar with its start-up archive, when there can be one. */
+    private ServiceSpec withArchive(ServiceSpec spec) {
+        StartupArchive.Prepared prepared = archives.prepare(spec);
+        out.printf("%s: %s%n", spec.name(), prepared.description());
+        if (prepared.training()) {
+            suite.atLeastStopGrace(StartupArchive.TRAINING_STOP_GRACE);
+        }
+        return prepared.spec();
     }
 
     private ServiceSpec withFirstAdmin(SuiteService service, ServiceSpec spec) {
@@ -208,31 +240,34 @@ public final class LocalLauncher {
     }
 
     private void printStatus(EmbeddedServers servers) {
-        StatusTable table = new StatusTable("SERVICE", "PORT", "URL", "PID", "HEAP", "RSS");
+        // CPU: what each JVM has used so far, start-up included: on a small machine the services start together
+        // and share the cores, so this (not the wall time) is what each one costs
+        StatusTable table = new StatusTable("SERVICE", "PORT", "URL", "PID", "HEAP", "CPU", "RSS");
         long total = 0;
         for (ServiceProcess process : suite.processes()) {
             OptionalLong rss = process.residentBytes();
             total += rss.orElse(0);
             table.row(process.spec().name(), process.spec().port(), process.spec().baseUrl(), process.pid(),
-                    process.spec().maxHeap(), ProcessMemory.mebibytes(rss));
+                    process.spec().maxHeap(), cpuTime(process.process().toHandle()), ProcessMemory.mebibytes(rss));
         }
         long launcherPid = ProcessHandle.current().pid();
         OptionalLong launcherRss = ProcessMemory.residentBytes(launcherPid);
         total += launcherRss.orElse(0);
         table.row("kafka (launcher JVM)", settings.kafkaPort(), "localhost:" + settings.kafkaPort(), launcherPid,
-                (Runtime.getRuntime().maxMemory() / (1024 * 1024)) + "m", ProcessMemory.mebibytes(launcherRss));
+                (Runtime.getRuntime().maxMemory() / (1024 * 1024)) + "m", cpuTime(ProcessHandle.current()),
+                ProcessMemory.mebibytes(launcherRss));
         OptionalLong postgresPid = postmasterPid();
         OptionalLong postgresRss = postgresPid.isPresent()
                 ? ProcessMemory.residentBytesWithDescendants(postgresPid.getAsLong()) : OptionalLong.empty();
         total += postgresRss.orElse(0);
         table.row("postgres", servers.postgresPort(), "jdbc:postgresql://localhost:" + servers.postgresPort() + "/<db>",
-                postgresPid.isPresent() ? postgresPid.getAsLong() : "-", "-", ProcessMemory.mebibytes(postgresRss));
+                postgresPid.isPresent() ? postgresPid.getAsLong() : "-", "-", "-", ProcessMemory.mebibytes(postgresRss));
         OptionalLong redisPid = redisPid();
         OptionalLong redisRss = redisPid.isPresent() ? ProcessMemory.residentBytes(redisPid.getAsLong())
                 : OptionalLong.empty();
         total += redisRss.orElse(0);
         table.row("redis", servers.redisPort(), "redis://" + servers.redisHost() + ":" + servers.redisPort(),
-                redisPid.isPresent() ? redisPid.getAsLong() : "-", "-", ProcessMemory.mebibytes(redisRss));
+                redisPid.isPresent() ? redisPid.getAsLong() : "-", "-", "-", ProcessMemory.mebibytes(redisRss));
         out.println();
         out.print(table.render());
         out.println("  total RSS: " + ProcessMemory.mebibytes(total));
@@ -366,6 +401,11 @@ public final class LocalLauncher {
 
     static String seconds(long nanos) {
         return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+
+    /** The CPU time a process has used, "12.3 s", or "-" where the platform does not tell. */
+    static String cpuTime(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(LocalLauncher::seconds).orElse("-");
     }
 
     static String seconds(Duration duration) {

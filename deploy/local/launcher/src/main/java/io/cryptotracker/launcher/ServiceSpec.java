@@ -52,6 +52,11 @@ public record ServiceSpec(String name, Path jar, int port, Map<String, String> e
         return new ServiceSpec(this.name, jar, port, changed, jvmOptions, workingDirectory);
     }
 
+    /** The same service started from another jar (e.g. its extracted copy, {@link StartupArchive}). */
+    public ServiceSpec withJar(Path otherJar) {
+        return new ServiceSpec(name, otherJar, port, environment, jvmOptions, workingDirectory);
+    }
+
     /** Adds JVM options after the existing ones (a later {@code -Dkey=value} or {@code -Xmx} wins). */
     public ServiceSpec withJvmOptions(List<String> extra) {
         List<String> combined = new ArrayList<>(jvmOptions);

@@ -38,7 +38,7 @@ public final class SuiteLauncher implements AutoCloseable {
     private final Path logDirectory;
     private final Path javaExecutable;
     private final Duration startupTimeout;
-    private final Duration stopGrace;
+    private volatile Duration stopGrace;
     private final Listener listener;
     private final ProcessLedger ledger;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -132,6 +132,18 @@ public final class SuiteLauncher implements AutoCloseable {
         finally {
             waiters.shutdownNow();
         }
+    }
+
+    /** Lets services stop for at least this long before they are killed (e.g. while they write an archive). */
+    public void atLeastStopGrace(Duration grace) {
+        if (grace.compareTo(stopGrace) > 0) {
+            stopGrace = grace;
+        }
+    }
+
+    /** The {@code java} every service runs on: this JVM's own. */
+    public Path javaExecutable() {
+        return javaExecutable;
     }
 
     /** Every process started so far, in start order. */

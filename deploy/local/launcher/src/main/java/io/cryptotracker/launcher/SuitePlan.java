@@ -13,7 +13,8 @@ import io.cryptotracker.testsupport.EmbeddedServers;
  * discovery through the environment variables every service reads (DB_URL, KAFKA_BOOTSTRAP_SERVERS, EUREKA_URL...).
  *
  * @param jars where the packaged jars are
- * @param infrastructure the running embedded servers
+ * @param infrastructure the running embedded servers; {@code null} for a service that needs none (discovery, started
+ *     while they start)
  * @param databaseLogins each service's own database and role ({@link ServiceDatabases}); a service with a database
  *     but no login here gets no DB_ variables
  * @param discoveryPort the Eureka server's port
@@ -33,11 +34,14 @@ public record SuitePlan(ModuleJars jars, EmbeddedServers infrastructure, Map<Sui
         if (service == SuiteService.GATEWAY) {
             environment.put("GATEWAY_PORT", Integer.toString(port));
         }
+        environment.put("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", SuiteService.MALLOC_ARENAS));
         environment.put("EUREKA_URL", eurekaUrl());
         environment.put("EUREKA_INSTANCE_HOSTNAME", "localhost");
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
-        environment.put("REDIS_HOST", infrastructure.redisHost());
-        environment.put("REDIS_PORT", Integer.toString(infrastructure.redisPort()));
+        if (infrastructure != null) {
+            environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+            environment.put("REDIS_HOST", infrastructure.redisHost());
+            environment.put("REDIS_PORT", Integer.toString(infrastructure.redisPort()));
+        }
         DatabaseLogin login = databaseLogins.get(service);
         if (login != null) {
             environment.put("DB_URL", login.jdbcUrl());

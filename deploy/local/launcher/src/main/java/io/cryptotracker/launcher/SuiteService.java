@@ -15,10 +15,18 @@ public enum SuiteService {
     SIGNALS_SERVICE("signals-service", "SIGNALS_SERVICE_PORT", 8084, "signals", "256m"),
     NOTIFICATION_SERVICE("notification-service", "NOTIFICATION_SERVICE_PORT", 8085, "notifications", "256m");
 
-    /** JVM options for a local run on a small machine (see STACK.md), after the heap size. */
-    static final List<String> COMPACT_JVM_OPTIONS = List.of("-Xss512k", "-XX:TieredStopAtLevel=1",
+    /**
+     * JVM options for a local run on a small machine (see STACK.md), after the heap size. The heap starts small
+     * ({@code -Xms32m}) and grows when it must: with the initial heap at the maximum the young generation alone is
+     * about a third of it, all of it touched before the first collection (bench/startup: about 50 MiB RSS less per
+     * service, start-up unchanged).
+     */
+    static final List<String> COMPACT_JVM_OPTIONS = List.of("-Xms32m", "-Xss512k", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m",
             "-XX:+ExitOnOutOfMemoryError");
+
+    /** glibc's malloc arenas per process: 2 instead of 8 per core (thread-local arenas of 64 MiB each). */
+    static final String MALLOC_ARENAS = "2";
 
     private final String serviceName;
     private final String portVariable;
@@ -70,6 +78,10 @@ public enum SuiteService {
         if (Runtime.version().feature() >= 22) {
             // Netty's native access warning on newer JDKs
             options.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (Runtime.version().feature() >= 25) {
+            // 8-byte object headers instead of 12: a smaller heap for the same objects (JEP 519)
+            options.add("-XX:+UseCompactObjectHeaders");
         }
         return options;
     }

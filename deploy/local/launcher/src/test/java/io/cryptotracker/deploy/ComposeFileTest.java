@@ -43,6 +43,8 @@ class ComposeFileTest {
             softly.assertThat(at(service, "deploy", "resources", "limits", "memory")).as("%s memory limit", module).isNotNull();
             String javaOptions = String.valueOf(at(service, "environment", "JAVA_TOOL_OPTIONS"));
             softly.assertThat(javaOptions).as("%s heap", module).contains("MaxRAMPercentage").doesNotContain("-Xmx");
+            softly.assertThat(javaOptions).as("%s as in the local run", module).contains("-XX:+UseSerialGC", "-Xss512k");
+            softly.assertThat(at(service, "environment", "MALLOC_ARENA_MAX")).as("%s malloc arenas", module).isEqualTo("2");
             softly.assertThat(at(service, "read_only")).as("%s read-only", module).isEqualTo(true);
             Object dependsOn = at(service, "depends_on");
             if (dependsOn instanceof Map<?, ?> dependencies) {

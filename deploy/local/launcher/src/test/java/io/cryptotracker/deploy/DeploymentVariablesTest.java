@@ -21,8 +21,8 @@ class DeploymentVariablesTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
 
-    /** Read by the JVM, or bound by Spring's relaxed binding (cryptotracker.admin.email, ...) rather than a placeholder. */
-    private static final Set<String> READ_WITHOUT_PLACEHOLDER = Set.of("JAVA_TOOL_OPTIONS");
+    /** Read by the JVM or by glibc, or bound by Spring's relaxed binding (cryptotracker.admin.email, ...) rather than a placeholder. */
+    private static final Set<String> READ_WITHOUT_PLACEHOLDER = Set.of("JAVA_TOOL_OPTIONS", "MALLOC_ARENA_MAX");
 
     /** Only used inside the manifests, as $(NAME) in other variables. */
     private static final Set<String> MANIFEST_ONLY = Set.of("DB_HOST", "DB_PORT", "DB_URL_PARAMETERS",

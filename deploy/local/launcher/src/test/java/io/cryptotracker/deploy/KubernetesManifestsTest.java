@@ -70,7 +70,10 @@ class KubernetesManifestsTest {
                 softly.assertThat(String.valueOf(at(container, "volumeMounts"))).as("%s writable /tmp", where).contains("mountPath=/tmp");
                 softly.assertThat(String.valueOf(at(container, "image"))).as("%s image tag", where).contains(":").doesNotEndWith(":latest");
                 softly.assertThat(String.valueOf(at(container, "env"))).as("%s heap sizing", where)
-                        .contains("MaxRAMPercentage").doesNotContain("-Xmx");
+                        .contains("MaxRAMPercentage").doesNotContain("-Xmx").contains("-XX:+UseSerialGC", "-Xss512k");
+                softly.assertThat(mebibytes(at(container, "resources", "requests", "memory")))
+                        .as("%s memory request within its limit", where)
+                        .isLessThanOrEqualTo(mebibytes(at(container, "resources", "limits", "memory")));
             }
             Object labels = at(deployment, "spec", "template", "metadata", "labels");
             softly.assertThat(ofKind(objects, "Service").stream()
@@ -384,5 +387,14 @@ class KubernetesManifestsTest {
     private static boolean selects(Object selector, Object labels) {
         return selector instanceof Map<?, ?> wanted && !wanted.isEmpty() && labels instanceof Map<?, ?> have
                 && have.entrySet().containsAll(wanted.entrySet());
+    }
+
+    /** "384Mi" or "1Gi" in MiB. */
+    private static long mebibytes(Object quantity) {
+        String value = String.valueOf(quantity);
+        if (value.endsWith("Gi")) {
+            return Long.parseLong(value.substring(0, value.length() - 2)) * 1024;
+        }
+        return Long.parseLong(value.substring(0, value.length() - 2));
     }
 }

@@ -3,7 +3,9 @@ package io.cryptotracker.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -72,10 +74,31 @@ class LauncherOptionsAndSettingsTest {
 
     @Test
     void everyServiceGetsTheCompactJvmFlagsAndItsDatabase() {
-        assertThat(SuiteService.AUTH_SERVICE.jvmOptions()).startsWith("-Xmx256m").contains("-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m");
+        assertThat(SuiteService.AUTH_SERVICE.jvmOptions()).startsWith("-Xmx256m", "-Xms32m").contains(
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:ReservedCodeCacheSize=64m",
+                "-XX:MaxMetaspaceSize=192m");
+        if (Runtime.version().feature() >= 25) {
+            assertThat(SuiteService.AUTH_SERVICE.jvmOptions()).contains("-XX:+UseCompactObjectHeaders");
+        }
         assertThat(SuiteService.databases()).containsExactly("auth", "users", "market", "signals", "notifications");
         assertThat(SuiteService.GATEWAY.database()).isEmpty();
+    }
+
+    @Test
+    void discoveryIsPlannedBeforeTheInfrastructureIsUpAndEveryServiceGetsTwoMallocArenas() {
+        Path root = Path.of("/repo");
+        SuitePlan beforeInfrastructure = new SuitePlan(new ModuleJars(root, "1.0"), null, Map.of(), 8761,
+                root.resolve("work"), List.of("-Dextra=1"));
+
+        ServiceSpec discovery = beforeInfrastructure.spec(SuiteService.DISCOVERY, 8761);
+
+        assertThat(discovery.environment()).containsEntry("EUREKA_URL", "http://localhost:8761/eureka/")
+                .containsEntry("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2"))
+                .doesNotContainKeys("KAFKA_BOOTSTRAP_SERVERS", "REDIS_HOST", "DB_URL");
+        assertThat(discovery.jar()).isEqualTo(root.resolve("discovery/target/discovery-1.0.jar"));
+        assertThat(discovery.jvmOptions()).startsWith("-Xmx192m", "-Xms32m").endsWith("-Dextra=1");
+        assertThat(discovery.withJar(root.resolve("discovery/target/startup/discovery-1.0.jar")).command(Path.of("java")))
+                .endsWith("-jar", "/repo/discovery/target/startup/discovery-1.0.jar");
     }
 
     @Test
