@@ -23,7 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // past the 5 s default: on a loaded machine (2 cores shared by several builds) a first routed call can take longer
 @AutoConfigureWebTestClient(timeout = "PT30S")
-@Import({ TestRoutes.class, LoopbackClient.class })
+@Import(TestRoutes.class)
 @TestPropertySource(properties = {
         "management.server.port=0",
         // one context for every class: Nimbus' refetch limit (tested in test-support's AccessTokenDecoderTest) must
