@@ -26,6 +26,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import(TestRoutes.class)
 @TestPropertySource(properties = {
         "management.server.port=0",
+        // no Redis runs here: an address, not a name. Lettuce resolves a name with Netty's DNS resolver, which no
+        // connect timeout bounds; on the CI sandbox, whose name server never answers, the rate limiter's probe of
+        // "localhost" waited over 30 s for it (and its time limit starts only once a connection is open)
+        "spring.data.redis.host=127.0.0.1",
         // one context for every class: Nimbus' refetch limit (tested in test-support's AccessTokenDecoderTest) must
         // not carry the unknown-key tokens of one test into the next
         "cryptotracker.security.jwks-min-refresh-interval=PT0.001S",
