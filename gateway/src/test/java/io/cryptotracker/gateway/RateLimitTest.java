@@ -23,6 +23,7 @@ import io.cryptotracker.gateway.support.TestRedis;
 import io.cryptotracker.gateway.support.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -69,6 +70,25 @@ class RateLimitTest extends GatewayIntegrationTest {
 
     static Clock movableClock() {
         return CLOCK;
+    }
+
+    /**
+     * The limiter starts with Redis unknown and probes it; a probe that takes longer than the Redis timeout (a cold
+     * first connection on a loaded machine) is decided in memory while it completes. The counts below are Redis's.
+     */
+    @BeforeEach
+    void limitsAreSharedInRedis() {
+        usingRedis(limiter);
+    }
+
+    private void usingRedis(EdgeRateLimiter instance) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            if (!instance.usingRedis()) {
+                CLOCK.advance(properties.redisRetryInterval());
+                instance.take("rl:test:probe", properties.defaults().anonymous()).block();
+            }
+            assertThat(instance.usingRedis()).isTrue();
+        });
     }
 
     @DynamicPropertySource
@@ -328,6 +348,7 @@ class RateLimitTest extends GatewayIntegrationTest {
         // another gateway instance on the same Redis empties this client's bucket: this instance refuses it too
         EdgeRateLimiter otherInstance = new EdgeRateLimiter(new RedisTokenBuckets(redisTemplate), properties, CLOCK,
                 new SimpleMeterRegistry());
+        usingRedis(otherInstance);
         Quota anonymous = properties.defaults().anonymous();
         for (int i = 0; i < 4; i++) {
             assertThat(otherInstance.take("rl:default:ip:203.0.113.22", anonymous).block().allowed()).isTrue();

@@ -3,6 +3,7 @@ package io.cryptotracker.gateway.ratelimit;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
@@ -86,15 +87,26 @@ public class EdgeRateLimiter {
         if (now < probeAt || !retryAt.compareAndSet(probeAt, now + retryIntervalMillis)) {
             return Mono.fromSupplier(() -> fallback(key, quota, now));
         }
-        // the one probing request; off the event loop, since Lettuce may have to open a connection first
-        return redis.take(key, quota, period, now)
-                .timeout(redisTimeout)
+        // the one probing request. Lettuce may have to open a connection first, which blocks the subscribing thread
+        // (so: off the event loop) and which none of its timeouts bounds whole (a name lookup that gets no answer).
+        // This request waits at most redisTimeout, counted from here; the attempt itself is not cancelled, and its
+        // outcome, whenever it comes, decides whether the requests after it use Redis again
+        CompletableFuture<BucketAnswer> probe = Mono.defer(() -> redis.take(key, quota, period, now))
                 .subscribeOn(Schedulers.boundedElastic())
-                .doOnNext(answer -> redisBack())
-                .onErrorResume(error -> {
-                    redisFailed(error);
-                    return Mono.fromSupplier(() -> fallback(key, quota, now));
-                });
+                .toFuture();
+        probe.whenComplete((answer, error) -> {
+            if (error == null) {
+                redisBack();
+            }
+            else {
+                redisFailed(error);
+            }
+        });
+        return Mono.fromFuture(probe, true)
+                .timeout(redisTimeout)
+                .publishOn(continueOn == null ? Schedulers.parallel()
+                        : continuations.computeIfAbsent(continueOn, Schedulers::fromExecutor))
+                .onErrorResume(error -> Mono.fromSupplier(() -> fallback(key, quota, now)));
     }
 
     /** Whether requests are decided in Redis right now (false during an outage). */

@@ -3,8 +3,13 @@ package io.cryptotracker.gateway.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +43,7 @@ class EdgeRateLimiterTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private double fallbacksBefore;
 
     @BeforeAll
     static void startRedis() {
@@ -173,19 +179,79 @@ class EdgeRateLimiterTest {
         }
     }
 
+    @Test
+    void aProbeWhoseConnectionDoesNotOpenIsDecidedInMemoryWithinTheRedisTimeout() throws Exception {
+        // a "Redis" that accepts connections and never answers: Lettuce's connection set-up (its HELLO) waits on the
+        // subscribing thread, as a name lookup that gets no answer does; the limiter's 200 ms must still hold
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new ArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                while (!silent.isClosed()) {
+                    try {
+                        held.add(silent.accept());
+                    }
+                    catch (IOException closed) {
+                        return;
+                    }
+                }
+            }, "silent-redis");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            LettuceConnectionFactory silentConnections = new LettuceConnectionFactory(
+                    new RedisStandaloneConfiguration("127.0.0.1", silent.getLocalPort()),
+                    LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(3)).build());
+            silentConnections.afterPropertiesSet();
+            silentConnections.start();
+            try {
+                EdgeRateLimiter limiter = new EdgeRateLimiter(
+                        new RedisTokenBuckets(new ReactiveStringRedisTemplate(silentConnections)), properties(), clock,
+                        meters);
+                long started = System.nanoTime();
+
+                BucketAnswer answer = limiter.take("rl:test:silent", FOUR_AT_ONCE_ONE_PER_SECOND)
+                        .block(Duration.ofSeconds(5));
+
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+                assertThat(answer).isEqualTo(new BucketAnswer(true, 3, 0));
+                assertThat(limiter.usingRedis()).isFalse();
+                assertThat(fallbacks()).isEqualTo(1);
+            }
+            finally {
+                silentConnections.destroy();
+            }
+        }
+    }
+
+    /**
+     * A limiter that has found Redis: a new one starts with Redis unknown and probes it, and a probe slower than the
+     * Redis timeout (a cold first call) is decided in memory while it completes.
+     */
     private EdgeRateLimiter limiter() {
-        RateLimitProperties properties = new RateLimitProperties(true, Duration.ofMinutes(1),
+        EdgeRateLimiter limiter = new EdgeRateLimiter(new RedisTokenBuckets(new ReactiveStringRedisTemplate(connections)),
+                properties(), clock, meters);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            if (!limiter.usingRedis()) {
+                clock.advance(RETRY_INTERVAL);
+                take(limiter, "rl:test:probe");
+            }
+            assertThat(limiter.usingRedis()).isTrue();
+        });
+        fallbacksBefore = meters.counter("gateway.ratelimit.fallback").count();
+        return limiter;
+    }
+
+    private static RateLimitProperties properties() {
+        return new RateLimitProperties(true, Duration.ofMinutes(1),
                 new TierQuotas(FOUR_AT_ONCE_ONE_PER_SECOND, FOUR_AT_ONCE_ONE_PER_SECOND, FOUR_AT_ONCE_ONE_PER_SECOND),
                 List.of(), Duration.ofMillis(200), RETRY_INTERVAL, 1000);
-        return new EdgeRateLimiter(new RedisTokenBuckets(new ReactiveStringRedisTemplate(connections)), properties,
-                clock, meters);
     }
 
     private static BucketAnswer take(EdgeRateLimiter limiter, String key) {
         return limiter.take(key, FOUR_AT_ONCE_ONE_PER_SECOND).block(Duration.ofSeconds(5));
     }
 
+    /** In-memory decisions since the last limiter found Redis. */
     private double fallbacks() {
-        return meters.counter("gateway.ratelimit.fallback").count();
+        return meters.counter("gateway.ratelimit.fallback").count() - fallbacksBefore;
     }
 }
