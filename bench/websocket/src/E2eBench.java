@@ -106,6 +106,8 @@ public final class E2eBench {
     /** Receipts per post index (all clients). */
     final AtomicLongArray receipts;
     final Map<Thread, WsBench.Histogram> histograms = new ConcurrentHashMap<>();
+    /** One permit per receipt of a measured (not warm-up) post: the drain waits on it. */
+    final Semaphore measuredReceipts = new Semaphore(0);
     final AtomicLong unknown = new AtomicLong();
     final AtomicLong notificationFrames = new AtomicLong();
     final AtomicInteger closedByServer = new AtomicInteger();
@@ -198,21 +200,16 @@ public final class E2eBench {
         CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
         // drain: until every measured post reached every socket, or nothing new for 10 s
         long expected = (long) posts * channels.size();
-        long last = -1;
-        long lastChange = System.nanoTime();
-        while (true) {
-            long got = 0;
-            for (int i = warmupPosts; i < warmupPosts + posts; i++) {
-                got += receipts.get(i);
+        long got = 0;
+        while (got < expected) {
+            int arrived = measuredReceipts.drainPermits();
+            if (arrived == 0 && measuredReceipts.tryAcquire(10, TimeUnit.SECONDS)) {
+                arrived = 1;
             }
-            if (got >= expected || System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(10)) {
-                break;
+            if (arrived == 0) {
+                break; // nothing new for 10 s
             }
-            if (got != last) {
-                last = got;
-                lastChange = System.nanoTime();
-            }
-            Thread.sleep(200);
+            got += arrived;
         }
         WsBench.Histogram all = new WsBench.Histogram();
         histograms.values().forEach(all::add);
@@ -250,7 +247,10 @@ public final class E2eBench {
         for (Channel channel : channels) {
             channel.writeAndFlush(new CloseWebSocketFrame(1000, "bench done"));
         }
-        Thread.sleep(1000);
+        long closeBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        for (Channel channel : channels) {
+            channel.closeFuture().await(Math.max(0, closeBy - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
         System.exit(failed.get() > posts / 100 ? 1 : 0);
     }
@@ -301,6 +301,7 @@ public final class E2eBench {
             }
         }
         if (index >= warmupPosts) {
+            measuredReceipts.release();
             histograms.computeIfAbsent(Thread.currentThread(), t -> new WsBench.Histogram()).record(micros);
         }
     }
