@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Start-up and memory of the whole local suite: runs deploy/local/run.sh (jars already built) ROUNDS times, each round
+# the build's training of the start-up archives from none (the launcher's --train, what run.sh does after a build),
 # a first start with an empty database (--fresh) and a second start on the data it left, and appends to RESULTS.md
 # every service's time to healthy and RSS as the launcher reports them, with the machine, the JDK and the load average.
 #
 #   flock /work/bench.lock bench/startup/run.sh [LABEL]
 #
-# ROUNDS (1), KINDS ("fresh second": which starts make a round), JAVA_HOME (the JDK the launcher and the services run on), SERVICE_JAVA_OPTS and the launcher's other
+# ROUNDS (1), KINDS ("train fresh second": which steps make a round; "train" deletes every <module>/target/startup/), JAVA_HOME (the JDK the launcher and the services run on), SERVICE_JAVA_OPTS and the launcher's other
 # variables pass through. Each start is stopped with SIGTERM to the launcher's own PID once it prints its status
 # table. Raw launcher output goes to bench/startup/out/ (not committed).
 set -euo pipefail
@@ -14,7 +15,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 LABEL="${1:-run}"
 ROUNDS="${ROUNDS:-1}"
-KINDS="${KINDS:-fresh second}"
+KINDS="${KINDS:-train fresh second}"
 OUT="$HERE/out"
 RESULTS="$HERE/RESULTS.md"
 TIMEOUT_S="${BENCH_TIMEOUT_SECONDS:-300}"
@@ -101,6 +102,17 @@ for round in $(seq 1 "$ROUNDS"); do
   for kind in $KINDS; do
     start=$((start + 1))
     log="$OUT/$(tr -c 'A-Za-z0-9.\n-' '_' <<<"$LABEL")-$round-$start-$kind.log"
+    if [[ "$kind" == train ]]; then
+      rm -rf "$ROOT"/*/target/startup
+      load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+      train_started=$SECONDS
+      "$ROOT/deploy/local/run.sh" --no-build --train >"$log" 2>&1 || true
+      {
+        echo
+        echo "Round $round, step $start: train – the build's training of every archive from none (load average before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)): $((SECONDS - train_started)) s in all; the launcher: $(grep -h 'All [0-9]* services healthy\|training took\|No usable archive' "$log" | tr '\n' ' ')"
+      } >>"$RESULTS"
+      continue
+    fi
     args=()
     [[ "$kind" == fresh ]] && args=(--fresh)
     load_before="$(cut -d' ' -f1-3 /proc/loadavg)"

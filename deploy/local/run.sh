@@ -11,9 +11,10 @@ MODULES=(discovery gateway auth-service user-service market-service signals-serv
 usage() {
   cat <<'EOF'
 deploy/local/run.sh builds the jars when they are missing or older than the sources (./mvnw -B -q -DskipTests
-install), then runs the local launcher with the options below.
+install) and the services' start-up archives when the jars have none yet (the launcher's --train: one start of the
+suite, stopped once healthy), then runs the local launcher with the options below.
 
-  --no-build   do not check whether the jars are up to date (SKIP_BUILD=1 does the same)
+  --no-build   do not check whether the jars and archives are up to date (SKIP_BUILD=1 does the same)
 
 Variables in a .env file in the repository root are exported first (see .env.example). LAUNCHER_JAVA_OPTS sets the
 launcher JVM's options (it hosts Kafka); JAVA_HOME picks the JDK.
@@ -112,8 +113,16 @@ fi
 
 # glibc's malloc arenas: 2 instead of 8 per core, for the launcher JVM (Kafka) as for every service (bench/startup)
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+# shellcheck disable=SC2206
+launcher_jvm=(${LAUNCHER_JAVA_OPTS:--Xmx384m -Xms32m -Xss512k -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m}
+              -Dcryptotracker.root="$ROOT" -jar "$LAUNCHER_JAR")
+
+# The start-up archives are part of the build: each service's class data archive (CDS on JDK 17, the AOT cache on 25)
+# is made by a training start of the suite, stopped once healthy, so that the first start after a build maps them
+# like any other. Nothing happens when every archive is there; STARTUP_ARCHIVE=false skips them.
+if [[ "$skip_build" != 1 && "${STARTUP_ARCHIVE:-true}" != false ]]; then
+  "$JAVA" "${launcher_jvm[@]}" --train
+fi
 
 # exec: Ctrl-C and SIGTERM go straight to the launcher, whose shutdown hook stops everything it started
-# shellcheck disable=SC2086
-exec "$JAVA" ${LAUNCHER_JAVA_OPTS:--Xmx384m -Xms32m -Xss512k -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m} \
-  -Dcryptotracker.root="$ROOT" -jar "$LAUNCHER_JAR" "${launcher_args[@]+"${launcher_args[@]}"}"
+exec "$JAVA" "${launcher_jvm[@]}" "${launcher_args[@]+"${launcher_args[@]}"}"

@@ -7,18 +7,26 @@ import java.util.Set;
 
 /**
  * Command-line options: {@code --fresh} wipes the local data first, {@code --only a,b} starts just those services
- * (discovery always runs), {@code --help}.
+ * (discovery always runs), {@code --train} makes the start-up archives a build lacks and exits, {@code --help}.
  */
-public record LaunchOptions(boolean fresh, boolean help, Set<SuiteService> services) {
+public record LaunchOptions(boolean fresh, boolean help, Set<SuiteService> services, boolean train) {
+
+    public LaunchOptions(boolean fresh, boolean help, Set<SuiteService> services) {
+        this(fresh, help, services, false);
+    }
 
     public static LaunchOptions parse(String... args) {
         boolean fresh = false;
         boolean help = false;
+        boolean train = false;
         Set<SuiteService> services = new LinkedHashSet<>(List.of(SuiteService.values()));
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--fresh")) {
                 fresh = true;
+            }
+            else if (arg.equals("--train")) {
+                train = true;
             }
             else if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
@@ -32,7 +40,10 @@ public record LaunchOptions(boolean fresh, boolean help, Set<SuiteService> servi
                 throw new IllegalArgumentException("Unknown option: " + arg);
             }
         }
-        return new LaunchOptions(fresh, help, services);
+        if (train && (fresh || services.size() < SuiteService.values().length)) {
+            throw new IllegalArgumentException("--train starts every service on the data kept; it takes no other option");
+        }
+        return new LaunchOptions(fresh, help, services, train);
     }
 
     private static Set<SuiteService> only(String list) {
@@ -56,12 +67,16 @@ public record LaunchOptions(boolean fresh, boolean help, Set<SuiteService> servi
         text.append("""
                 Usage: deploy/local/run.sh [--fresh] [--only SERVICE[,SERVICE...]] [--no-build] [--help]
                    or: java -jar deploy/local/launcher/target/local-launcher-<version>.jar [same, without --no-build]
+                   or: java -jar deploy/local/launcher/target/local-launcher-<version>.jar --train
 
                 Starts embedded PostgreSQL 17, Redis and Kafka, then discovery, the gateway and every service, each
                 in its own JVM, and prints the gateway URL. Ctrl-C (or SIGTERM) stops everything.
 
                   --fresh        wipe deploy/local/.data (databases, dev signing key) before starting
                   --only LIST    start only these services (discovery always runs), e.g. --only gateway,auth-service
+                  --train        make the start-up archives the jars lack (STARTUP_ARCHIVE): start every service once,
+                                 stop it when healthy, check what it wrote, exit; nothing to do when all are there.
+                                 deploy/local/run.sh runs this after it builds, as part of the build
                   --help         this text
 
                 Logs: deploy/local/logs/<service>.log (infrastructure.log, postgres.log for the servers).

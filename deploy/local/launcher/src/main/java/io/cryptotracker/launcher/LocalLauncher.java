@@ -42,6 +42,8 @@ public final class LocalLauncher {
     private final ProcessLedger ledger;
     private final SuiteLauncher suite;
     private final StartupArchive archives;
+    /** Every service's spec as planned, before its archive options: what {@code --train} checks afterwards. */
+    private final List<ServiceSpec> started = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Object shutdownLock = new Object();
     private final long launchedAt = System.nanoTime();
     /** Decided after {@code --fresh} has wiped the data directory, where a generated admin password lives. */
@@ -98,6 +100,17 @@ public final class LocalLauncher {
             out.println("Build them first: ./mvnw -B -DskipTests install (deploy/local/run.sh does this for you).");
             return 1;
         }
+        if (options.train()) {
+            ModuleJars jars = ModuleJars.of(root);
+            List<String> toTrain = options.services().stream().map(SuiteService::serviceName)
+                    .filter(name -> !archives.trained(jars.jar(name))).toList();
+            if (toTrain.isEmpty()) {
+                out.println("Start-up archives: nothing to train.");
+                return 0;
+            }
+            out.println("Training start-up archives (" + String.join(", ", toTrain) + "): every service starts once on "
+                    + "the data kept and stops when all are healthy.");
+        }
         List<String> leftovers = ledger.stopLeftovers(settings.stopGrace());
         if (!leftovers.isEmpty()) {
             out.println("Stopped processes left running by an earlier run: " + String.join(", ", leftovers));
@@ -118,6 +131,9 @@ public final class LocalLauncher {
         try {
             EmbeddedServers servers = startInfrastructureAndDiscovery();
             startServices(servers, provisionDatabases(servers));
+            if (options.train()) {
+                return finishTraining();
+            }
             printStatus(servers);
             drillControl = DrillControl.startIfEnabled(System.getenv(), suite, servers, logDirectory, ledger,
                     settings, out);
@@ -218,8 +234,31 @@ public final class LocalLauncher {
                 seconds(System.nanoTime() - launchedAt));
     }
 
+    /**
+     * {@code --train}: every service is healthy, so each has loaded what it needs to start; stops them (each writes
+     * its archive as it exits) and checks every archive as the next start would, keeping only those a JVM maps.
+     */
+    private int finishTraining() {
+        long stopStarted = System.nanoTime();
+        shutdown();
+        List<String> failed = new ArrayList<>();
+        for (ServiceSpec spec : started) {
+            if (!archives.prepare(spec).trained()) {
+                failed.add(spec.name());
+            }
+        }
+        out.printf("Archives written and checked in %s; training took %s.%n", seconds(System.nanoTime() - stopStarted),
+                seconds(System.nanoTime() - launchedAt));
+        if (!failed.isEmpty()) {
+            out.println("No usable archive for: " + String.join(", ", failed) + " (the next start trains them again)");
+            return 1;
+        }
+        return 0;
+    }
+
     /** The spec started from its extracted jar with its start-up archive, when there can be one. */
     private ServiceSpec withArchive(ServiceSpec spec) {
+        started.add(spec);
         StartupArchive.Prepared prepared = archives.prepare(spec);
         out.printf("%s: %s%n", spec.name(), prepared.description());
         if (prepared.training()) {

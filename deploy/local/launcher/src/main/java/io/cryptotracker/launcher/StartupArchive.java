@@ -67,6 +67,26 @@ final class StartupArchive {
         this.enabled = enabled;
     }
 
+    /**
+     * Whether a start of this jar would map an archive made earlier: its extraction is of this very jar and holds
+     * this JDK's archive. Also {@code true} when no archive is to be made (turned off, or a JDK without CDS).
+     */
+    boolean trained(Path jar) {
+        if (!enabled || options(jdk, jar, true).isEmpty()) {
+            return true;
+        }
+        Path directory = directoryFor(jar);
+        Path stampFile = directory.resolve(STAMP);
+        try {
+            return Files.isRegularFile(stampFile)
+                    && Files.readString(stampFile, StandardCharsets.UTF_8).equals(stampOf(jar))
+                    && Files.isRegularFile(directory.resolve(archiveName(jar, jdk)));
+        }
+        catch (IOException ex) {
+            return false;
+        }
+    }
+
     /** Starts extracting these jars in the background (only those not extracted yet do any work). */
     void extractAll(Collection<Path> jars) {
         if (enabled) {

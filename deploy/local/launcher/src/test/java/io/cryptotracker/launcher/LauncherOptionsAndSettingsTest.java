@@ -31,6 +31,18 @@ class LauncherOptionsAndSettingsTest {
     }
 
     @Test
+    void trainStartsTheWholeSuiteOnTheDataKept() {
+        LaunchOptions train = LaunchOptions.parse("--train");
+
+        assertThat(train.train()).isTrue();
+        assertThat(train.services()).containsExactly(SuiteService.values());
+        assertThat(LaunchOptions.parse().train()).isFalse();
+        assertThatThrownBy(() -> LaunchOptions.parse("--train", "--fresh")).hasMessageContaining("--train");
+        assertThatThrownBy(() -> LaunchOptions.parse("--train", "--only", "gateway")).hasMessageContaining("--train");
+        assertThat(LaunchOptions.usage()).contains("--train");
+    }
+
+    @Test
     void unknownOptionsAndServicesAreRefused() {
         assertThatThrownBy(() -> LaunchOptions.parse("--fast")).hasMessageContaining("--fast");
         assertThatThrownBy(() -> LaunchOptions.parse("--only", "auth,gateway")).hasMessageContaining("auth");

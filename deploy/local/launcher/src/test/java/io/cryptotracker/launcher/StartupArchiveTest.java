@@ -84,6 +84,7 @@ class StartupArchiveTest {
         Files.writeString(startup.resolve("source.stamp"), StartupArchive.stampOf(jar));
         Path archive = startup.resolve(StartupArchive.archiveName(jar, Runtime.version()));
         StartupArchive archives = archives();
+        assertThat(archives.trained(jar)).as("--train has work to do").isFalse();
 
         StartupArchive.Prepared training = archives.prepare(spec(jar));
         assertThat(training.description()).startsWith("training run");
@@ -93,11 +94,15 @@ class StartupArchiveTest {
             suite.startWave(List.of(training.spec()));
         }
         assertThat(StartupArchive.partOf(archive)).as("written at exit after SIGTERM").isNotEmptyFile();
+        assertThat(archives.trained(jar)).as("not until a JVM has mapped it").isFalse();
 
         StartupArchive.Prepared trained = archives.prepare(spec(jar));
         assertThat(trained.description()).isEqualTo("archive " + archive.getFileName());
         assertThat(archive).as("checked, then moved into place").isNotEmptyFile();
         assertThat(StartupArchive.partOf(archive)).doesNotExist();
+        assertThat(archives.trained(jar)).isTrue();
+        assertThat(new StartupArchive(Path.of(System.getProperty("java.home"), "bin", "java"), Runtime.version(), false).trained(jar))
+                .as("nothing to train when switched off").isTrue();
         try (SuiteLauncher suite = suite()) {
             List<ServiceProcess> started = suite.startWave(List.of(trained.spec()));
             assertThat(started.get(0).logFile()).content().contains("fake service starting in mode healthy");
@@ -131,6 +136,7 @@ class StartupArchiveTest {
         Files.copy(jar, startup.resolve(jar.getFileName()));
         Files.writeString(startup.resolve("source.stamp"), "an older build");
         Files.writeString(startup.resolve(StartupArchive.archiveName(jar, Runtime.version())), "stale");
+        assertThat(archives().trained(jar)).as("an archive of another build").isFalse();
 
         StartupArchive.Prepared prepared = archives().prepare(spec(jar));
 
