@@ -103,6 +103,11 @@ public final class E2eBench {
     final long runId = System.currentTimeMillis() / 1000;
     /** Send time (nanoTime) per post index; 0 until sent. */
     final AtomicLongArray sentAt;
+    /** The webhook's answer time per post index, µs; -1 for a failed answer (the timeline). */
+    final AtomicLongArray answerMicros;
+    /** Wall clock (epoch ms) and nanoTime at the same moment, to put the timeline on the servers' log clock. */
+    final long epochMillisAtStart = System.currentTimeMillis();
+    final long nanosAtStart = System.nanoTime();
     /** Receipts per post index (all clients). */
     final AtomicLongArray receipts;
     final Map<Thread, WsBench.Histogram> histograms = new ConcurrentHashMap<>();
@@ -116,6 +121,7 @@ public final class E2eBench {
         int total = warmupPosts + posts;
         sentAt = new AtomicLongArray(total);
         receipts = new AtomicLongArray(total);
+        answerMicros = new AtomicLongArray(total);
     }
 
     /** A coin per post: E + four letters (letters only, as every spelling of a base reads the same). */
@@ -185,6 +191,7 @@ public final class E2eBench {
                 long micros = (System.nanoTime() - sent) / 1000;
                 String status = error != null ? error.getClass().getSimpleName() : Integer.toString(response.statusCode());
                 statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                answerMicros.set(index, error != null || response.statusCode() != 200 ? -1 : micros);
                 if (error != null || response.statusCode() != 200) {
                     failed.incrementAndGet();
                 }
@@ -244,6 +251,7 @@ public final class E2eBench {
                 webhook.percentile(50) / 1000.0, webhook.percentile(99) / 1000.0, complete, unknown.get(),
                 notificationFrames.get(), statuses);
         Files.writeString(Path.of(opt("out", "e2e.row")), row);
+        writeTimeline(Path.of(opt("out", "e2e.row")).toAbsolutePath().resolveSibling("e2e-timeline.csv"));
         for (Channel channel : channels) {
             channel.writeAndFlush(new CloseWebSocketFrame(1000, "bench done"));
         }
@@ -253,6 +261,28 @@ public final class E2eBench {
         }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
         System.exit(failed.get() > posts / 100 ? 1 : 0);
+    }
+
+    /**
+     * One line per post, for lining the answers up with the servers' logs (not part of the result): the time the
+     * webhook request was sent (UTC, ms), the webhook's answer and the first socket's receipt (ms after sending).
+     */
+    void writeTimeline(Path file) throws java.io.IOException {
+        StringBuilder lines = new StringBuilder("post,measured,sent_utc,webhook_ms,first_client_ms\n");
+        synchronized (firstReceipt) {
+            for (int i = 0; i < sentAt.length(); i++) {
+                if (sentAt.get(i) == 0) {
+                    continue;
+                }
+                Long first = firstReceipt.get(i);
+                long sentMillis = epochMillisAtStart + (sentAt.get(i) - nanosAtStart) / 1_000_000;
+                lines.append(String.format(Locale.ROOT, "%d,%b,%s,%.1f,%s%n", i, i >= warmupPosts,
+                        Instant.ofEpochMilli(sentMillis), answerMicros.get(i) / 1000.0,
+                        first == null ? "" : String.format(Locale.ROOT, "%.1f", first / 1000.0)));
+            }
+        }
+        Files.writeString(file, lines);
+        log("timeline written to %s", file);
     }
 
     /** The first socket's receipt per post (what one client sees, no fan-out wait). */

@@ -6,9 +6,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes due checkpoints every few seconds, so they fill even when the route sends no observation (then they are
+ * Takes due checkpoints every second, so they fill even when the route sends no observation (then they are
  * {@code NO_DATA}). Every replica runs it: each signal in its own short transaction, rows another replica holds
- * skipped ({@code FOR UPDATE SKIP LOCKED}).
+ * skipped ({@code FOR UPDATE SKIP LOCKED}). The interval is short on purpose: a round announces every checkpoint that
+ * fell due since the last one in one go, each a {@code SignalUpdated} to every VIP socket and a transaction under the
+ * lifecycle's sequence lock, so a long interval turns a steady flow of signals into bursts that the webhook and the
+ * detector wait behind (bench/websocket README "End-to-end findings").
  */
 @Component
 class OutcomeCheckpoints {
@@ -25,7 +28,7 @@ class OutcomeCheckpoints {
         this.transactions = transactions;
     }
 
-    @Scheduled(fixedDelayString = "${signals.outcomes.checkpoint-interval:5s}", initialDelayString = "5s")
+    @Scheduled(fixedDelayString = "${signals.outcomes.checkpoint-interval:1s}", initialDelayString = "5s")
     void takeDue() {
         var now = lifecycle.now();
         ledger.due(now, BATCH).forEach(due -> transactions
