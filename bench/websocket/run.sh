@@ -384,9 +384,11 @@ fi
   echo
   echo "## Connections and memory per connection"
   echo "RSS growth / heap growth after a full GC (jcmd GC.run) per connection, from before connecting to all connected."
+  echo "Server CPU per connection: the servers' CPU while the clients connected (upgrade request with its token check,"
+  echo "filters and observation, the socket's set-up; JIT of the first connections included) ÷ connections, µs."
   echo
-  echo "| path | clients | connected | connect time | notification-service | gateway | load generator | failures |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| path | clients | connected | connect time | server CPU per connection | notification-service | gateway | load generator | failures |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   for label in selftest direct gateway; do [[ -f "$WORK/$label.memory" ]] && cat "$WORK/$label.memory"; done
   if [[ -n "$SERVER_COUNTERS" ]]; then
     echo

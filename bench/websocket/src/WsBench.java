@@ -212,18 +212,22 @@ public final class WsBench {
             throws Exception {
         log("=== %s: %d clients ===", label, clients);
         Map<String, long[]> before = memorySnapshot();
+        Map<String, long[]> cpuBeforeConnect = cpuSnapshot();
         long connectStart = System.nanoTime();
         ConnectResult connected = connect(clients, tokens);
         double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
+        Map<String, long[]> cpuAfterConnect = cpuSnapshot();
         log("connected %d of %d in %.1f s (%s)", connected.open, clients, connectSeconds, connected.failures);
         if (connected.open == 0) {
-            memory.append(String.format(Locale.ROOT, "| %d | 0 | – | – | – | %s |%n", clients, connected.failures));
+            memory.append(String.format(Locale.ROOT, "| %s | %,d | 0 | – | – | – | – | – | %s |%n", label, clients,
+                    connected.failures));
             disconnectAll();
             return;
         }
         Thread.sleep(2000);
         Map<String, long[]> after = memorySnapshot();
-        memory.append(memoryRow(clients, connected, connectSeconds, before, after));
+        memory.append(memoryRow(clients, connected, connectSeconds, before, after,
+                connectCpu(connected.open, cpuBeforeConnect, cpuAfterConnect)));
         // warm-up: JIT of the whole path (longer the first time), not measured
         int warmup = firstRound ? warmupSeconds : Math.max(5, warmupSeconds / 4);
         log("warm-up: %d s at %d signals/s", warmup, warmupRate);
@@ -738,10 +742,32 @@ public final class WsBench {
         return output;
     }
 
+    /**
+     * CPU the servers used while the clients connected, per connection: the upgrade request (token check, WebFlux
+     * filters, observation, the 101) and the socket's set-up; µs, with the kernel's share. JIT work on the first
+     * connections is included, the same for every variant measured with the same client count.
+     */
+    String connectCpu(int open, Map<String, long[]> before, Map<String, long[]> after) {
+        List<String> parts = new ArrayList<>();
+        for (String name : List.of("notification-service", "gateway")) {
+            long[] a = before.get(name);
+            long[] b = after.get(name);
+            if (a == null || b == null || open == 0) {
+                continue;
+            }
+            long total = b[0] - a[0];
+            double micros = total * 10_000.0 / open;
+            double kernel = total <= 0 ? 0 : 100.0 * (b[1] - a[1]) / total;
+            parts.add(String.format(Locale.ROOT, "%s%.0f µs (%.0f %% sys)",
+                    name.equals("gateway") ? "gateway " : "", micros, kernel));
+        }
+        return parts.isEmpty() ? "–" : String.join(", ", parts);
+    }
+
     String memoryRow(int clients, ConnectResult connected, double seconds, Map<String, long[]> before,
-            Map<String, long[]> after) {
-        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f s (%.0f/s) |",
-                label, clients, connected.open, seconds, connected.open / seconds));
+            Map<String, long[]> after, String connectCpu) {
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f s (%.0f/s) | %s |",
+                label, clients, connected.open, seconds, connected.open / seconds, connectCpu));
         for (String name : List.of("notification-service", "gateway", "load generator")) {
             long[] a = before.get(name);
             long[] b = after.get(name);

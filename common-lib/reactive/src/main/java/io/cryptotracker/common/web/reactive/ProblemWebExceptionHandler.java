@@ -56,7 +56,8 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
             response.getHeaders().putAll(((ResponseStatusException) ex).getHeaders());
         }
         else {
-            log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), path, ex);
+            ExchangeLogContext.run(exchange,
+                    () -> log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), path, ex));
             status = HttpStatus.INTERNAL_SERVER_ERROR;
             problem = ReactiveProblemDetailsAdvice.internal(path);
         }

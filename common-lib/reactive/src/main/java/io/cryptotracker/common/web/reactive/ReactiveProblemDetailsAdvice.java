@@ -74,7 +74,8 @@ public class ReactiveProblemDetailsAdvice extends ResponseEntityExceptionHandler
             return Mono.just(Problems.respond(HttpStatus.FORBIDDEN, HttpHeaders.EMPTY, Problems.of(HttpStatus.FORBIDDEN,
                     "forbidden", "Forbidden", "You are not allowed to do this.", path(exchange))));
         }
-        log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), path(exchange), ex);
+        ExchangeLogContext.run(exchange,
+                () -> log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), path(exchange), ex));
         return Mono.just(Problems.respond(HttpStatus.INTERNAL_SERVER_ERROR, HttpHeaders.EMPTY, internal(path(exchange))));
     }
 
@@ -125,7 +126,8 @@ public class ReactiveProblemDetailsAdvice extends ResponseEntityExceptionHandler
             @Nullable HttpHeaders headers, HttpStatusCode statusCode, ServerWebExchange exchange) {
         HttpStatus status = HttpStatus.valueOf(statusCode.value());
         if (status.is5xxServerError()) {
-            log.error("Error on {} {}", exchange.getRequest().getMethod(), path(exchange), ex);
+            ExchangeLogContext.run(exchange,
+                    () -> log.error("Error on {} {}", exchange.getRequest().getMethod(), path(exchange), ex));
         }
         ProblemDetail problem = status.is5xxServerError() ? internalOf(status, path(exchange))
                 : Problems.of(status, slug(status), status.getReasonPhrase(),
