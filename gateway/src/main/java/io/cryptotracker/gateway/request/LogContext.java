@@ -1,12 +1,9 @@
 package io.cryptotracker.gateway.request;
 
-import java.util.Optional;
-
 import io.cryptotracker.common.web.RequestIds;
+import io.cryptotracker.common.web.reactive.ExchangeLogContext;
 import io.micrometer.tracing.TraceContext;
-import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.slf4j.MDC;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -20,8 +17,8 @@ public final class LogContext {
     public static final String REQUEST_ID_ATTRIBUTE = LogContext.class.getName() + ".requestId";
     public static final String USER_ID_ATTRIBUTE = LogContext.class.getName() + ".userId";
 
-    static final String MDC_TRACE_ID = "traceId";
-    static final String MDC_SPAN_ID = "spanId";
+    static final String MDC_TRACE_ID = ExchangeLogContext.MDC_TRACE_ID;
+    static final String MDC_SPAN_ID = ExchangeLogContext.MDC_SPAN_ID;
 
     private LogContext() {
     }
@@ -33,7 +30,7 @@ public final class LogContext {
     public static void run(ServerWebExchange exchange, Runnable logStatement) {
         String requestId = exchange.getAttribute(REQUEST_ID_ATTRIBUTE);
         Object userId = exchange.getAttribute(USER_ID_ATTRIBUTE);
-        TraceContext trace = trace(exchange);
+        TraceContext trace = ExchangeLogContext.trace(exchange);
         put(RequestIds.MDC_REQUEST_ID, requestId);
         put(RequestIds.MDC_USER_ID, userId == null ? null : userId.toString());
         boolean traced = trace != null && MDC.get(MDC_TRACE_ID) == null;
@@ -52,18 +49,6 @@ public final class LogContext {
                 MDC.remove(MDC_SPAN_ID);
             }
         }
-    }
-
-    /** The trace of the exchange's server observation, if tracing is on the class path and one was started. */
-    static TraceContext trace(ServerWebExchange exchange) {
-        Optional<ServerRequestObservationContext> observation =
-                ServerRequestObservationContext.findCurrent(exchange.getAttributes());
-        if (observation.isEmpty()) {
-            return null;
-        }
-        TracingObservationHandler.TracingContext tracing =
-                observation.get().get(TracingObservationHandler.TracingContext.class);
-        return tracing == null || tracing.getSpan() == null ? null : tracing.getSpan().context();
     }
 
     private static void put(String key, String value) {

@@ -15,12 +15,12 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code X-Request-Id} ({@code request_id}). A reactive service runs Boot's default context propagation
  * ({@code limited}), which restores no thread-locals on Reactor operators (restoring them on every operator cost
  * a third of the gateway's CPU), so the thread that handles an exchange has neither in its MDC by itself. The
- * gateway's {@code LogContext} does the same for its own log lines.
+ * gateway's {@code LogContext} adds its user id and uses {@link #trace} for its own log lines.
  */
 public final class ExchangeLogContext {
 
-    static final String MDC_TRACE_ID = "traceId";
-    static final String MDC_SPAN_ID = "spanId";
+    public static final String MDC_TRACE_ID = "traceId";
+    public static final String MDC_SPAN_ID = "spanId";
 
     private ExchangeLogContext() {
     }
@@ -51,7 +51,7 @@ public final class ExchangeLogContext {
     }
 
     /** The trace of the exchange's server observation, if one was started and a tracer handles it. */
-    static TraceContext trace(ServerWebExchange exchange) {
+    public static TraceContext trace(ServerWebExchange exchange) {
         Optional<ServerRequestObservationContext> observation =
                 ServerRequestObservationContext.findCurrent(exchange.getAttributes());
         if (observation.isEmpty()) {
