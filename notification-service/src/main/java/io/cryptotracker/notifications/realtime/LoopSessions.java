@@ -165,9 +165,7 @@ final class LoopSessions implements Runnable {
                     metrics.delivered(nowMicros - frame.occurredAtMicros, 1);
                 }
                 if (notify) {
-                    session.write(frame.notification.frame(session.channel.alloc(), notificationIds,
-                            session.notificationIdPrefix, frame.eventIdBytes, session.prefs.channels().browser(),
-                            session.prefs.channels().sound()));
+                    session.write(notificationFrame(session, frame));
                     notifications++;
                 }
                 unflushed += needed;
@@ -237,13 +235,11 @@ final class LoopSessions implements Runnable {
                         continue; // it went out live before the resume
                     }
                     if (session.filter.accepts(frame)) {
-                        session.channel.write(frame.bytes.retainedDuplicate(), session.channel.voidPromise());
+                        session.write(frame.bytes.retainedDuplicate());
                         signals++;
                     }
                     if (heldBack && frame.notification != null && notifies(session, frame)) {
-                        session.channel.write(frame.notification.frame(session.channel.alloc(), notificationIds,
-                                session.notificationIdPrefix, frame.eventIdBytes, session.prefs.channels().browser(),
-                                session.prefs.channels().sound()), session.channel.voidPromise());
+                        session.write(notificationFrame(session, frame));
                         notifications++;
                     }
                 }
@@ -252,7 +248,7 @@ final class LoopSessions implements Runnable {
                 retained.forEach(frame -> frame.bytes.release());
             }
             if (signals + notifications > 0) {
-                session.channel.flush();
+                session.flush();
                 metrics.signalFrames.increment(signals);
                 metrics.notificationFrames.increment(notifications);
             }
@@ -273,6 +269,12 @@ final class LoopSessions implements Runnable {
     private void endReplay(ClientSession session) {
         session.replaying = false;
         session.holding = session.resumePending;
+    }
+
+    /** The {@code notification} frame of this created signal for this socket's user. */
+    private ByteBuf notificationFrame(ClientSession session, SignalFrame frame) {
+        return frame.notification.frame(session.channel.alloc(), notificationIds, session.notificationIdPrefix,
+                frame.eventIdBytes, session.prefs.channels().browser(), session.prefs.channels().sound());
     }
 
     /** Whether the socket's user wants a notification of this created signal (preferences read once per socket). */
