@@ -18,6 +18,8 @@
 # GATEWAY_JAR (the gateway (b), default gateway/target's), GATEWAY_VARIANT_JAR (another gateway jar for (v), e.g. one built before a change; its arguments then default to none),
 # GATEWAY_VARIANT_RATE_LIMITED=0 (the variant is started without a rate limit on the path, e.g. to measure what the
 # Redis round trip costs: its answers are not checked for X-RateLimit-* headers),
+# LEASE_TOKENS (60: tokens one Redis call takes for the bench's user, as for a VIP at the default quota and
+# lease-share; the quotas here are far larger, so lease-share is set to give this many; 1 = one Redis call per request),
 # PROFILE=1 (async-profiler flame graphs of (b) and (v) during their measured full-load runs, written to
 # bench/gateway/flamegraph-$PROFILE_NAME.html and -$PROFILE_VARIANT_NAME.html; PROFILE_EVENT cpu or itimer).
 set -euo pipefail
@@ -155,6 +157,8 @@ TOKEN="$(curl -fs -X POST "http://127.0.0.1:$AUTH_PORT/api/v1/auth/login" -H 'Co
 # --- the gateway: real Redis limiter, JWKS from auth-service, no Eureka (one static instance) ------------------
 # actuator on the benchmark's one port (a deployment keeps it on GATEWAY_MANAGEMENT_PORT, never public)
 HUGE=1000000000
+LEASE_TOKENS="${LEASE_TOKENS:-60}"
+LEASE_SHARE="$(awk -v k="$LEASE_TOKENS" -v huge="$HUGE" 'BEGIN { printf "%.12g", (k + 0.5) / huge }')"
 start_gateway() { # jar port log extra-args...
   local jar="$1" port="$2" logfile="$3"
   shift 3
@@ -172,6 +176,7 @@ start_gateway() { # jar port log extra-args...
     --cryptotracker.gateway.rate-limit.defaults.free.burst=$HUGE \
     --cryptotracker.gateway.rate-limit.defaults.vip.limit=$HUGE \
     --cryptotracker.gateway.rate-limit.defaults.vip.burst=$HUGE \
+    --cryptotracker.gateway.rate-limit.lease-share="$LEASE_SHARE" \
     "$@" >"$logfile" 2>&1 &
   PIDS+=($!)
 }
@@ -270,11 +275,13 @@ run warm-gateway "$GATEWAY" "$CONNECTIONS" "$((2 * WARMUP))"
 run warm-nginx "$NGINX_URL" "$CONNECTIONS" "$WARMUP"
 [[ -z "$VARIANT_ON" ]] || run warm-variant "$VARIANT" "$CONNECTIONS" "$((2 * WARMUP))"
 
-fallbacks() {
+counter() { # prometheus-name: the gateway (b)'s counter
   curl -s "http://127.0.0.1:$GATEWAY_PORT_B/actuator/prometheus" \
-    | awk '/^gateway_ratelimit_fallback_total/ { printf "%.0f", $2; found = 1 } END { if (!found) print 0 }'
+    | awk -v name="$1" '$1 == name || index($1, name "{") == 1 { printf "%.0f", $2; found = 1 } END { if (!found) print 0 }'
 }
+fallbacks() { counter gateway_ratelimit_fallback_total; }
 FALLBACKS_WARMUP="$(fallbacks)"
+LEASED_WARMUP="$(counter gateway_ratelimit_leased_total)"
 log "full load: $CONNECTIONS connections, ${DURATION}s each"
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 cpu_ms_per_request() { # ticks-before ticks-after req/s
@@ -339,6 +346,7 @@ if [[ -n "$VARIANT_ON" ]]; then
 fi
 
 FALLBACKS_MEASURED=$(( $(fallbacks) - FALLBACKS_WARMUP ))
+LEASED_MEASURED=$(( $(counter gateway_ratelimit_leased_total) - LEASED_WARMUP ))
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
 minus() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a - b }'; }
 
@@ -363,7 +371,7 @@ JAVA_VERSION="$("$JAVA" -version 2>&1 | head -1)"
   echo "every request with the same FREE user's bearer token:"
   echo "- **(a) direct** on auth-service;"
   echo "- **(b) gateway**: JWT verified at the edge (the path is made protected for the run), the user's token bucket"
-  echo "  checked in Redis by the Lua script (quotas $HUGE/min, so nothing is refused), request id, CORS, header"
+  echo "  checked in Redis by the Lua script, $LEASE_TOKENS tokens per call (quotas $HUGE/min, so nothing is refused), request id, CORS, header"
   echo "  stripping, routing through the load balancer;"
   echo "- **(c) nginx** as a plain reverse proxy, for reference;"
   [[ -z "$VARIANT_ON" ]] || echo "- **(v) gateway, $VARIANT_NAME**: a second gateway like (b)${VARIANT_JAR_LABEL:+ from \`$VARIANT_JAR_LABEL\`}${VARIANT_ARGS:+, started with \`$VARIANT_ARGS\`}."
@@ -400,6 +408,8 @@ JAVA_VERSION="$("$JAVA" -version 2>&1 | head -1)"
   echo "  offered rate drops slightly as latency grows and queueing delay is not counted (closed loop)."
   echo "- Rate-limit decisions taken in memory (Redis slower than 150 ms or away): $FALLBACKS_MEASURED during the"
   echo "  measured runs, $FALLBACKS_WARMUP during the warm-up"
+  echo "- Lease: one Redis call takes $LEASE_TOKENS tokens for the user (\`lease-share=$LEASE_SHARE\` of the $HUGE burst);"
+  echo "  decisions the gateway (b) took from its lease, without a Redis call: $LEASED_MEASURED during the measured runs"
 } >"$OUT"
 log "results written to $OUT"
 cat "$OUT"

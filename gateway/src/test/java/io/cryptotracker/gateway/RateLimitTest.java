@@ -111,6 +111,8 @@ class RateLimitTest extends GatewayIntegrationTest {
         registry.add(limits + "policies[2].key-by", () -> "IP");
         registry.add(limits + "policies[2].endpoints", () -> "POST /api/v1/telegram/webhook");
         quota(registry, limits + "policies[2].quotas.anonymous", 3, 6);
+        // a VIP's burst of 20 leases 2 tokens per Redis call; every smaller bucket here still takes 1
+        registry.add(limits + "lease-share", () -> "0.1");
     }
 
     private static void quota(DynamicPropertyRegistry registry, String prefix, long limit, long burst) {
@@ -199,6 +201,23 @@ class RateLimitTest extends GatewayIntegrationTest {
             asUser(USERS_ME, vip, address).expectStatus().isOk();
         }
         asUser(USERS_ME, vip, address).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
+    void aLeasedTokenServesTheNextRequestWithoutRedisAndTheHeadersCountDownAsAlways() {
+        UUID id = UUID.randomUUID();
+        String vip = TestTokens.valid(id, "VIP");
+        String key = "rl:default:user:" + id;
+        double leasedBefore = meters.get("gateway.ratelimit.leased").counter().count();
+
+        asUser(USERS_ME, vip, "203.0.113.5").expectStatus().isOk()
+                .expectHeader().valueEquals("X-RateLimit-Remaining", "19");
+        assertThat(sharedTokens(key)).as("one for the request, one leased").isEqualTo(18);
+        asUser(USERS_ME, vip, "203.0.113.5").expectStatus().isOk()
+                .expectHeader().valueEquals("X-RateLimit-Remaining", "18");
+
+        assertThat(sharedTokens(key)).isEqualTo(18);
+        assertThat(meters.get("gateway.ratelimit.leased").counter().count()).isEqualTo(leasedBefore + 1);
     }
 
     @Test
@@ -356,6 +375,11 @@ class RateLimitTest extends GatewayIntegrationTest {
         double fallbacksAfterRecovery = fallbacks();
         viaIngress(MARKET, "203.0.113.22").expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(fallbacks()).isEqualTo(fallbacksAfterRecovery);
+    }
+
+    private long sharedTokens(String key) {
+        Object tokens = redisTemplate.opsForHash().get(key, "t").block(Duration.ofSeconds(5));
+        return (long) Math.floor(Double.parseDouble((String) tokens));
     }
 
     private double fallbacks() {

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -21,6 +23,13 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Takes a token from the shared bucket in Redis, or from this instance's own bucket while Redis is away.
+ * <p>
+ * A caller's request asks Redis for a few tokens at once ({@code leaseShare} of the bucket's burst, at least one):
+ * one for itself, the rest leased to this instance, which hands them to the caller's next requests without asking
+ * Redis, for at most {@code leaseDuration}; unused ones go back to the shared bucket with the caller's next call. After
+ * Redis refused, this instance refuses the caller without asking again until the next token is due, for at most
+ * {@code leaseDuration} too. So a caller never gets more than the quota, and may be refused early by at most
+ * {@code instances × (lease size - 1)} tokens, held by the other instances for at most the lease's duration.
  * <p>
  * A failed or slow Redis call (longer than {@code redisTimeout}) opens a circuit: for the next
  * {@code redisRetryInterval} every request goes straight to the in-memory buckets, so an outage adds no Redis latency
@@ -39,6 +48,11 @@ public class EdgeRateLimiter {
     private final Duration redisTimeout;
     private final long retryIntervalMillis;
     private final Counter fallbacks;
+    private final Counter leased;
+    private final double leaseShare;
+    private final long leaseMillis;
+    /** Per caller: tokens leased from the shared bucket, or a refusal remembered. Idle until full, it is forgotten. */
+    private final Cache<String, TokenLease> leases;
 
     /** While true, requests use the local buckets until {@link #retryAt}. Starts true: the first request probes. */
     private final AtomicBoolean redisAway = new AtomicBoolean(true);
@@ -50,13 +64,22 @@ public class EdgeRateLimiter {
     public EdgeRateLimiter(RedisTokenBuckets redis, RateLimitProperties properties, Clock clock,
             MeterRegistry meters) {
         this.redis = redis;
-        this.local = new LocalTokenBuckets(properties.fallbackMaxBuckets(), longestRefill(properties));
+        Duration longestRefill = longestRefill(properties);
+        this.local = new LocalTokenBuckets(properties.fallbackMaxBuckets(), longestRefill);
+        this.leases = Caffeine.newBuilder().maximumSize(properties.fallbackMaxBuckets())
+                .expireAfterAccess(longestRefill).build();
+        this.leaseShare = properties.leaseShare();
+        this.leaseMillis = properties.leaseDuration().toMillis();
         this.clock = clock;
         this.period = properties.period();
         this.redisTimeout = properties.redisTimeout();
         this.retryIntervalMillis = properties.redisRetryInterval().toMillis();
         this.fallbacks = Counter.builder("gateway.ratelimit.fallback")
                 .description("Rate-limit decisions taken by this instance's in-memory buckets because Redis was away")
+                .register(meters);
+        this.leased = Counter.builder("gateway.ratelimit.leased")
+                .description("Rate-limit decisions taken from what this instance holds of the shared bucket (leased "
+                        + "tokens, a remembered refusal), without a Redis call")
                 .register(meters);
     }
 
@@ -71,17 +94,12 @@ public class EdgeRateLimiter {
     public Mono<BucketAnswer> take(String key, Quota quota, Executor continueOn) {
         long now = clock.millis();
         if (!redisAway.get()) {
-            return redis.take(key, quota, period, now)
-                    .timeout(redisTimeout)
-                    // Redis answers on Lettuce's single I/O thread; the rest of the request must not run there. Back
-                    // on the request's own event loop it costs less than a hop to the parallel scheduler, and the
-                    // proxied call's connection is then taken on that same loop (Reactor Netty colocates them)
-                    .publishOn(continueOn == null ? Schedulers.parallel()
-                            : continuations.computeIfAbsent(continueOn, Schedulers::fromExecutor))
-                    .onErrorResume(error -> {
-                        redisFailed(error);
-                        return Mono.fromSupplier(() -> fallback(key, quota, now));
-                    });
+            return leaseMillis > 0 ? Mono.defer(() -> leased(key, quota, continueOn, now))
+                    : continued(redis.take(key, quota, period, now), continueOn)
+                            .onErrorResume(error -> {
+                                redisFailed(error);
+                                return Mono.fromSupplier(() -> fallback(key, quota, now));
+                            });
         }
         long probeAt = retryAt.get();
         if (now < probeAt || !retryAt.compareAndSet(probeAt, now + retryIntervalMillis)) {
@@ -102,11 +120,42 @@ public class EdgeRateLimiter {
                 redisFailed(error);
             }
         });
-        return Mono.fromFuture(probe, true)
-                .timeout(redisTimeout)
-                .publishOn(continueOn == null ? Schedulers.parallel()
-                        : continuations.computeIfAbsent(continueOn, Schedulers::fromExecutor))
+        return continued(Mono.fromFuture(probe, true), continueOn)
                 .onErrorResume(error -> Mono.fromSupplier(() -> fallback(key, quota, now)));
+    }
+
+    /** Decided from this instance's lease on the caller's bucket, or by Redis, which may grant a new lease. */
+    private Mono<BucketAnswer> leased(String key, Quota quota, Executor continueOn, long now) {
+        TokenLease lease = leases.get(key, ignored -> new TokenLease());
+        TokenLease.Step step = lease.take(now, leaseSize(quota));
+        if (step.answer() != null) {
+            leased.increment();
+            return Mono.just(step.answer());
+        }
+        return continued(redis.take(key, quota, period, now, step.want(), step.giveBack()), continueOn)
+                .map(grant -> lease.granted(grant, step.want(), clock.millis(), leaseMillis))
+                .onErrorResume(error -> {
+                    lease.failed(step.want());
+                    redisFailed(error);
+                    return Mono.fromSupplier(() -> fallback(key, quota, now));
+                });
+    }
+
+    /** Tokens one Redis call takes for a caller with this quota: one for the request, the rest leased. */
+    private long leaseSize(Quota quota) {
+        return Math.max(1, (long) Math.floor(quota.burst() * leaseShare));
+    }
+
+    /**
+     * A Redis answer within the Redis timeout, continued on {@code continueOn}. Redis answers on Lettuce's single I/O
+     * thread, and the rest of the request must not run there. Back on the request's own event loop it costs less than
+     * a hop to the parallel scheduler, and the proxied call's connection is then taken on that same loop (Reactor
+     * Netty colocates them).
+     */
+    private <T> Mono<T> continued(Mono<T> answer, Executor continueOn) {
+        return answer.timeout(redisTimeout)
+                .publishOn(continueOn == null ? Schedulers.parallel()
+                        : continuations.computeIfAbsent(continueOn, Schedulers::fromExecutor));
     }
 
     /** Whether requests are decided in Redis right now (false during an outage). */

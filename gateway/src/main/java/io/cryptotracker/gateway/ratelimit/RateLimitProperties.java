@@ -20,7 +20,11 @@ import org.springframework.validation.annotation.Validated;
  * @param policies special endpoints, first match wins: stricter or separate buckets, or none at all
  * @param redisTimeout how long one bucket check may wait for Redis before the in-memory bucket decides
  * @param redisRetryInterval while Redis is away, how often one request tries it again
- * @param fallbackMaxBuckets how many in-memory buckets one instance keeps at most while Redis is away
+ * @param fallbackMaxBuckets how many in-memory buckets (and leases) one instance keeps at most
+ * @param leaseShare the share of a bucket's burst one Redis call takes for a caller: one token for the request, the
+ *     rest leased to this instance for the caller's next requests (at least one token; 0 leases nothing)
+ * @param leaseDuration how long leased tokens, and a refusal from Redis, are used without asking Redis again; 0 asks
+ *     Redis for every request
  */
 @Validated
 @ConfigurationProperties("cryptotracker.gateway.rate-limit")
@@ -28,7 +32,8 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled, @NotNul
         @NotNull @Valid TierQuotas defaults, @NotNull @Valid @DefaultValue List<Policy> policies,
         @NotNull @DefaultValue("150ms") Duration redisTimeout,
         @NotNull @DefaultValue("5s") Duration redisRetryInterval,
-        @DefaultValue("100000") long fallbackMaxBuckets) {
+        @DefaultValue("100000") long fallbackMaxBuckets, @DefaultValue("0.05") double leaseShare,
+        @NotNull @DefaultValue("1s") Duration leaseDuration) {
 
     public RateLimitProperties {
         if (defaults == null || !defaults.complete()) {
@@ -36,6 +41,15 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled, @NotNul
         }
         if (period.isZero() || period.isNegative()) {
             throw new IllegalArgumentException("cryptotracker.gateway.rate-limit.period must be positive");
+        }
+        // the bound stated in the README (a caller refused early by at most instances × lease size) must stay small
+        if (!(leaseShare >= 0 && leaseShare <= 0.1)) {
+            throw new IllegalArgumentException("cryptotracker.gateway.rate-limit.lease-share must be between 0 and 0.1,"
+                    + " not " + leaseShare);
+        }
+        if (leaseDuration.isNegative() || leaseDuration.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("cryptotracker.gateway.rate-limit.lease-duration must be between 0 and 1s,"
+                    + " not " + leaseDuration);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.cryptotracker.gateway.support.MutableClock;
 import io.cryptotracker.gateway.support.TestRedis;
@@ -36,6 +37,9 @@ class EdgeRateLimiterTest {
 
     private static final Duration RETRY_INTERVAL = Duration.ofSeconds(5);
     private static final Quota FOUR_AT_ONCE_ONE_PER_SECOND = new Quota(60, 4);
+    /** A burst of 100: one Redis call takes five tokens (5 %), one for the request and four leased. */
+    private static final Quota HUNDRED_ONE_PER_MINUTE = new Quota(1, 100);
+    private static final Duration LEASE = Duration.ofSeconds(1);
 
     private static TestRedis redis;
     private static ClientResources resources;
@@ -113,6 +117,113 @@ class EdgeRateLimiterTest {
 
         assertThat(take(first, key).allowed()).isFalse();
         assertThat(take(second, key).allowed()).isFalse();
+    }
+
+    @Test
+    void aLeaseServesTheCallersNextRequestsWithoutRedisAndItsTokensAreGoneFromTheSharedBucket() {
+        EdgeRateLimiter first = limiter();
+        EdgeRateLimiter second = limiter();
+        String key = "rl:test:lease";
+
+        assertThat(take(first, key, HUNDRED_ONE_PER_MINUTE)).as("95 shared + 4 leased").isEqualTo(answer(99));
+        assertThat(take(second, key, HUNDRED_ONE_PER_MINUTE)).as("90 shared + 4 leased").isEqualTo(answer(94));
+        assertThat(List.of(take(first, key, HUNDRED_ONE_PER_MINUTE), take(first, key, HUNDRED_ONE_PER_MINUTE),
+                take(first, key, HUNDRED_ONE_PER_MINUTE), take(first, key, HUNDRED_ONE_PER_MINUTE)))
+                .extracting(BucketAnswer::remaining).as("the first instance's view: shared as it left it")
+                .containsExactly(98L, 97L, 96L, 95L);
+        assertThat(leasedDecisions()).isEqualTo(4);
+        assertThat(sharedTokens(key)).isEqualTo(90);
+    }
+
+    @Test
+    void tokensLeasedToOneInstanceAreRefusedAtTheOtherAndNeverAddUpToMoreThanTheBurst() {
+        EdgeRateLimiter first = limiter();
+        EdgeRateLimiter second = limiter();
+        String key = "rl:test:lease-bound";
+
+        assertThat(take(first, key, HUNDRED_ONE_PER_MINUTE).allowed()).isTrue();
+        int allowedAtSecond = takeUntilRefused(second, key);
+        int allowedAtFirst = takeUntilRefused(first, key);
+
+        assertThat(allowedAtSecond).as("refused early by the four the first instance holds").isEqualTo(95);
+        assertThat(allowedAtFirst).isEqualTo(4);
+        assertThat(1 + allowedAtSecond + allowedAtFirst).isEqualTo(100);
+    }
+
+    @Test
+    void unusedLeasedTokensGoBackToTheSharedBucketWithTheInstancesNextCallAfterTheLeaseExpires() {
+        EdgeRateLimiter first = limiter();
+        EdgeRateLimiter second = limiter();
+        String key = "rl:test:give-back";
+        take(first, key, HUNDRED_ONE_PER_MINUTE);
+        assertThat(sharedTokens(key)).isEqualTo(95);
+
+        clock.advance(LEASE);
+        assertThat(take(first, key, HUNDRED_ONE_PER_MINUTE)).as("4 back, 5 taken: 94 shared + 4 leased")
+                .isEqualTo(answer(98));
+        assertThat(sharedTokens(key)).isEqualTo(94);
+
+        int total = 2 + takeUntilRefused(second, key) + takeUntilRefused(first, key);
+        assertThat(total).as("every token of the burst used, none lost to the expired lease").isEqualTo(100);
+    }
+
+    @Test
+    void aRefusalIsRememberedWithoutAskingRedisForAtMostTheLeaseDuration() {
+        EdgeRateLimiter limiter = limiter();
+        String key = "rl:test:refused";
+        assertThat(takeUntilRefused(limiter, key)).isEqualTo(100);
+        BucketAnswer refused = take(limiter, key, HUNDRED_ONE_PER_MINUTE);
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.waitMillis()).isEqualTo(60_000);
+        double leasedBefore = leasedDecisions();
+
+        // the bucket fills again behind this instance's back (it expired, or the other instances gave tokens back)
+        template().delete(key).block(Duration.ofSeconds(5));
+        clock.advance(LEASE.minusMillis(1));
+        BucketAnswer remembered = take(limiter, key, HUNDRED_ONE_PER_MINUTE);
+        assertThat(remembered.allowed()).isFalse();
+        assertThat(remembered.waitMillis()).as("still counted to the token Redis said was due").isEqualTo(59_001);
+        assertThat(leasedDecisions()).isEqualTo(leasedBefore + 1);
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(take(limiter, key, HUNDRED_ONE_PER_MINUTE)).isEqualTo(answer(99));
+    }
+
+    @Test
+    void concurrentRequestsOnOneInstanceNeverGetMoreThanTheBurstAndLoseNothingOnceLeasesExpire() throws Exception {
+        EdgeRateLimiter limiter = limiter();
+        String key = "rl:test:concurrent";
+        Quota quota = new Quota(1, 200);
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> counts = new ArrayList<>();
+            for (int thread = 0; thread < 8; thread++) {
+                counts.add(callers.submit(() -> {
+                    int allowed = 0;
+                    for (int i = 0; i < 50; i++) {
+                        if (limiter.take(key, quota).block(Duration.ofSeconds(5)).allowed()) {
+                            allowed++;
+                        }
+                    }
+                    return allowed;
+                }));
+            }
+            int allowed = 0;
+            for (Future<Integer> count : counts) {
+                allowed += count.get();
+            }
+            assertThat(allowed).as("400 asked, the burst is 200").isLessThanOrEqualTo(200);
+
+            clock.advance(LEASE);
+            int afterExpiry = 0;
+            while (limiter.take(key, quota).block(Duration.ofSeconds(5)).allowed()) {
+                afterExpiry++;
+            }
+            assertThat(allowed + afterExpiry).isEqualTo(200);
+        }
+        finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test
@@ -243,11 +354,42 @@ class EdgeRateLimiterTest {
     private static RateLimitProperties properties() {
         return new RateLimitProperties(true, Duration.ofMinutes(1),
                 new TierQuotas(FOUR_AT_ONCE_ONE_PER_SECOND, FOUR_AT_ONCE_ONE_PER_SECOND, FOUR_AT_ONCE_ONE_PER_SECOND),
-                List.of(), Duration.ofMillis(200), RETRY_INTERVAL, 1000);
+                List.of(), Duration.ofMillis(200), RETRY_INTERVAL, 1000, 0.05, Duration.ofSeconds(1));
     }
 
     private static BucketAnswer take(EdgeRateLimiter limiter, String key) {
-        return limiter.take(key, FOUR_AT_ONCE_ONE_PER_SECOND).block(Duration.ofSeconds(5));
+        return take(limiter, key, FOUR_AT_ONCE_ONE_PER_SECOND);
+    }
+
+    private static BucketAnswer take(EdgeRateLimiter limiter, String key, Quota quota) {
+        return limiter.take(key, quota).block(Duration.ofSeconds(5));
+    }
+
+    /** Requests allowed for a caller of {@link #HUNDRED_ONE_PER_MINUTE} until the first refusal. */
+    private static int takeUntilRefused(EdgeRateLimiter limiter, String key) {
+        int allowed = 0;
+        while (take(limiter, key, HUNDRED_ONE_PER_MINUTE).allowed()) {
+            allowed++;
+        }
+        return allowed;
+    }
+
+    private static BucketAnswer answer(long remaining) {
+        return new BucketAnswer(true, remaining, 0);
+    }
+
+    private static ReactiveStringRedisTemplate template() {
+        return new ReactiveStringRedisTemplate(connections);
+    }
+
+    /** Whole tokens left in a caller's bucket in Redis. */
+    private static long sharedTokens(String key) {
+        Object tokens = template().opsForHash().get(key, "t").block(Duration.ofSeconds(5));
+        return (long) Math.floor(Double.parseDouble((String) tokens));
+    }
+
+    private double leasedDecisions() {
+        return meters.counter("gateway.ratelimit.leased").count();
     }
 
     /** In-memory decisions since the last limiter found Redis. */
