@@ -15,7 +15,8 @@
 # +92 Kafka), BENCH_MVN_LOCK (a file to flock while building, e.g. /tmp/ct-mvn.lock), GATEWAY_JAVA_OPTS,
 # BENCH_HOLD (seconds to keep everything running before measuring, for looking at it by hand),
 # GATEWAY_VARIANT_ARGS (extra gateway arguments of the variant (v) on +3; "none" skips it), GATEWAY_VARIANT_NAME,
-# GATEWAY_JAR (the gateway (b), default gateway/target's), GATEWAY_VARIANT_JAR (another gateway jar for (v), e.g. one built before a change; its arguments then default to none),
+# GATEWAY_JAR (the gateway (b), default gateway/target's), GATEWAY_VARIANT_JAR (another gateway jar for (v), e.g. one built before a change; its arguments then default to none;
+# "bare": Spring Cloud Gateway alone, bench/gateway/bare, built on demand: the framework's own floor),
 # GATEWAY_VARIANT_RATE_LIMITED=0 (the variant is started without a rate limit on the path, e.g. to measure what the
 # Redis round trip costs: its answers are not checked for X-RateLimit-* headers),
 # LEASE_TOKENS (60: tokens one Redis call takes for the bench's user, as for a VIP at the default quota and
@@ -35,7 +36,14 @@ GATEWAY_PORT_B=$((BASE + 1))
 NGINX_PORT=$((BASE + 2))
 VARIANT_PORT=$((BASE + 3))
 VARIANT_JAR="${GATEWAY_VARIANT_JAR:-}"
-VARIANT_JAR_LABEL="${GATEWAY_VARIANT_JAR:+$(basename "$GATEWAY_VARIANT_JAR")}"
+BARE=""
+if [[ "$VARIANT_JAR" == bare ]]; then
+  # Spring Cloud Gateway alone (bench/gateway/bare): no JWT check, no rate limit, none of the suite's filters
+  BARE=1
+  VARIANT_JAR="$ROOT/bench/gateway/bare/target/bare-gateway.jar"
+  GATEWAY_VARIANT_NAME="${GATEWAY_VARIANT_NAME:-bare Spring Cloud Gateway (one route, its defaults)}"
+fi
+VARIANT_JAR_LABEL="${VARIANT_JAR:+$(basename "$VARIANT_JAR")}"
 if [[ -n "$VARIANT_JAR" ]]; then
   VARIANT_ARGS="${GATEWAY_VARIANT_ARGS:-}"
   VARIANT_NAME="${GATEWAY_VARIANT_NAME:-$(basename "$VARIANT_JAR")}"
@@ -45,7 +53,7 @@ else
 fi
 VARIANT_ON=1
 if [[ "$VARIANT_ARGS" == none ]]; then VARIANT_ARGS=""; [[ -n "$VARIANT_JAR" ]] || VARIANT_ON=""; fi
-[[ -z "$VARIANT_JAR" || -f "$VARIANT_JAR" ]] || { echo "GATEWAY_VARIANT_JAR $VARIANT_JAR: no such file" >&2; exit 1; }
+[[ -z "$VARIANT_JAR" || -n "$BARE" || -f "$VARIANT_JAR" ]] || { echo "GATEWAY_VARIANT_JAR $VARIANT_JAR: no such file" >&2; exit 1; }
 PROFILE="${PROFILE:-}"
 PROFILE_EVENT="${PROFILE_EVENT:-cpu}"
 PROFILE_NAME="${PROFILE_NAME:-gateway}"
@@ -95,6 +103,10 @@ if [[ ! -f "$GATEWAY_JAR" || ! -f "$LAUNCHER_JAR" || ! -f "$ROOT/auth-service/ta
   build=(./mvnw -B -q -DskipTests -pl gateway,auth-service,discovery,deploy/local/launcher -am package)
   if [[ -n "${BENCH_MVN_LOCK:-}" ]]; then build=(flock "$BENCH_MVN_LOCK" "${build[@]}"); fi
   (cd "$ROOT" && "${build[@]}")
+fi
+if [[ -n "$BARE" && ! -f "$VARIANT_JAR" ]]; then
+  log "building the bare Spring Cloud Gateway (bench/gateway/bare)"
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests -f bench/gateway/bare/pom.xml package)
 fi
 
 # --- async-profiler (PROFILE=1): the jar from Maven Central carries the native agent ----------------------------
@@ -231,6 +243,7 @@ for url in "$DIRECT" "${GATEWAYS[@]}" "$NGINX_URL"; do
   [[ "$code" == 200 ]] || { log "$url answered $code"; exit 1; }
 done
 for url in "${GATEWAYS[@]}"; do
+  [[ "$url" != "$VARIANT" || -z "$BARE" ]] || continue
   code="$(curl -s -o /dev/null -w '%{http_code}' "$url")"
   [[ "$code" == 401 ]] || { log "$url answered $code without a token: JWT check not in the path"; exit 1; }
   [[ "$url" != "$VARIANT" || "${GATEWAY_VARIANT_RATE_LIMITED:-1}" == 1 ]] || continue
@@ -270,10 +283,24 @@ run() {
 
 # the gateway's request path is far longer than Tomcat's: its JIT needs longer before its numbers settle
 log "warming up: ${WARMUP}s each, the gateway $((2 * WARMUP))s"
+# A gateway's metrics are scraped before its measured runs (the counters below), on the same port here (a deployment
+# scrapes the management port, every 15 s). A first scrape after a warm-up that saw one request path only sends the
+# JIT's compiled code, which bet on that path, into deoptimisation: it was compiled again during the measured run
+# (~1,000 methods, -XX:+PrintCompilation). So each gateway is scraped twice while it warms up, as it would be in
+# service, and its code is compiled for both paths before anything is measured.
+scrape_while_warming() { # port seconds
+  local step=$(($2 / 3))
+  (sleep "$step"; curl -s -o /dev/null "http://127.0.0.1:$1/actuator/prometheus"
+   sleep "$step"; curl -s -o /dev/null "http://127.0.0.1:$1/actuator/prometheus") &
+}
 run warm-direct "$DIRECT" "$CONNECTIONS" "$WARMUP"
+scrape_while_warming "$GATEWAY_PORT_B" "$((2 * WARMUP))"
 run warm-gateway "$GATEWAY" "$CONNECTIONS" "$((2 * WARMUP))"
 run warm-nginx "$NGINX_URL" "$CONNECTIONS" "$WARMUP"
-[[ -z "$VARIANT_ON" ]] || run warm-variant "$VARIANT" "$CONNECTIONS" "$((2 * WARMUP))"
+if [[ -n "$VARIANT_ON" ]]; then
+  scrape_while_warming "$VARIANT_PORT" "$((2 * WARMUP))"
+  run warm-variant "$VARIANT" "$CONNECTIONS" "$((2 * WARMUP))"
+fi
 
 counter() { # prometheus-name: the gateway (b)'s counter
   curl -s "http://127.0.0.1:$GATEWAY_PORT_B/actuator/prometheus" \
@@ -374,7 +401,12 @@ JAVA_VERSION="$("$JAVA" -version 2>&1 | head -1)"
   echo "  checked in Redis by the Lua script, $LEASE_TOKENS tokens per call (quotas $HUGE/min, so nothing is refused), request id, CORS, header"
   echo "  stripping, routing through the load balancer;"
   echo "- **(c) nginx** as a plain reverse proxy, for reference;"
-  [[ -z "$VARIANT_ON" ]] || echo "- **(v) gateway, $VARIANT_NAME**: a second gateway like (b)${VARIANT_JAR_LABEL:+ from \`$VARIANT_JAR_LABEL\`}${VARIANT_ARGS:+, started with \`$VARIANT_ARGS\`}."
+  if [[ -n "$BARE" ]]; then
+    echo "- **(v) gateway, $VARIANT_NAME**: Spring Cloud Gateway alone (\`bench/gateway/bare\`), the same route through"
+    echo "  the load balancer, actuator health; no JWT check, no rate limit, none of the suite's filters."
+  elif [[ -n "$VARIANT_ON" ]]; then
+    echo "- **(v) gateway, $VARIANT_NAME**: a second gateway like (b)${VARIANT_JAR_LABEL:+ from \`$VARIANT_JAR_LABEL\`}${VARIANT_ARGS:+, started with \`$VARIANT_ARGS\`}."
+  fi
   echo
   echo "## Full load: wrk, $THREADS thread, $CONNECTIONS connections, ${DURATION}s each (after ${WARMUP}s warm-up, gateway $((2 * WARMUP))s)"
   echo "| path | req/s | p50 ms | p99 ms | errors |"

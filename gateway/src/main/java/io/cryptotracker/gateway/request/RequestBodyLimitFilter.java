@@ -43,8 +43,10 @@ public class RequestBodyLimitFilter implements WebFilter, Ordered {
             exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
             return Mono.error(tooLarge());
         }
-        if (declared >= 0 || request.getHeaders().containsHeader(HttpHeaders.UPGRADE)) {
-            // the server reads no more than a declared length; an upgrade has no body
+        if (declared >= 0 || !request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)
+                || request.getHeaders().containsHeader(HttpHeaders.UPGRADE)) {
+            // the server reads no more than a declared length; a request with neither a length nor a transfer coding
+            // has no body at all (RFC 9112 6.3: every GET, most of the traffic); an upgrade has no body
             return chain.filter(exchange);
         }
         return chain.filter(exchange.mutate().request(new CountingRequest(request)).build());
