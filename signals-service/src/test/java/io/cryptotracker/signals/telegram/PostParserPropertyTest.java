@@ -79,7 +79,15 @@ class PostParserPropertyTest {
         return Arbitraries.strings().withCharRange('A', 'Z').ofMinLength(2).ofMaxLength(8)
                 .filter(coin -> !PostParser.NOT_SYMBOLS.contains(coin.toLowerCase()))
                 .filter(coin -> !coin.endsWith("USD") && !coin.endsWith("USDT") && !coin.endsWith("USDC")
-                        && !coin.endsWith("USDE") && !coin.endsWith("BUSD") && !coin.endsWith("FDUSD"));
+                        && !coin.endsWith("USDE") && !coin.endsWith("BUSD") && !coin.endsWith("FDUSD"))
+                // written alone, a base of three or more letters before EUR, TRY, BTC, ETH or BNB reads as a pair in
+                // that quote (common-lib Symbols: "AAABNB" is AAA/BNB), so such a coin is not the USDT coin it names
+                .filter(coin -> !readsAsOtherQuote(coin));
+    }
+
+    private static boolean readsAsOtherQuote(String coin) {
+        return List.of("EUR", "TRY", "BTC", "ETH", "BNB").stream()
+                .anyMatch(quote -> coin.length() >= quote.length() + 3 && coin.endsWith(quote));
     }
 
     @Provide
