@@ -138,7 +138,9 @@ public class EdgeRateLimiter {
                     lease.failed(step.want());
                     redisFailed(error);
                     return Mono.fromSupplier(() -> fallback(key, quota, now));
-                });
+                })
+                // a client gone before Redis answered: the caller's next request may ask for a lease again
+                .doOnCancel(() -> lease.failed(step.want()));
     }
 
     /** Tokens one Redis call takes for a caller with this quota: one for the request, the rest leased. */

@@ -66,7 +66,7 @@ final class TokenLease {
         return new BucketAnswer(true, grant.remaining() + tokens, 0);
     }
 
-    /** The shared bucket did not answer a request that asked for {@code wanted} tokens. */
+    /** The shared bucket did not answer a request that asked for {@code wanted} tokens, or it was not waited for. */
     synchronized void failed(long wanted) {
         if (wanted > 1) {
             granting = false;

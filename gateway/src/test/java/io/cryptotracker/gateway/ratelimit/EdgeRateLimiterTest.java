@@ -190,6 +190,22 @@ class EdgeRateLimiterTest {
     }
 
     @Test
+    void aRequestCancelledWhileItsLeaseWasAskedForDoesNotStopTheCallersLaterLeases() {
+        EdgeRateLimiter limiter = limiter();
+        String key = "rl:test:cancelled";
+
+        // the client goes away before Redis answers the lease-sized call
+        limiter.take(key, HUNDRED_ONE_PER_MINUTE).subscribe().dispose();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            double leasedBefore = leasedDecisions();
+            take(limiter, key, HUNDRED_ONE_PER_MINUTE);
+            take(limiter, key, HUNDRED_ONE_PER_MINUTE);
+            assertThat(leasedDecisions()).as("the second request came from a new lease").isGreaterThan(leasedBefore);
+        });
+    }
+
+    @Test
     void concurrentRequestsOnOneInstanceNeverGetMoreThanTheBurstAndLoseNothingOnceLeasesExpire() throws Exception {
         EdgeRateLimiter limiter = limiter();
         String key = "rl:test:concurrent";
