@@ -2,7 +2,6 @@ package io.cryptotracker.gateway.request;
 
 import io.cryptotracker.common.web.RequestIds;
 import io.cryptotracker.common.web.reactive.ExchangeLogContext;
-import io.micrometer.tracing.TraceContext;
 import org.slf4j.MDC;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -17,9 +16,6 @@ public final class LogContext {
     public static final String REQUEST_ID_ATTRIBUTE = LogContext.class.getName() + ".requestId";
     public static final String USER_ID_ATTRIBUTE = LogContext.class.getName() + ".userId";
 
-    static final String MDC_TRACE_ID = ExchangeLogContext.MDC_TRACE_ID;
-    static final String MDC_SPAN_ID = ExchangeLogContext.MDC_SPAN_ID;
-
     private LogContext() {
     }
 
@@ -28,32 +24,15 @@ public final class LogContext {
     }
 
     public static void run(ServerWebExchange exchange, Runnable logStatement) {
-        String requestId = exchange.getAttribute(REQUEST_ID_ATTRIBUTE);
         Object userId = exchange.getAttribute(USER_ID_ATTRIBUTE);
-        TraceContext trace = ExchangeLogContext.trace(exchange);
-        put(RequestIds.MDC_REQUEST_ID, requestId);
-        put(RequestIds.MDC_USER_ID, userId == null ? null : userId.toString());
-        boolean traced = trace != null && MDC.get(MDC_TRACE_ID) == null;
-        if (traced) {
-            put(MDC_TRACE_ID, trace.traceId());
-            put(MDC_SPAN_ID, trace.spanId());
+        if (userId != null) {
+            MDC.put(RequestIds.MDC_USER_ID, userId.toString());
         }
         try {
-            logStatement.run();
+            ExchangeLogContext.run(exchange, requestId(exchange), logStatement);
         }
         finally {
-            MDC.remove(RequestIds.MDC_REQUEST_ID);
             MDC.remove(RequestIds.MDC_USER_ID);
-            if (traced) {
-                MDC.remove(MDC_TRACE_ID);
-                MDC.remove(MDC_SPAN_ID);
-            }
-        }
-    }
-
-    private static void put(String key, String value) {
-        if (value != null) {
-            MDC.put(key, value);
         }
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code X-Request-Id} ({@code request_id}). A reactive service runs Boot's default context propagation
  * ({@code limited}), which restores no thread-locals on Reactor operators (restoring them on every operator cost
  * a third of the gateway's CPU), so the thread that handles an exchange has neither in its MDC by itself. The
- * gateway's {@code LogContext} adds its user id and uses {@link #trace} for its own log lines.
+ * gateway's {@code LogContext} adds its user id around this, with its own request id attribute.
  */
 public final class ExchangeLogContext {
 
@@ -26,7 +26,11 @@ public final class ExchangeLogContext {
     }
 
     public static void run(ServerWebExchange exchange, Runnable logStatement) {
-        String requestId = exchange.getAttribute(RequestIdWebFilter.REQUEST_ID_ATTRIBUTE);
+        run(exchange, exchange.getAttribute(RequestIdWebFilter.REQUEST_ID_ATTRIBUTE), logStatement);
+    }
+
+    /** As {@link #run(ServerWebExchange, Runnable)}, with the request id an edge kept elsewhere (the gateway's). */
+    public static void run(ServerWebExchange exchange, String requestId, Runnable logStatement) {
         boolean named = requestId != null && MDC.get(RequestIds.MDC_REQUEST_ID) == null;
         TraceContext trace = MDC.get(MDC_TRACE_ID) == null ? trace(exchange) : null;
         if (named) {
